@@ -1,0 +1,22 @@
+namespace Bot.Benchmarks;
+
+/// <summary>Benchmarks that are not BenchmarkDotNet classes (loopback HTTP load, soak), selected by name.</summary>
+internal static class Harnesses
+{
+    private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
+    {
+        // "name" = args => task; each suite registers one line here.
+    };
+
+    public static bool TryRun(string[] args, out int exitCode)
+    {
+        exitCode = 0;
+        if (!Suites.TryGetValue(args[0], out var run))
+        {
+            return false;
+        }
+
+        exitCode = run(args[1..]).GetAwaiter().GetResult();
+        return true;
+    }
+}

@@ -1,0 +1,57 @@
+namespace Bot.Core;
+
+/// <summary>
+/// Where a subscription posts, parsed from its target string:
+/// <c>console</c>, <c>discord:channel:&lt;id&gt;</c>, <c>discord:webhook:&lt;url&gt;</c>, <c>slack:channel:&lt;id&gt;</c>, <c>slack:webhook:&lt;url&gt;</c>.
+/// </summary>
+/// <param name="Platform"><c>console</c>, <c>discord</c> or <c>slack</c>.</param>
+/// <param name="Kind"><c>console</c>, <c>channel</c> or <c>webhook</c>.</param>
+/// <param name="Value">The channel id or the full webhook URL; empty for console.</param>
+public sealed record PostTarget(string Platform, string Kind, string Value)
+{
+    /// <summary>Parses a target string, or returns false with a message naming the accepted forms.</summary>
+    public static bool TryParse(string? text, out PostTarget? target, out string? error)
+    {
+        target = null;
+        error = null;
+        var value = text?.Trim() ?? string.Empty;
+        if (value.Equals("console", StringComparison.OrdinalIgnoreCase))
+        {
+            target = new PostTarget("console", "console", string.Empty);
+            return true;
+        }
+
+        var parts = value.Split(':', 3);
+        if (parts.Length == 3
+            && parts[0] is "discord" or "slack"
+            && parts[1] is "channel" or "webhook"
+            && parts[2].Length > 0
+            && (parts[1] == "channel"
+                ? parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
+                : Uri.TryCreate(parts[2], UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
+        {
+            target = new PostTarget(parts[0], parts[1], parts[2]);
+            return true;
+        }
+
+        error = $"'{Mask(value)}' is not a target; use console, discord:channel:<id>, discord:webhook:<url>, slack:channel:<id> or slack:webhook:<url>";
+        return false;
+    }
+
+    /// <summary>The target as text with a webhook's secret path masked, safe for logs.</summary>
+    public override string ToString() => Kind == "webhook" ? $"{Platform}:webhook:{Mask(Value)}" : Kind == "console" ? "console" : $"{Platform}:{Kind}:{Value}";
+
+    /// <summary>Masks everything after the host and the first path segments of a URL (webhook tokens).</summary>
+    public static string Mask(string text)
+    {
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        {
+            var colon = text.IndexOf("://", StringComparison.Ordinal);
+            return colon < 0 ? text : text[..(colon + 3)] + "***";
+        }
+
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var kept = string.Join('/', segments.Take(Math.Max(0, segments.Length - 1)));
+        return $"{uri.Scheme}://{uri.Host}/{kept}/***";
+    }
+}

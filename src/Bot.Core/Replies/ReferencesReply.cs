@@ -1,0 +1,6 @@
+using Bot.Library;
+
+namespace Bot.Core;
+
+/// <summary>The answer to <c>/refs</c>: the matched entry and its references, each with where else it was cited.</summary>
+public sealed record ReferencesReply(string Query, SearchResult Entry, IReadOnlyList<CitedReference> References) : Reply;

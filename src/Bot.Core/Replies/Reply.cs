@@ -1,0 +1,5 @@
+namespace Bot.Core;
+
+/// <summary>A platform-neutral answer or post. Renderers turn it into Discord embeds, Slack blocks or console text.</summary>
+/// <param name="Ephemeral">Visible only to the user who asked (errors are always ephemeral).</param>
+public abstract record Reply(bool Ephemeral = false);

@@ -1,0 +1,16 @@
+using Bot.Library;
+
+namespace Bot.Core;
+
+/// <summary>A page of search or papers results, page <see cref="Page"/> of <see cref="PageCount"/> (1-based).</summary>
+/// <param name="Command">The command that produced it (<c>search</c> or <c>papers</c>), for paging buttons.</param>
+/// <param name="PagingState">Opaque, compact state for the next/previous buttons (fits a Discord custom_id).</param>
+public sealed record SearchResults(
+    string Command,
+    string Query,
+    string? Section,
+    int Total,
+    int Page,
+    int PageCount,
+    IReadOnlyList<SearchResult> Results,
+    string PagingState) : Reply;

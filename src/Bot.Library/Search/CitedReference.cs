@@ -1,0 +1,6 @@
+using Bot.Digests;
+
+namespace Bot.Library;
+
+/// <summary>A reference of an entry, with the other digests that cite the same canonical URL.</summary>
+public sealed record CitedReference(Reference Reference, IReadOnlyList<AlsoIn> AlsoIn);

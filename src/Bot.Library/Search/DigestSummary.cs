@@ -1,0 +1,4 @@
+namespace Bot.Library;
+
+/// <summary>A stored digest as listed: newest first.</summary>
+public sealed record DigestSummary(string Id, string Title, DateOnly? Date, string? Url, int EntryCount);

@@ -1,0 +1,16 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Bot.Hosting;
+
+/// <summary>Program's table of contents: each layer registers itself.</summary>
+public static class BotServiceCollectionExtensions
+{
+    /// <summary>Registers every layer shared by <c>serve</c> and the CLI verbs.</summary>
+    public static IServiceCollection AddBotServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddSingleton(TimeProvider.System);
+        // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
+        return services;
+    }
+}

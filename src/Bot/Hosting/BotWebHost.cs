@@ -1,0 +1,27 @@
+namespace Bot.Hosting;
+
+/// <summary>Builds the web host that <c>serve</c> runs: endpoints, scheduler, folder watching.</summary>
+public static class BotWebHost
+{
+    /// <summary>Creates the configured <see cref="WebApplication"/>.</summary>
+    public static WebApplication Build(string[] args, string? dataDirectory)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        BotConfiguration.Apply(builder.Configuration, dataDirectory);
+        var urls = builder.Configuration["Bot:Urls"];
+        if (!string.IsNullOrWhiteSpace(urls) && string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
+        {
+            builder.WebHost.UseUrls(urls);
+        }
+
+        builder.Services.AddBotServices(builder.Configuration);
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
+        return app;
+    }
+}
