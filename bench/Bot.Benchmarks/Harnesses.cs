@@ -6,6 +6,11 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["library"] = Library.LibraryHarness.RunAsync,
+        ["library-query"] = Library.LibraryQueryHarness.RunAsync,
+        ["library-explore"] = Library.ExploreHarness.RunAsync,
+        ["library-store-profile"] = Library.StoreProfileHarness.RunAsync,
+        ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

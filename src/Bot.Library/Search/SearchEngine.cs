@@ -28,39 +28,77 @@ internal sealed class SearchEngine
     {
         var query = FtsQuery.Parse(request.Query);
         var limit = Math.Clamp(request.Limit, 1, 100);
-        var offset = Math.Max(0, request.Offset);
+        var offset = Math.Clamp(request.Offset, 0, 10_000);
+        var text = request.Query ?? string.Empty;
         if (query.IsEmpty)
         {
-            return new SearchResponse(request.Query ?? string.Empty, 0, []);
+            return new SearchResponse(text, 0, []);
         }
 
-        var (total, page) = Rank(connection, query.All, query.TitleAll, request, offset, limit);
-        if (total == 0 && query.Terms.Count > 1)
+        var filter = Filter(request);
+        var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
+        var count = Count(connection, match);
+        if (count == 0 && query.Terms.Count > 1)
         {
-            // Nothing holds every word: fall back to any word, still ranked by BM25.
-            (total, page) = Rank(connection, query.Any, query.TitleAny, request, offset, limit);
+            // Nothing holds every word: fall back to any word.
+            (match, title) = (With(query.Any, filter), With(query.TitleAny, filter));
+            count = Count(connection, match);
         }
 
-        return new SearchResponse(request.Query ?? string.Empty, total, Materialize(connection, page));
+        if (count == 0)
+        {
+            return new SearchResponse(text, 0, []);
+        }
+
+        var (total, page) = count <= ExactLimit
+            ? RankAll(connection, match, title, offset, limit)
+            : RankBroad(connection, match, title, count, offset, limit);
+        return new SearchResponse(text, total, Materialize(connection, page));
     }
 
-    /// <summary>Total groups and the page of (entry rowid, score).</summary>
-    private static (int Total, List<(long Rowid, double Score)> Page) Rank(
-        SqliteConnection connection, string match, string titleMatch, SearchRequest request, int offset, int limit)
+    /// <summary>Up to this many matches are ranked exactly (BM25 over all of them, exact grouped total).</summary>
+    internal const int ExactLimit = 600;
+
+    private static string With(string expression, string? filter) => filter is null ? expression : "(" + expression + ") AND " + filter;
+
+    private static string? Filter(SearchRequest request)
+    {
+        var section = NormalizeSection(request.Section);
+        var parts = new List<string>(2);
+        if (section is not null)
+        {
+            parts.Add("{meta} : \"" + DigestWriter.SectionToken(section) + "\"");
+        }
+
+        if (request.PapersOnly)
+        {
+            parts.Add("{meta} : \"" + DigestWriter.PaperToken + "\"");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    private static int Count(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q";
+        command.Parameters.AddWithValue("@q", match);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Few matches: BM25 over all of them, title hits first, ties to the newer entry; exact grouped total.</summary>
+    private static (int Total, List<(long Rowid, double Score)> Page) RankAll(
+        SqliteConnection connection, string match, string titleMatch, int offset, int limit)
     {
         using var command = connection.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT m.rowid, e.group_key, m.r, m.rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @t) AS th
-            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}) AS r FROM entry_fts WHERE entry_fts MATCH @q) AS m
+            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r FROM entry_fts WHERE entry_fts MATCH @q) AS m
             JOIN entries e ON e.rowid = m.rowid
-            JOIN digests d ON d.rowid = e.digest_rowid
-            WHERE (@section IS NULL OR e.section_key = @section) AND (@papers = 0 OR e.is_paper = 1)
-            ORDER BY th DESC, round(m.r, 4), d.date IS NULL, d.date DESC, e.rowid DESC
+            ORDER BY th DESC, round(m.r, 4), m.rowid DESC
             """);
         command.Parameters.AddWithValue("@q", match);
         command.Parameters.AddWithValue("@t", titleMatch);
-        command.Parameters.AddWithValue("@section", (object?)NormalizeSection(request.Section) ?? DBNull.Value);
-        command.Parameters.AddWithValue("@papers", request.PapersOnly ? 1 : 0);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         using var reader = command.ExecuteReader();
@@ -71,8 +109,7 @@ internal sealed class SearchEngine
                 continue;
             }
 
-            var position = groups.Count - 1;
-            if (position >= offset && page.Count < limit)
+            if (groups.Count - 1 >= offset && page.Count < limit)
             {
                 var score = -reader.GetDouble(2) + (reader.GetInt64(3) != 0 ? TitleBonus : 0);
                 page.Add((reader.GetInt64(0), Math.Round(score, 4)));
@@ -80,6 +117,115 @@ internal sealed class SearchEngine
         }
 
         return (groups.Count, page);
+    }
+
+    /// <summary>
+    /// Many matches: BM25 over thousands of rows costs tens of milliseconds, so title hits come first
+    /// (BM25-ranked when few, else newest first) and body-only hits follow newest first, read in
+    /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
+    /// </summary>
+    private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
+        SqliteConnection connection, string match, string titleMatch, int count, int offset, int limit)
+    {
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var page = new List<(long, double)>(limit);
+        var need = offset + limit;
+        var titleCount = Count(connection, titleMatch);
+        if (titleCount > 0 && titleCount <= ExactLimit)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = string.Create(CultureInfo.InvariantCulture,
+                $"SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r FROM entry_fts WHERE entry_fts MATCH @q ORDER BY round(r, 4), rowid DESC");
+            command.Parameters.AddWithValue("@q", titleMatch);
+            var rows = new List<(long Rowid, double Score)>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), Math.Round(TitleBonus - reader.GetDouble(1), 4)));
+                }
+            }
+
+            Take(connection, rows, groups, page, offset, need);
+        }
+        else if (titleCount > 0)
+        {
+            Stream(connection, titleMatch, TitleBonus, groups, page, offset, need);
+        }
+
+        if (groups.Count < need)
+        {
+            Stream(connection, "(" + match + ") NOT (" + titleMatch + ")", 1.0, groups, page, offset, need);
+        }
+
+        return (Math.Max(count, offset + page.Count), page);
+    }
+
+    /// <summary>Reads matches newest first, in batches, until the page is full.</summary>
+    private static void Stream(SqliteConnection connection, string match, double score, HashSet<string> groups, List<(long, double)> page, int offset, int need)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q AND rowid < @before ORDER BY rowid DESC LIMIT @n";
+        command.Parameters.AddWithValue("@q", match);
+        var before = command.Parameters.AddWithValue("@before", long.MaxValue);
+        var batch = Math.Min(need * 2 + 20, 2_000);
+        command.Parameters.AddWithValue("@n", batch);
+        while (groups.Count < need)
+        {
+            var rows = new List<(long Rowid, double Score)>(batch);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), score));
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            Take(connection, rows, groups, page, offset, need);
+            before.Value = rows[^1].Rowid;
+            if (rows.Count < batch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Adds ranked rows to the page, one per group (the group key is the primary reference).</summary>
+    private static void Take(SqliteConnection connection, List<(long Rowid, double Score)> rows, HashSet<string> groups, List<(long, double)> page, int offset, int need)
+    {
+        var keys = new Dictionary<long, string>(rows.Count);
+        for (var start = 0; start < rows.Count && groups.Count < need; start += 500)
+        {
+            var chunk = rows.Skip(start).Take(500).ToList();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT rowid, group_key FROM entries WHERE rowid IN ("
+                    + string.Join(",", chunk.Select(r => r.Rowid.ToString(CultureInfo.InvariantCulture))) + ")";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    keys[reader.GetInt64(0)] = reader.GetString(1);
+                }
+            }
+
+            foreach (var (rowid, score) in chunk)
+            {
+                if (groups.Count >= need)
+                {
+                    return;
+                }
+
+                if (keys.TryGetValue(rowid, out var key) && groups.Add(key) && groups.Count - 1 >= offset)
+                {
+                    page.Add((rowid, score));
+                }
+            }
+        }
     }
 
     private static string? NormalizeSection(string? section)
@@ -215,9 +361,8 @@ internal sealed class SearchEngine
         else
         {
             command.CommandText =
-                "SELECT e.title FROM (SELECT rowid, rank FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rank LIMIT 500) m " +
-                "JOIN entries e ON e.rowid = m.rowid JOIN digests d ON d.rowid = e.digest_rowid " +
-                "ORDER BY round(m.rank, 4), d.date IS NULL, d.date DESC, e.rowid DESC";
+                "SELECT e.title FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rowid DESC LIMIT 400) m " +
+                "JOIN entries e ON e.rowid = m.rowid ORDER BY m.rowid DESC";
             command.Parameters.AddWithValue("@q", query.TitleAll);
         }
 
