@@ -59,9 +59,9 @@ internal static class LibraryQueryHarness
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw MATCH:   p50 {Percentile(raw, 0.50):0.000} ms, p99 {Percentile(raw, 0.99):0.000} ms, max {raw.Max():0.000} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0.0} MiB, db {new FileInfo(database.FilePath).Length / 1024.0 / 1024.0:0.0} MiB"));
-        if (args.Contains("--slow"))
+        if (!args.Contains("--quiet"))
         {
-            foreach (var (query, ms) in queries.Select((q, i) => (q, ours.Where((_, k) => k % queries.Count == i).Average())).OrderByDescending(x => x.Item2).Take(15))
+            foreach (var (query, ms) in queries.Select((q, i) => (q, ours.Where((_, k) => k % queries.Count == i).Average())).OrderByDescending(x => x.Item2).Take(10))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {ms:0.000} ms  {query}"));
             }

@@ -6,9 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Library;
 
 /// <summary>
-/// Ranked, grouped search over the FTS index. Order: entries whose title holds every query term first,
-/// then BM25 (title weighted above references above bullets), ties to the newer digest. Entries whose
-/// primary reference is the same work are one result; the others are listed in <see cref="SearchResult.AlsoIn"/>.
+/// Ranked, grouped search over the FTS index. Order: entries whose title holds a query term first, then
+/// BM25 (title weighted above references above bullets), ties to the newer digest. Broad queries (more
+/// than <see cref="ExactLimit"/> matches) skip BM25 over every match: title hits come first, then the
+/// rest, newest first. Entries whose primary reference is the same work are one result; the others are
+/// listed in <see cref="SearchResult.AlsoIn"/>.
 /// </summary>
 internal sealed class SearchEngine
 {
@@ -37,12 +39,12 @@ internal sealed class SearchEngine
 
         var filter = Filter(request);
         var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
-        var count = Count(connection, match);
+        var count = CountUpTo(connection, match, ExactLimit + 1);
         if (count == 0 && query.Terms.Count > 1)
         {
             // Nothing holds every word: fall back to any word.
             (match, title) = (With(query.Any, filter), With(query.TitleAny, filter));
-            count = Count(connection, match);
+            count = CountUpTo(connection, match, ExactLimit + 1);
         }
 
         if (count == 0)
@@ -51,9 +53,33 @@ internal sealed class SearchEngine
         }
 
         var (total, page) = count <= ExactLimit
-            ? RankAll(connection, match, title, offset, limit)
-            : RankBroad(connection, match, title, count, offset, limit);
+            ? RankAll(Fetch(connection, match), offset, limit)
+            : RankBroad(connection, match, title, offset, limit);
         return new SearchResponse(text, total, Materialize(connection, page));
+    }
+
+    /// <summary>A match: entry row id, group key, BM25 over all columns and over the title alone (negative when the title holds a term).</summary>
+    private readonly record struct Match(long Rowid, string Group, double Rank, double TitleRank);
+
+    /// <summary>The matches (at most <see cref="ExactLimit"/> + 1) with their group and both BM25 scores.</summary>
+    private static List<Match> Fetch(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT m.rowid, e.group_key, m.r, m.tr
+            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r, bm25(entry_fts, 1.0, 0.0, 0.0, 0.0) AS tr
+                  FROM entry_fts WHERE entry_fts MATCH @q LIMIT {ExactLimit + 1}) AS m
+            JOIN entries e ON e.rowid = m.rowid
+            """);
+        command.Parameters.AddWithValue("@q", match);
+        var rows = new List<Match>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new Match(reader.GetInt64(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3)));
+        }
+
+        return rows;
     }
 
     /// <summary>Up to this many matches are ranked exactly (BM25 over all of them, exact grouped total).</summary>
@@ -78,6 +104,16 @@ internal sealed class SearchEngine
         return parts.Count == 0 ? null : string.Join(" AND ", parts);
     }
 
+    /// <summary>Matches, counted only up to <paramref name="cap"/>: cheap for broad queries, where FTS5 stops early.</summary>
+    private static int CountUpTo(SqliteConnection connection, string match, int cap)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap)";
+        command.Parameters.AddWithValue("@q", match);
+        command.Parameters.AddWithValue("@cap", cap);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
     private static int Count(SqliteConnection connection, string match)
     {
         using var command = connection.CreateCommand();
@@ -86,33 +122,20 @@ internal sealed class SearchEngine
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>Few matches: BM25 over all of them, title hits first, ties to the newer entry; exact grouped total.</summary>
-    private static (int Total, List<(long Rowid, double Score)> Page) RankAll(
-        SqliteConnection connection, string match, string titleMatch, int offset, int limit)
+    /// <summary>Few matches: title hits first, then BM25 (title weighted highest), ties to the newer entry; exact grouped total.</summary>
+    private static (int Total, List<(long Rowid, double Score)> Page) RankAll(List<Match> rows, int offset, int limit)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT m.rowid, e.group_key, m.r, m.rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @t) AS th
-            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r FROM entry_fts WHERE entry_fts MATCH @q) AS m
-            JOIN entries e ON e.rowid = m.rowid
-            ORDER BY th DESC, round(m.r, 4), m.rowid DESC
-            """);
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@t", titleMatch);
+        var ordered = rows
+            .OrderBy(m => m.TitleRank < 0 ? 0 : 1)
+            .ThenBy(m => Math.Round(m.Rank, 4))
+            .ThenByDescending(m => m.Rowid);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        foreach (var m in ordered)
         {
-            if (!groups.Add(reader.GetString(1)))
+            if (groups.Add(m.Group) && groups.Count - 1 >= offset && page.Count < limit)
             {
-                continue;
-            }
-
-            if (groups.Count - 1 >= offset && page.Count < limit)
-            {
-                var score = -reader.GetDouble(2) + (reader.GetInt64(3) != 0 ? TitleBonus : 0);
-                page.Add((reader.GetInt64(0), Math.Round(score, 4)));
+                page.Add((m.Rowid, Math.Round(-m.Rank + (m.TitleRank < 0 ? TitleBonus : 0), 4)));
             }
         }
 
@@ -125,30 +148,28 @@ internal sealed class SearchEngine
     /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
     /// </summary>
     private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
-        SqliteConnection connection, string match, string titleMatch, int count, int offset, int limit)
+        SqliteConnection connection, string match, string titleMatch, int offset, int limit)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         var need = offset + limit;
-        var titleCount = Count(connection, titleMatch);
+        var titleCount = CountUpTo(connection, titleMatch, ExactLimit + 1);
         if (titleCount > 0 && titleCount <= ExactLimit)
         {
-            using var command = connection.CreateCommand();
-            command.CommandText = string.Create(CultureInfo.InvariantCulture,
-                $"SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r FROM entry_fts WHERE entry_fts MATCH @q ORDER BY round(r, 4), rowid DESC");
-            command.Parameters.AddWithValue("@q", titleMatch);
-            var rows = new List<(long Rowid, double Score)>();
-            using (var reader = command.ExecuteReader())
+            foreach (var m in Fetch(connection, titleMatch).OrderBy(m => Math.Round(m.Rank, 4)).ThenByDescending(m => m.Rowid))
             {
-                while (reader.Read())
+                if (groups.Count >= need)
                 {
-                    rows.Add((reader.GetInt64(0), Math.Round(TitleBonus - reader.GetDouble(1), 4)));
+                    break;
+                }
+
+                if (groups.Add(m.Group) && groups.Count - 1 >= offset)
+                {
+                    page.Add((m.Rowid, Math.Round(TitleBonus - m.Rank, 4)));
                 }
             }
-
-            Take(connection, rows, groups, page, offset, need);
         }
-        else if (titleCount > 0)
+        else if (titleCount > ExactLimit)
         {
             Stream(connection, titleMatch, TitleBonus, groups, page, offset, need);
         }
@@ -158,7 +179,7 @@ internal sealed class SearchEngine
             Stream(connection, "(" + match + ") NOT (" + titleMatch + ")", 1.0, groups, page, offset, need);
         }
 
-        return (Math.Max(count, offset + page.Count), page);
+        return (Math.Max(Count(connection, match), offset + page.Count), page);
     }
 
     /// <summary>Reads matches newest first, in batches, until the page is full.</summary>
@@ -349,7 +370,7 @@ internal sealed class SearchEngine
     public static IReadOnlyList<string> SuggestTitles(SqliteConnection connection, string text, int limit)
     {
         limit = Math.Clamp(limit, 1, 100);
-        var query = FtsQuery.Parse(text);
+        var query = FtsQuery.Parse(text, prefixLast: true);
         using var command = connection.CreateCommand();
         if (query.IsEmpty)
         {
