@@ -1,3 +1,4 @@
+using Bot.Discord;
 using Bot.Slack;
 using Microsoft.Extensions.Configuration;
 
@@ -11,6 +12,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
         return services;
