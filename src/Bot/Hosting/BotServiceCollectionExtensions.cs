@@ -1,3 +1,4 @@
+using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Hosting;
@@ -11,6 +12,7 @@ public static class BotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
+        services.AddBotScheduling(configuration);
         return services;
     }
 }

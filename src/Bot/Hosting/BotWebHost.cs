@@ -1,3 +1,5 @@
+using Bot.Scheduling;
+
 namespace Bot.Hosting;
 
 /// <summary>Builds the web host that <c>serve</c> runs: endpoints, scheduler, folder watching.</summary>
@@ -19,8 +21,10 @@ public static class BotWebHost
         }
 
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddBotSchedulingServer();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotDashboard();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
     }
