@@ -34,7 +34,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         {
             var s = options.Subscriptions[i];
             var at = $"Bot:Subscriptions:{i}";
-            var label = string.IsNullOrWhiteSpace(s.Name) ? at : $"{at} ('{s.Name}')";
+            var label = string.IsNullOrWhiteSpace(s.Name) ? string.Empty : $" ('{s.Name}')";
             if (string.IsNullOrWhiteSpace(s.Name))
             {
                 failures.Add($"{at}:Name is empty; give the subscription a unique name such as weekly-news.");
@@ -47,28 +47,28 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             ValidateTarget(s, at, label, options, failures);
             if (!CronSchedule.TryParse(s.Cron, out _, out var cronError))
             {
-                failures.Add($"{at}:Cron of {label}: {cronError}.");
+                failures.Add($"{at}:Cron{label}: {cronError}.");
             }
 
             var zone = string.IsNullOrWhiteSpace(s.TimeZone) ? options.TimeZone : s.TimeZone;
             if (!string.IsNullOrWhiteSpace(s.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone!, out _))
             {
-                failures.Add($"{at}:TimeZone of {label}: '{s.TimeZone}' is not a time zone; use an IANA name such as Asia/Seoul, or leave it empty for Bot:TimeZone.");
+                failures.Add($"{at}:TimeZone{label}: '{s.TimeZone}' is not a time zone; use an IANA name such as Asia/Seoul, or leave it empty for Bot:TimeZone.");
             }
 
             if (s.EntriesPerSection is < 1 or > 25)
             {
-                failures.Add($"{at}:EntriesPerSection of {label}: {s.EntriesPerSection} is out of range; use 1 to 25.");
+                failures.Add($"{at}:EntriesPerSection{label}: {s.EntriesPerSection} is out of range; use 1 to 25.");
             }
 
             if (!TryParseSpacing(s.SectionSpacing, out _))
             {
-                failures.Add($"{at}:SectionSpacing of {label}: '{s.SectionSpacing}' is not a spacing; write 00:00:00 for back to back, or e.g. 1.00:00:00 for one section a day (at most 7 days).");
+                failures.Add($"{at}:SectionSpacing{label}: '{s.SectionSpacing}' is not a spacing; write 00:00:00 for back to back, or e.g. 1.00:00:00 for one section a day (at most 7 days).");
             }
 
             if (s.MentionRoleId is { Length: > 0 } role && !role.All(char.IsAsciiLetterOrDigit))
             {
-                failures.Add($"{at}:MentionRoleId of {label}: '{role}' is not a role id; use the role's numeric id, or null to mention nobody.");
+                failures.Add($"{at}:MentionRoleId{label}: '{role}' is not a role id; use the role's numeric id, or null to mention nobody.");
             }
 
             var keys = s.Sections.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0 && k != "*").ToList();
@@ -78,12 +78,12 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
                 foreach (var key in keys.Where(k => !known.Contains(k)))
                 {
                     var closest = KnownSections.Closest(key, known);
-                    failures.Add($"{at}:Sections of {label}: there is no section '{key}'{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; known sections are {string.Join(", ", known)}, or use \"*\" for all.");
+                    failures.Add($"{at}:Sections{label}: there is no section '{key}'{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; known sections are {string.Join(", ", known)}, or use \"*\" for all.");
                 }
             }
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.TrimEnd('.')));
     }
 
     /// <summary>Parses a section spacing (invariant TimeSpan, 0 to 7 days).</summary>
@@ -95,7 +95,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
     {
         if (!PostTarget.TryParse(s.Target, out var target, out var error))
         {
-            failures.Add($"{at}:Target of {label}: {error}.");
+            failures.Add($"{at}:Target{label}: {error}.");
             return;
         }
 
@@ -109,7 +109,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             : (options.Slack.BotToken, "Bot:Slack:BotToken", "Bot__Slack__BotToken");
         if (string.IsNullOrWhiteSpace(token))
         {
-            failures.Add($"{at}:Target of {label} posts to a {target.Platform} channel, but {setting} is empty; set the environment variable {variable} "
+            failures.Add($"{at}:Target{label} posts to a {target.Platform} channel, but {setting} is empty; set the environment variable {variable} "
                 + $"(or `dotnet user-secrets set {setting} <token> --project src/Bot`), or use a {target.Platform}:webhook:<url> target.");
         }
     }
