@@ -1,3 +1,6 @@
+using Bot.Discord;
+using Bot.Library;
+using Bot.Slack;
 using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;
 
@@ -11,6 +14,9 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotLibrary(configuration);
+        services.AddBotDiscord(configuration);
+        services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
         services.AddBotScheduling(configuration);
         return services;

@@ -1,3 +1,4 @@
+using Bot.Slack;
 using Bot.Scheduling;
 
 namespace Bot.Hosting;
@@ -25,6 +26,7 @@ public static class BotWebHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();
+        app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
     }
