@@ -1,6 +1,7 @@
 using Bot.Discord;
 using Bot.Library;
 using Bot.Slack;
+using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Hosting;
@@ -17,6 +18,7 @@ public static class BotServiceCollectionExtensions
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
+        services.AddBotScheduling(configuration);
         return services;
     }
 }

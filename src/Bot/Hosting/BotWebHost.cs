@@ -1,4 +1,5 @@
 using Bot.Slack;
+using Bot.Scheduling;
 
 namespace Bot.Hosting;
 
@@ -21,8 +22,10 @@ public static class BotWebHost
         }
 
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddBotSchedulingServer();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotDashboard();
         app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
