@@ -1,3 +1,4 @@
+using Bot.Core;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Hosting;
@@ -10,6 +11,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotCore(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
         return services;
     }
