@@ -1,4 +1,6 @@
 using Bot.Core;
+using Bot.Discord;
+using Bot.Slack;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Hosting;
@@ -12,6 +14,8 @@ public static class BotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddBotCore(configuration);
+        services.AddBotDiscord(configuration);
+        services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
         return services;
     }

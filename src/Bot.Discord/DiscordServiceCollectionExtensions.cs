@@ -1,0 +1,32 @@
+using Bot.Discord.RateLimits;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord;
+
+/// <summary>Registers the Discord adapter.</summary>
+public static class DiscordServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Bot:Discord</c> and adds the REST client, its rate limiter, the poster and the interaction handler.</summary>
+    public static IServiceCollection AddBotDiscord(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DiscordOptions>()
+            .Bind(configuration.GetSection(DiscordOptions.SectionName))
+            .ValidateDataAnnotations()
+            .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "Bot:Discord:ApiBaseUrl must be an absolute http(s) URL such as https://discord.com/api/v10")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, client) =>
+        {
+            var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
+            client.Timeout = Timeout.InfiniteTimeSpan; // the client applies RequestTimeout itself, per attempt
+            client.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordRestClient.UserAgent(options.ProjectUrl));
+        });
+        services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
+        services.TryAddSingleton<DiscordRestClient>();
+        return services;
+    }
+}

@@ -1,0 +1,84 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Bot.Discord;
+
+/// <summary>
+/// One REST call: method, path, and its rate-limit identity (template plus major parameter: channel, guild or webhook).
+/// </summary>
+/// <param name="Path">Relative to the API base URL, or an absolute URL for a webhook posted at exactly its URL.</param>
+/// <param name="Template">The path with ids replaced, e.g. <c>channels/{channel_id}/messages</c>; safe to log.</param>
+/// <param name="MajorParameter">The top-level resource id; a webhook's is a hash that never reveals its token.</param>
+/// <param name="UsesBotToken">Sends <c>Authorization: Bot …</c>; never for webhooks, whose URL is the credential.</param>
+/// <param name="CountsTowardsGlobal">Interaction responses are exempt from the global limit.</param>
+public sealed record DiscordRoute(
+    HttpMethod Method,
+    string Path,
+    string Template,
+    string MajorParameter,
+    bool UsesBotToken = true,
+    bool CountsTowardsGlobal = true)
+{
+    /// <summary>The key of the route's bucket until Discord names the bucket.</summary>
+    public string RouteKey => $"{Method.Method} {Template} {MajorParameter}";
+
+    /// <summary>What logs may show.</summary>
+    public override string ToString() => $"{Method.Method} {Template}";
+
+    /// <summary><c>POST /channels/{id}/messages</c>.</summary>
+    public static DiscordRoute CreateMessage(string channelId)
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages", "channels/{channel_id}/messages", channelId);
+
+    /// <summary><c>GET /channels/{id}</c>.</summary>
+    public static DiscordRoute GetChannel(string channelId)
+        => new(HttpMethod.Get, $"channels/{Escape(channelId)}", "channels/{channel_id}", channelId);
+
+    /// <summary><c>POST /channels/{id}/threads</c>: a new post in a forum channel.</summary>
+    public static DiscordRoute StartForumThread(string channelId)
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/threads", "channels/{channel_id}/threads", channelId);
+
+    /// <summary><c>POST /channels/{id}/messages/{id}/threads</c>: a thread under a message.</summary>
+    public static DiscordRoute StartThreadFromMessage(string channelId, string messageId)
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/threads", "channels/{channel_id}/messages/{message_id}/threads", channelId);
+
+    /// <summary>Executes a webhook at exactly <paramref name="webhookUrl"/>, with <c>wait=true</c> and an optional <c>thread_id</c>.</summary>
+    public static DiscordRoute ExecuteWebhook(string webhookUrl, string? threadId = null)
+    {
+        ArgumentNullException.ThrowIfNull(webhookUrl);
+        var separator = webhookUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+        var url = $"{webhookUrl}{separator}wait=true";
+        if (!string.IsNullOrEmpty(threadId))
+        {
+            url += $"&thread_id={Uri.EscapeDataString(threadId)}";
+        }
+
+        var withoutQuery = webhookUrl.Split('?', 2)[0];
+        return new(HttpMethod.Post, url, "webhooks/{webhook_id}/{webhook_token}", "webhook:" + Hash(withoutQuery), UsesBotToken: false);
+    }
+
+    /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: edits a deferred interaction reply.</summary>
+    public static DiscordRoute EditOriginalResponse(string applicationId, string interactionToken)
+        => Interaction(HttpMethod.Patch, applicationId, interactionToken, "/messages/@original");
+
+    /// <summary><c>DELETE /webhooks/{app}/{token}/messages/@original</c>.</summary>
+    public static DiscordRoute DeleteOriginalResponse(string applicationId, string interactionToken)
+        => Interaction(HttpMethod.Delete, applicationId, interactionToken, "/messages/@original");
+
+    /// <summary><c>POST /webhooks/{app}/{token}</c>: a follow-up message (may be ephemeral).</summary>
+    public static DiscordRoute CreateFollowup(string applicationId, string interactionToken)
+        => Interaction(HttpMethod.Post, applicationId, interactionToken, string.Empty);
+
+    /// <summary><c>PUT /applications/{app}/commands</c> or the guild's, when <paramref name="guildId"/> is set.</summary>
+    public static DiscordRoute BulkOverwriteCommands(string applicationId, string? guildId)
+        => string.IsNullOrEmpty(guildId)
+            ? new(HttpMethod.Put, $"applications/{Escape(applicationId)}/commands", "applications/{application_id}/commands", applicationId)
+            : new(HttpMethod.Put, $"applications/{Escape(applicationId)}/guilds/{Escape(guildId)}/commands", "applications/{application_id}/guilds/{guild_id}/commands", guildId);
+
+    private static DiscordRoute Interaction(HttpMethod method, string applicationId, string token, string suffix)
+        => new(method, $"webhooks/{Escape(applicationId)}/{Escape(token)}{suffix}", "webhooks/{application_id}/{interaction_token}" + suffix, "interaction:" + Hash(token), UsesBotToken: false, CountsTowardsGlobal: false);
+
+    private static string Escape(string id) => Uri.EscapeDataString(id);
+
+    private static string Hash(string secret)
+        => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(secret)), 0, 8);
+}

@@ -1,0 +1,309 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Slack.Wire;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Slack;
+
+/// <summary>
+/// The Slack Web API client: bearer token, UTF-8 JSON bodies, <c>ok</c> checked on every answer, 429s honoured through
+/// Retry-After, 5xx and timeouts retried with jittered backoff, and chat.postMessage paced per channel.
+/// </summary>
+public sealed partial class SlackApiClient
+{
+    /// <summary>The name of the <see cref="HttpClient"/> registered for Slack.</summary>
+    public const string HttpClientName = "Bot.Slack";
+
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOptionsMonitor<SlackOptions> _options;
+    private readonly ChannelPacer _pacer;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SlackApiClient> _logger;
+
+    /// <summary>Creates the client.</summary>
+    public SlackApiClient(IHttpClientFactory httpClientFactory, IOptionsMonitor<SlackOptions> options, ChannelPacer pacer, TimeProvider time, ILogger<SlackApiClient> logger)
+    {
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _pacer = pacer;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// chat.postMessage, paced per channel. <paramref name="findExisting"/> is asked before retrying a call whose outcome is
+    /// unknown (timeout, 5xx), so that a message Slack did accept is not sent twice.
+    /// </summary>
+    public Task<SlackApiResponse> PostMessageAsync(JsonObject message, Func<CancellationToken, Task<SlackApiResponse?>>? findExisting = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var channel = message["channel"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(channel))
+        {
+            throw new ArgumentException("The message has no channel.", nameof(message));
+        }
+
+        var json = message.ToJsonString();
+        return CallAsync(
+            new Call("chat.postMessage", channel, () => JsonRequest(HttpMethod.Post, ApiUri("chat.postMessage"), json, withToken: true), ResponseKind.Api, findExisting),
+            ct);
+    }
+
+    /// <summary>conversations.history with metadata: the channel's newest messages, newest first.</summary>
+    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsHistoryAsync(string channel, int limit = 200, CancellationToken ct = default)
+    {
+        var uri = ApiUri($"conversations.history?channel={Uri.EscapeDataString(channel)}&limit={limit}&include_all_metadata=true");
+        var response = await CallAsync(new Call("conversations.history", null, () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
+        return response.Messages ?? [];
+    }
+
+    /// <summary>conversations.replies with metadata: the thread under <paramref name="threadTs"/> (parent first).</summary>
+    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsRepliesAsync(string channel, string threadTs, int limit = 200, CancellationToken ct = default)
+    {
+        var uri = ApiUri($"conversations.replies?channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&limit={limit}&include_all_metadata=true");
+        var response = await CallAsync(new Call("conversations.replies", null, () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
+        return response.Messages ?? [];
+    }
+
+    /// <summary>users.info: the user, to tell workspace admins and owners.</summary>
+    public async Task<SlackUser?> UsersInfoAsync(string userId, CancellationToken ct = default)
+    {
+        var uri = ApiUri($"users.info?user={Uri.EscapeDataString(userId)}");
+        var response = await CallAsync(new Call("users.info", null, () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
+        return response.User;
+    }
+
+    /// <summary>
+    /// Posts a message at exactly <paramref name="url"/>: an incoming webhook (paced like a channel) or a <c>response_url</c>.
+    /// No token is sent; the URL is the credential.
+    /// </summary>
+    public Task PostToUrlAsync(Uri url, JsonObject message, bool pace, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(message);
+        var json = message.ToJsonString();
+        return CallAsync(
+            new Call(pace ? "webhook" : "response_url", pace ? url.AbsoluteUri : null, () => JsonRequest(HttpMethod.Post, url, json, withToken: false), ResponseKind.Url, null),
+            ct);
+    }
+
+    private async Task<SlackApiResponse> CallAsync(Call call, CancellationToken ct)
+    {
+        var options = _options.CurrentValue;
+        var client = _httpClientFactory.CreateClient(HttpClientName);
+        var failures = 0;
+        var rateLimits = 0;
+        while (true)
+        {
+            if (call.PaceKey is not null)
+            {
+                await _pacer.WaitTurnAsync(call.PaceKey, options.PostInterval, ct).ConfigureAwait(false);
+            }
+
+            Outcome outcome;
+            using (var request = call.CreateRequest())
+            {
+                outcome = await SendOnceAsync(client, request, call, options.RequestTimeout, ct).ConfigureAwait(false);
+            }
+
+            if (outcome.Response is { } done)
+            {
+                return done;
+            }
+
+            if (outcome.RetryAfter is { } retryAfter)
+            {
+                if (++rateLimits >= options.MaxAttempts * 2)
+                {
+                    throw new SlackApiException(call.Method, "ratelimited", HttpStatusCode.TooManyRequests);
+                }
+
+                LogRateLimited(call.Method, retryAfter.TotalSeconds);
+                if (call.PaceKey is not null)
+                {
+                    _pacer.Defer(call.PaceKey, retryAfter);
+                }
+                else
+                {
+                    await Task.Delay(retryAfter, _time, ct).ConfigureAwait(false);
+                }
+
+                continue;
+            }
+
+            var failure = outcome.Failure!;
+            if (++failures >= options.MaxAttempts)
+            {
+                throw failure;
+            }
+
+            var delay = Backoff(options.RetryBaseDelay, failures);
+            LogRetrying(call.Method, failure.Error, failures, delay.TotalMilliseconds);
+            await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+            if (call.FindExisting is not null)
+            {
+                // The failed attempt may have been accepted; look before sending again.
+                var existing = await TryFindExistingAsync(call, ct).ConfigureAwait(false);
+                if (existing is not null)
+                {
+                    return existing;
+                }
+            }
+        }
+    }
+
+    private async Task<Outcome> SendOnceAsync(HttpClient client, HttpRequestMessage request, Call call, TimeSpan timeout, CancellationToken ct)
+    {
+        using var timeoutSource = new CancellationTokenSource(timeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeoutSource.Token);
+        try
+        {
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(linked.Token).ConfigureAwait(false);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                return new Outcome(null, RetryAfterOf(response), null);
+            }
+
+            if ((int)response.StatusCode >= 500)
+            {
+                return new Outcome(null, null, new SlackApiException(call.Method, $"http_{(int)response.StatusCode}", response.StatusCode));
+            }
+
+            var parsed = Parse(call, response.StatusCode, body);
+            if (parsed.Ok)
+            {
+                return new Outcome(parsed, null, null);
+            }
+
+            var error = new SlackApiException(call.Method, parsed.Error ?? "unknown_error", response.StatusCode);
+            return error.IsTransient ? new Outcome(null, null, error) : throw error;
+        }
+        catch (OperationCanceledException ex) when (!ct.IsCancellationRequested)
+        {
+            return new Outcome(null, null, new SlackApiException(call.Method, "timeout", HttpStatusCode.RequestTimeout, ex));
+        }
+        catch (HttpRequestException ex)
+        {
+            return new Outcome(null, null, new SlackApiException(call.Method, "connection_failed", HttpStatusCode.ServiceUnavailable, ex));
+        }
+    }
+
+    private static SlackApiResponse Parse(Call call, HttpStatusCode status, string body)
+    {
+        var trimmed = body.AsSpan().Trim();
+        if (trimmed.Length > 0 && trimmed[0] == '{')
+        {
+            try
+            {
+                var parsed = JsonSerializer.Deserialize(body, SlackJsonContext.Default.SlackApiResponse);
+                if (parsed is not null && call.Kind == ResponseKind.Url && (int)status < 300 && parsed.Error is null)
+                {
+                    return parsed with { Ok = true };
+                }
+
+                if (parsed is not null)
+                {
+                    return (int)status < 300 || parsed.Error is not null ? parsed : parsed with { Ok = false, Error = $"http_{(int)status}" };
+                }
+            }
+            catch (JsonException)
+            {
+                return new SlackApiResponse { Ok = false, Error = "invalid_response" };
+            }
+        }
+
+        // Incoming webhooks and response_url answer plain text: "ok", or an error such as "invalid_payload".
+        if (call.Kind == ResponseKind.Url)
+        {
+            return (int)status < 300
+                ? new SlackApiResponse { Ok = true }
+                : new SlackApiResponse { Ok = false, Error = trimmed.Length is > 0 and < 100 ? trimmed.ToString() : $"http_{(int)status}" };
+        }
+
+        return new SlackApiResponse { Ok = false, Error = (int)status < 300 ? "invalid_response" : $"http_{(int)status}" };
+    }
+
+    private async Task<SlackApiResponse?> TryFindExistingAsync(Call call, CancellationToken ct)
+    {
+        try
+        {
+            return await call.FindExisting!(ct).ConfigureAwait(false);
+        }
+        catch (SlackApiException ex)
+        {
+            LogLookupFailed(call.Method, ex.Error);
+            return null;
+        }
+    }
+
+    private TimeSpan RetryAfterOf(HttpResponseMessage response)
+    {
+        var header = response.Headers.RetryAfter;
+        if (header?.Delta is { } delta)
+        {
+            return delta < TimeSpan.Zero ? TimeSpan.Zero : delta;
+        }
+
+        if (header?.Date is { } date)
+        {
+            var wait = date - _time.GetUtcNow();
+            return wait < TimeSpan.Zero ? TimeSpan.Zero : wait;
+        }
+
+        return TimeSpan.FromSeconds(1);
+    }
+
+    private static TimeSpan Backoff(TimeSpan baseDelay, int failures)
+    {
+        var exponential = baseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(failures - 1, 6));
+        var jittered = exponential * (0.5 + (Random.Shared.NextDouble() / 2));
+        return TimeSpan.FromMilliseconds(Math.Min(jittered, 30_000));
+    }
+
+    private Uri ApiUri(string methodAndQuery) => new($"{_options.CurrentValue.ApiBaseUrl.TrimEnd('/')}/{methodAndQuery}");
+
+    private HttpRequestMessage GetRequest(Uri uri)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BotToken);
+        return request;
+    }
+
+    private HttpRequestMessage JsonRequest(HttpMethod method, Uri uri, string json, bool withToken)
+    {
+        var request = new HttpRequestMessage(method, uri)
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+        if (withToken)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.CurrentValue.BotToken);
+        }
+
+        return request;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} rate limited; retrying after {Seconds} s")]
+    private partial void LogRateLimited(string method, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method} failed with {Error} (attempt {Attempt}); retrying in {DelayMs} ms")]
+    private partial void LogRetrying(string method, string error, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Slack {Method}: could not check for an already accepted message ({Error}); sending again")]
+    private partial void LogLookupFailed(string method, string error);
+
+    private enum ResponseKind
+    {
+        Api,
+        Url,
+    }
+
+    private sealed record Call(string Method, string? PaceKey, Func<HttpRequestMessage> CreateRequest, ResponseKind Kind, Func<CancellationToken, Task<SlackApiResponse?>>? FindExisting);
+
+    private sealed record Outcome(SlackApiResponse? Response, TimeSpan? RetryAfter, SlackApiException? Failure);
+}

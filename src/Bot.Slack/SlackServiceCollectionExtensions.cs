@@ -1,0 +1,41 @@
+using Bot.Core;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Slack;
+
+/// <summary>Registers the Slack adapter.</summary>
+public static class SlackServiceCollectionExtensions
+{
+    /// <summary>Binds <c>Bot:Slack</c> and adds the Web API client, the section poster and the endpoint handlers.</summary>
+    public static IServiceCollection AddBotSlack(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SlackOptions>()
+            .Bind(configuration.GetSection(SlackOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(SlackApiClient.HttpClientName, client =>
+        {
+            // Each attempt has its own timeout (Bot:Slack:RequestTimeout); this only bounds a stuck connection.
+            client.Timeout = TimeSpan.FromMinutes(2);
+            client.DefaultRequestHeaders.UserAgent.ParseAdd("Bot/1.0 (+self-hosted newsletter bot)");
+        });
+        services.TryAddSingleton<ChannelPacer>();
+        services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton<SlackPayloads>();
+        services.TryAddSingleton(sp => new SlackSectionPoster(
+            sp.GetRequiredService<SlackApiClient>(),
+            sp.GetRequiredService<SlackPayloads>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackSectionPoster>>()));
+        services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<SlackAdminCheck>();
+        services.TryAddSingleton<SlashCommandHandler>();
+        services.TryAddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<ISectionPoster>(sp => sp.GetRequiredService<SlackSectionPoster>());
+        return services;
+    }
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using Bot.TestSupport.FakeSlack;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Slack.Tests;
+
+public sealed class SlackApiClientTests : IAsyncLifetime
+{
+    private FakeSlackServer _fake = null!;
+    private ServiceProvider _services = null!;
+
+    private SlackApiClient Client => _services.GetRequiredService<SlackApiClient>();
+
+    public async Task InitializeAsync()
+    {
+        _fake = await FakeSlackServer.StartAsync(new FakeSlackOptions { PostInterval = TimeSpan.FromMilliseconds(50), TimeoutHang = TimeSpan.FromSeconds(10) });
+        _services = TestServices.Create(_fake);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await _fake.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task PostMessage_SendsBearerTokenAndUtf8Json_AndReturnsTs()
+    {
+        var response = await Client.PostMessageAsync(Message("C1", "안녕 <world> & more"));
+
+        var sent = Assert.Single(_fake.Messages);
+        Assert.Equal(sent.Ts, response.Ts);
+        Assert.Equal("안녕 <world> & more", sent.Body["text"]!.GetValue<string>());
+        Assert.Empty(_fake.Warnings);
+    }
+
+    [Fact]
+    public async Task PostMessage_ThrowsTypedErrorWithSlacksErrorString_WhenOkIsFalse()
+    {
+        _fake.Options.UnknownChannels.Add("C404");
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client.PostMessageAsync(Message("C404", "hi")));
+
+        Assert.Equal("channel_not_found", error.Error);
+        Assert.Equal("chat.postMessage", error.Method);
+        Assert.False(error.IsTransient);
+    }
+
+    [Fact]
+    public async Task PostMessage_ThrowsInvalidAuth_WhenTokenIsWrong()
+    {
+        await using var services = TestServices.Create(_fake, token: "xoxb-wrong");
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => services.GetRequiredService<SlackApiClient>().PostMessageAsync(Message("C1", "hi")));
+        Assert.Equal("invalid_auth", error.Error);
+        Assert.Empty(_fake.Messages);
+    }
+
+    [Theory]
+    [InlineData(FakeSlackFault.ServerError)]
+    [InlineData(FakeSlackFault.RateLimited)]
+    [InlineData(FakeSlackFault.Timeout)]
+    [InlineData(FakeSlackFault.InternalError)]
+    public async Task PostMessage_RetriesTransientFailures_AndDeliversOnce(FakeSlackFault fault)
+    {
+        _fake.EnqueueFault(fault);
+
+        await Client.PostMessageAsync(Message("C1", "after a failure"));
+
+        var sent = Assert.Single(_fake.Messages);
+        Assert.Equal("after a failure", sent.Body["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PostMessage_DoesNotSendTwice_WhenTheTimedOutAttemptWasAccepted()
+    {
+        _fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);
+        var client = Client;
+
+        var response = await client.PostMessageAsync(Message("C1", "maybe sent"), async ct =>
+        {
+            var history = await client.ConversationsHistoryAsync("C1", ct: ct);
+            var found = history.FirstOrDefault(m => m.Metadata?.EventType == "test_event");
+            return found is null ? null : new Bot.Slack.Wire.SlackApiResponse { Ok = true, Ts = found.Ts, Channel = "C1" };
+        });
+
+        var sent = Assert.Single(_fake.Messages);
+        Assert.Equal(sent.Ts, response.Ts);
+    }
+
+    [Fact]
+    public async Task PostMessage_GivesUp_AfterMaxAttemptsOfServerErrors()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            _fake.EnqueueFault(FakeSlackFault.ServerError);
+        }
+
+        var error = await Assert.ThrowsAsync<SlackApiException>(() => Client.PostMessageAsync(Message("C1", "never")));
+
+        Assert.Equal("http_500", error.Error);
+        Assert.True(error.IsTransient);
+        Assert.Empty(_fake.Messages);
+    }
+
+    [Fact]
+    public async Task PostMessage_PacesEachChannel_WithoutRateLimits_AcrossManyChannels()
+    {
+        var client = Client;
+        var channels = Enumerable.Range(0, 40).Select(i => $"C{i:D3}").ToList();
+
+        await Task.WhenAll(channels.Select(async channel =>
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                await client.PostMessageAsync(Message(channel, $"{channel} #{n}"));
+            }
+        }));
+
+        var messages = _fake.Messages;
+        Assert.Equal(120, messages.Count);
+        foreach (var channel in channels)
+        {
+            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], _fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
+    public async Task PostToUrl_PostsAtExactlyTheWebhookUrl_WithoutToken()
+    {
+        var url = _fake.WebhookUrl("abc123");
+
+        await Client.PostToUrlAsync(new Uri(url), new JsonObject { ["text"] = "hello hook" }, pace: true);
+
+        var sent = Assert.Single(_fake.MessagesAt(url));
+        Assert.Equal("hello hook", sent.Body["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task PostToUrl_ThrowsWithSlacksTextError_WhenWebhookRejectsPayload()
+    {
+        var error = await Assert.ThrowsAsync<SlackApiException>(
+            () => Client.PostToUrlAsync(new Uri(_fake.WebhookUrl()), new JsonObject { ["text"] = "" }, pace: true));
+        Assert.Equal("no_text", error.Error);
+    }
+
+    [Fact]
+    public async Task UsersInfo_ReportsWorkspaceAdmins()
+    {
+        _fake.Options.WorkspaceAdmins.Add("UADMIN");
+
+        Assert.True((await Client.UsersInfoAsync("UADMIN"))!.IsAdmin);
+        Assert.False((await Client.UsersInfoAsync("UOTHER"))!.IsAdmin);
+    }
+
+    private static JsonObject Message(string channel, string text) => new()
+    {
+        ["channel"] = channel,
+        ["text"] = text,
+        ["metadata"] = new JsonObject { ["event_type"] = "test_event", ["event_payload"] = new JsonObject { ["ledger_key"] = text } },
+    };
+}
