@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Discord;
+using Bot.Library;
 using Bot.Slack;
 using Microsoft.Extensions.Configuration;
 
@@ -13,6 +14,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotLibrary(configuration);
         services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
