@@ -1,4 +1,5 @@
 using Bot.Discord;
+using Bot.Library;
 using Bot.Slack;
 using Microsoft.Extensions.Configuration;
 
@@ -12,6 +13,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotLibrary(configuration);
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
