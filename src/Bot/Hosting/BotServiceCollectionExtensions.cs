@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Discord;
 using Bot.Library;
 using Bot.Slack;
@@ -15,6 +16,7 @@ public static class BotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddBotLibrary(configuration);
+        services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
