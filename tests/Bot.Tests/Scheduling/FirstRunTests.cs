@@ -71,8 +71,8 @@ public sealed class FirstRunTests
                 output.AppendLine(line);
             }
 
-            // A section post printed by the console poster starts with "--- <Section> · <Digest>".
-            if (line.StartsWith("--- ", StringComparison.Ordinal) && line.Contains(" · ", StringComparison.Ordinal))
+            // Each section post printed by the console poster starts with "[console post · <digest> · <section>]".
+            if (line.StartsWith("[console post · ", StringComparison.Ordinal))
             {
                 firstPost.TrySetResult();
             }
