@@ -1,3 +1,5 @@
+using Bot.Discord;
+
 namespace Bot.Hosting;
 
 /// <summary>Builds the web host that <c>serve</c> runs: endpoints, scheduler, folder watching.</summary>
@@ -21,6 +23,7 @@ public static class BotWebHost
         builder.Services.AddBotServices(builder.Configuration);
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapDiscordInteractions();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
     }
