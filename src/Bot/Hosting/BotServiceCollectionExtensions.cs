@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Discord;
 using Bot.Slack;
 using Microsoft.Extensions.Configuration;
@@ -12,6 +13,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
