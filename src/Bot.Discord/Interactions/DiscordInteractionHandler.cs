@@ -62,14 +62,14 @@ public sealed partial class DiscordInteractionHandler
             case DiscordInteraction.Ping:
                 return PongBody;
             case DiscordInteraction.ApplicationCommand:
-                return await RespondAsync(interaction, Safely(interaction, () => RunCommandAsync(interaction)), ChannelMessage, DeferredChannelMessage).ConfigureAwait(false);
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => RunCommandAsync(interaction))), ChannelMessage, DeferredChannelMessage).ConfigureAwait(false);
             case DiscordInteraction.MessageComponent:
                 if (!PagingState.TryParseToken(interaction.Data?.CustomId, out var state, out var page))
                 {
                     return Serialize(ChannelMessage, _renderer.RenderReply(new ErrorReply("This button is not mine any more.", "Run the command again.")));
                 }
 
-                return await RespondAsync(interaction, Safely(interaction, () => _commands.PageAsync(state, page, CancellationToken.None)), UpdateMessage, DeferredUpdateMessage).ConfigureAwait(false);
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => _commands.PageAsync(state, page, CancellationToken.None))), UpdateMessage, DeferredUpdateMessage).ConfigureAwait(false);
             case DiscordInteraction.ApplicationCommandAutocomplete:
                 return await AutocompleteAsync(interaction, ct).ConfigureAwait(false);
             default:
@@ -79,10 +79,18 @@ public sealed partial class DiscordInteractionHandler
 
     private async Task<byte[]> RespondAsync(DiscordInteraction interaction, Task<Reply> work, int inlineType, int deferredType)
     {
-        if (!work.IsCompleted && _options.InlineReplyTimeout > TimeSpan.Zero)
+        var budget = _options.InlineReplyTimeout;
+        if (budget <= TimeSpan.Zero)
+        {
+            // No inline budget: always defer (operators whose searches are slow; tests of the deferred path).
+            _ = CompleteDeferredAsync(interaction, work, deferredType);
+            return Serialize(deferredType, null);
+        }
+
+        if (!work.IsCompleted)
         {
             using var cancel = new CancellationTokenSource();
-            await Task.WhenAny(work, Task.Delay(_options.InlineReplyTimeout, _time, cancel.Token)).ConfigureAwait(false);
+            await Task.WhenAny(work, Task.Delay(budget, _time, cancel.Token)).ConfigureAwait(false);
             await cancel.CancelAsync().ConfigureAwait(false);
         }
 
