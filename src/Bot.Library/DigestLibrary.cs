@@ -1,45 +1,180 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
 using Bot.Digests;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Library;
 
 /// <summary>The digest library: ingestion into SQLite and search over entries. Thread-safe; register as a singleton.</summary>
 public sealed class DigestLibrary
 {
-    private readonly BotDatabase _database;
+    /// <summary>The named <see cref="HttpClient"/> used to fetch URL sources.</summary>
+    public const string HttpClientName = "Bot.Library.Digests";
 
-    /// <summary>Creates the library over <paramref name="database"/>.</summary>
+    private readonly BotDatabase _database;
+    private readonly LibraryOptions _options;
+    private readonly IHttpClientFactory? _httpFactory;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SearchEngine _search;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly Lazy<HttpClient> _fallbackHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+
+    /// <summary>Creates the library over <paramref name="database"/> with default options (no public URL, no HTTP factory).</summary>
     public DigestLibrary(BotDatabase database)
+        : this(database, new LibraryOptions(), null, null, null)
     {
-        _database = database;
     }
 
+    /// <summary>Creates the library with its options, the HTTP client factory for URL sources, a clock and a logger.</summary>
+    public DigestLibrary(BotDatabase database, LibraryOptions options, IHttpClientFactory? httpClientFactory, TimeProvider? timeProvider, ILogger<DigestLibrary>? logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _options = options;
+        _httpFactory = httpClientFactory;
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
+        _search = new SearchEngine(PublicUrl);
+    }
+
+    /// <summary>The library's settings.</summary>
+    public LibraryOptions Options => _options;
+
     /// <summary>Ingests folders (recursive *.md, *.markdown) and http(s) URLs. Idempotent; failures are reported and lose nothing.</summary>
-    public Task<IngestReport> IngestAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    public async Task<IngestReport> IngestAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var list = sources.ToList();
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
+            return await Task.Run(() => ingestor.RunAsync(list, progress, ct), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Ingests the configured <c>Bot:Digests:Sources</c>.</summary>
+    public Task<IngestReport> IngestConfiguredSourcesAsync(IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
+        => IngestAsync(_options.Digests.Sources, progress, ct);
+
+    /// <summary>Stores an already parsed digest (added, updated in place, or unchanged when identical). Throws if it cannot be stored; nothing is altered then.</summary>
+    public async Task<IngestOutcome> StoreDigestAsync(Digest digest, string? source = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DigestIngestor.IndexFormat + JsonSerializer.Serialize(digest))));
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var connection = _database.Open();
+            using var writer = new DigestWriter(connection);
+            return writer.Store(digest, hash, source ?? "(api)", _time.GetUtcNow());
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
 
     /// <summary>Ranked, grouped search over entries.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ct.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        return Task.FromResult(_search.Search(connection, request));
+    }
 
     /// <summary>The references of the best-matching entry, or null when nothing matches.</summary>
     public Task<RefsResponse?> RefsAsync(string query, CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        return Task.FromResult(_search.Refs(connection, query ?? string.Empty));
+    }
 
     /// <summary>Entry titles matching a prefix or substring, for autocomplete (at most <paramref name="limit"/>).</summary>
     public Task<IReadOnlyList<string>> SuggestTitlesAsync(string text, int limit = 25, CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        return Task.FromResult(SearchEngine.SuggestTitles(connection, text ?? string.Empty, limit));
+    }
 
     /// <summary>A stored digest, rebuilt in full (sections in the author's order), or null.</summary>
     public Task<Digest?> GetDigestAsync(string digestId, CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    {
+        ct.ThrowIfCancellationRequested();
+        if (string.IsNullOrEmpty(digestId))
+        {
+            return Task.FromResult<Digest?>(null);
+        }
+
+        using var connection = _database.Open();
+        return Task.FromResult(DigestReader.Load(connection, digestId));
+    }
 
     /// <summary>Stored digests, newest first (by date, then id).</summary>
     public Task<IReadOnlyList<DigestSummary>> ListDigestsAsync(CancellationToken ct = default)
-        => throw new NotImplementedException("issue #3");
+    {
+        ct.ThrowIfCancellationRequested();
+        using var connection = _database.Open();
+        IReadOnlyList<DigestSummary> list = DigestReader.List(connection)
+            .Select(d => new DigestSummary(d.Id, d.Title, d.Date, PublicUrl(d.Slug, d.Permalink), d.EntryCount))
+            .ToArray();
+        return Task.FromResult(list);
+    }
 
     /// <summary>The digest's public URL from <c>Bot:Digests:PublicUrl</c> (permalink wins), or null.</summary>
     public string? PublicUrl(Digest digest)
-        => throw new NotImplementedException("issue #3");
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        return PublicUrl(digest.Slug, digest.Permalink, digest.Id);
+    }
+
+    internal string? PublicUrl(string? slug, string? permalink) => PublicUrl(slug, permalink, null);
+
+    private string? PublicUrl(string? slug, string? permalink, string? id)
+    {
+        var template = _options.Digests.PublicUrl;
+        Uri.TryCreate(template, UriKind.Absolute, out var templateUri);
+        if (!string.IsNullOrWhiteSpace(permalink))
+        {
+            if (Uri.TryCreate(permalink, UriKind.Absolute, out var absolute) && (absolute.Scheme == Uri.UriSchemeHttp || absolute.Scheme == Uri.UriSchemeHttps))
+            {
+                return absolute.ToString();
+            }
+
+            if (templateUri is null)
+            {
+                return null;
+            }
+
+            var origin = templateUri.GetLeftPart(UriPartial.Authority);
+            return origin + "/" + permalink.TrimStart('/');
+        }
+
+        if (templateUri is null || string.IsNullOrWhiteSpace(slug) && template!.Contains("{slug}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return template!
+            .Replace("{slug}", Uri.EscapeDataString(slug ?? string.Empty), StringComparison.Ordinal)
+            .Replace("{id}", Uri.EscapeDataString(id ?? slug ?? string.Empty), StringComparison.Ordinal);
+    }
+
+    private HttpClient CreateHttpClient() => _httpFactory?.CreateClient(HttpClientName) ?? _fallbackHttp.Value;
 
     internal BotDatabase Database => _database;
+
+    /// <summary>Replaces the parser (tests that must not depend on the real parser's details).</summary>
+    internal Func<string, string?, Digest>? ParseFunction { get; set; }
 }

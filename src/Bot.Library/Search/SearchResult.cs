@@ -17,4 +17,8 @@ public sealed record SearchResult(
     string? Url,
     IReadOnlyList<Reference> References,
     IReadOnlyList<AlsoIn> AlsoIn,
-    double Score);
+    double Score)
+{
+    /// <summary>The section's display title (e.g. <c>Papers</c>), when known; <see cref="Section"/> is its key.</summary>
+    public string? SectionTitle { get; init; }
+}

@@ -243,7 +243,7 @@ public sealed class SlackRenderer
         => new(SlackTextObject.Plain(NonEmpty(Cut(label, SlackLimits.ButtonTextLength))), actionId) { Value = PagingState.ToToken(state, page) };
 
     private string Part(string template, string part, Dictionary<string, object?> model, Dictionary<string, object?>? item = null, bool plain = false)
-        => _templates.Render(TemplatePlatform.Slack, template, part, model, item, plain ? PlainTextEncoder.Instance : null);
+        => _templates.Render(TemplatePlatform.Slack, template, part, model, item, plain ? SlackPlainTextEncoder.Instance : null);
 
     private static string Cut(string text, int max) => TextTruncator.Truncate(text, max);
 

@@ -1,18 +1,119 @@
 using System.CommandLine;
+using Bot.Library;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
 
 namespace Bot.Cli;
 
-/// <summary><c>ingest</c>: see DESIGN.md.</summary>
+/// <summary><c>ingest [path-or-url...]</c>: adds or updates digests (the configured sources when none are given).</summary>
 internal static class IngestVerb
 {
+    private static readonly TimeSpan ProgressAfter = TimeSpan.FromSeconds(1);
+
     public static Command Create()
     {
-        var command = new Command("ingest", "Not implemented yet");
-        command.SetAction(_ =>
+        var sources = new Argument<string[]>("sources")
         {
-            Console.Error.WriteLine("error: 'ingest' is not implemented yet");
-            return 1;
-        });
+            Description = "Folders (recursive *.md, *.markdown), files or http(s) URLs; default: Bot:Digests:Sources",
+            Arity = ArgumentArity.ZeroOrMore,
+        };
+        var command = new Command("ingest", "Add or update digests in the data directory") { sources };
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(sources) ?? [], ct));
         return command;
+    }
+
+    private static async Task<int> RunAsync(ParseResult result, string[] sources, CancellationToken ct)
+    {
+        using var host = BotServices.Create(result);
+        var library = host.Services.GetRequiredService<DigestLibrary>();
+        IReadOnlyList<string> list = sources.Length > 0 ? sources : library.Options.Digests.Sources;
+        if (list.Count == 0)
+        {
+            await Console.Error.WriteLineAsync("error: no sources given and Bot:Digests:Sources is empty");
+            return 1;
+        }
+
+        var report = await IngestWithProgressAsync(library, list, ct);
+        WriteSummary(report);
+        if (report.Failed > 0)
+        {
+            await Console.Error.WriteLineAsync($"error: {report.Failed} of {report.Files.Count} sources failed; nothing stored for them was changed");
+            return 1;
+        }
+
+        return 0;
+    }
+
+    private static async Task<IngestReport> IngestWithProgressAsync(DigestLibrary library, IReadOnlyList<string> sources, CancellationToken ct)
+    {
+        var latest = new LatestProgress();
+        var ingest = library.IngestAsync(sources, latest, ct);
+        var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        if (!interactive || await Task.WhenAny(ingest, Task.Delay(ProgressAfter, ct)) == ingest)
+        {
+            return await ingest;
+        }
+
+        // Only work that lasts longer than a second gets a progress bar.
+        await AnsiConsole.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask("Ingesting");
+                while (true)
+                {
+                    var current = latest.Value;
+                    if (current is not null)
+                    {
+                        task.MaxValue = Math.Max(1, current.Total);
+                        task.Value = current.Done;
+                        task.Description = Markup.Escape(Shorten(Path.GetFileName(current.Current)));
+                    }
+
+                    if (ingest.IsCompleted)
+                    {
+                        task.Value = task.MaxValue;
+                        task.Description = "Ingested";
+                        break;
+                    }
+
+                    await Task.WhenAny(ingest, Task.Delay(100, CancellationToken.None));
+                }
+            });
+        return await ingest;
+    }
+
+    private static void WriteSummary(IngestReport report)
+    {
+        var table = new Table().Border(TableBorder.Rounded)
+            .AddColumns("added", "updated", "unchanged", "failed")
+            .AddRow(report.Added.ToString(), report.Updated.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
+        AnsiConsole.Write(table);
+        foreach (var file in report.Files.Where(f => f.Outcome == IngestOutcome.Failed || f.Warnings.Count > 0))
+        {
+            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(file.Source)}[/] ({file.Outcome.ToString().ToLowerInvariant()})");
+            if (file.Error is not null)
+            {
+                AnsiConsole.MarkupLine($"  [red]error:[/] {Markup.Escape(file.Error)}");
+            }
+
+            foreach (var warning in file.Warnings)
+            {
+                var where = warning.Line > 0 ? $"line {warning.Line}: " : string.Empty;
+                AnsiConsole.MarkupLine($"  [yellow]warning[/] {Markup.Escape(warning.Code)}: {Markup.Escape(where + warning.Message)}");
+            }
+        }
+    }
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : "…" + text[^39..];
+
+    private sealed class LatestProgress : IProgress<IngestProgress>
+    {
+        private IngestProgress? _value;
+
+        public IngestProgress? Value => Volatile.Read(ref _value);
+
+        public void Report(IngestProgress value) => Volatile.Write(ref _value, value);
     }
 }

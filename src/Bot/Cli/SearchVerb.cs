@@ -1,18 +1,58 @@
 using System.CommandLine;
+using Bot.Library;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;
 
-/// <summary><c>search</c>: see DESIGN.md.</summary>
+/// <summary><c>search &lt;query&gt; [--section KEY] [--limit N] [--json]</c>: ranked entries.</summary>
 internal static class SearchVerb
 {
     public static Command Create()
     {
-        var command = new Command("search", "Not implemented yet");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("error: 'search' is not implemented yet");
-            return 1;
-        });
+        var query = QueryArgument();
+        var section = new Option<string?>("--section") { Description = "Only entries of this section key (e.g. papers, news)" };
+        var limit = LimitOption();
+        var json = CommonOptions.Json();
+        var command = new Command("search", "Search entries: titles, bullets, reference titles, URLs, arXiv ids and DOIs") { query, section, limit, json };
+        command.SetAction((result, ct) => RunAsync(result, new SearchRequest(Join(result.GetValue(query)), result.GetValue(section), false, result.GetValue(limit)), result.GetValue(json), "results", ct));
         return command;
     }
+
+    /// <summary>Runs a search or papers request and prints it.</summary>
+    public static async Task<int> RunAsync(ParseResult result, SearchRequest request, bool json, string noun, CancellationToken ct)
+    {
+        using var host = BotServices.Create(result);
+        var library = host.Services.GetRequiredService<DigestLibrary>();
+        var response = await library.SearchAsync(request, ct);
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(LibraryOutput.SearchJson(response));
+        }
+        else
+        {
+            LibraryOutput.WriteSearchText(Console.Out, response, noun);
+        }
+
+        return 0;
+    }
+
+    /// <summary>The query: every remaining word, joined by spaces.</summary>
+    public static Argument<string[]> QueryArgument() => new("query") { Description = "What to look for (plain words; no query syntax)", Arity = ArgumentArity.OneOrMore };
+
+    /// <summary><c>--limit N</c>, 1 to 100, default 10.</summary>
+    public static Option<int> LimitOption()
+    {
+        var limit = new Option<int>("--limit") { Description = "How many results (1-100, default 10)", DefaultValueFactory = _ => 10 };
+        limit.Validators.Add(r =>
+        {
+            var value = r.GetValueOrDefault<int>();
+            if (value is < 1 or > 100)
+            {
+                r.AddError("--limit must be between 1 and 100.");
+            }
+        });
+        return limit;
+    }
+
+    public static string Join(string[]? words) => string.Join(' ', words ?? []);
 }

@@ -1,0 +1,158 @@
+using Markdig.Extensions.Footnotes;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Bot.Digests.Parsing;
+
+/// <summary>
+/// The <c>## References</c> footnote definitions, read from Markdig's definition group (which keeps every
+/// definition with its line, including duplicates and unused ones that the footnote group drops).
+/// </summary>
+internal sealed class FootnoteIndex
+{
+    private readonly Dictionary<string, Definition> _definitions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+
+    private FootnoteIndex()
+    {
+    }
+
+    /// <summary>Indexes the footnote definitions of <paramref name="document"/>, warning about duplicates and empty ones.</summary>
+    public static FootnoteIndex Build(MarkdownDocument document, ParseContext context)
+    {
+        var index = new FootnoteIndex();
+        var group = document.GetLinkReferenceDefinitions(false);
+        if (group is null)
+        {
+            return index;
+        }
+
+        foreach (var block in group)
+        {
+            if (block is not FootnoteLinkReferenceDefinition { Footnote: { } footnote } definition)
+            {
+                continue;
+            }
+
+            var label = LabelOf(footnote.Label ?? definition.Label ?? string.Empty);
+            var line = definition.Line + 1;
+            if (index._definitions.TryGetValue(label, out var first))
+            {
+                context.Warn(ParseWarningCodes.FootnoteDuplicate, $"Footnote [^{label}] is defined again; the definition at line {first.Line} is used.", line);
+                continue;
+            }
+
+            index._definitions[label] = new Definition(label, line, ReadReferences(label, footnote, line, context));
+        }
+
+        return index;
+    }
+
+    /// <summary>Footnote id without the leading <c>^</c>.</summary>
+    public static string LabelOf(string markdigLabel) => markdigLabel.TrimStart('^');
+
+    /// <summary>True when <paramref name="label"/> is defined.</summary>
+    public bool IsDefined(string label) => _definitions.ContainsKey(label);
+
+    /// <summary>The references of footnote <paramref name="label"/> (empty for empty definitions); marks it used.</summary>
+    public IReadOnlyList<(Reference Reference, int Line)> Resolve(string label)
+    {
+        _used.Add(label);
+        return _definitions.TryGetValue(label, out var definition)
+            ? definition.References.Select(r => (r, definition.Line)).ToArray()
+            : [];
+    }
+
+    /// <summary>Warns about every definition that no heading or bullet cited.</summary>
+    public void ReportUnused(ParseContext context)
+    {
+        foreach (var definition in _definitions.Values.OrderBy(d => d.Line))
+        {
+            if (!_used.Contains(definition.Label))
+            {
+                context.Warn(ParseWarningCodes.FootnoteUnused, $"Footnote [^{definition.Label}] is defined but never cited.", definition.Line);
+            }
+        }
+    }
+
+    /// <summary>Footnote labels cited by a heading or paragraph; undefined <c>[^id]</c> text is warned about.</summary>
+    public List<string> CitedBy(LeafBlock block, ParseContext context)
+    {
+        var labels = new List<string>();
+        if (block.Inline is null)
+        {
+            return labels;
+        }
+
+        foreach (var link in block.Inline.FindDescendants<FootnoteLink>())
+        {
+            if (!link.IsBackLink && link.Footnote?.Label is { } label)
+            {
+                labels.Add(LabelOf(label));
+            }
+        }
+
+        var raw = InlineText.RawLiterals(block);
+        if (raw.Contains("[^", StringComparison.Ordinal))
+        {
+            foreach (var id in InlineText.UndefinedFootnotes(raw))
+            {
+                if (!IsDefined(id))
+                {
+                    context.Warn(ParseWarningCodes.FootnoteUndefined, $"Footnote [^{id}] is cited but not defined.", block.Line + 1);
+                }
+
+                labels.Add(id);
+            }
+        }
+
+        return labels;
+    }
+
+    private static List<Reference> ReadReferences(string label, Footnote footnote, int line, ParseContext context)
+    {
+        var references = new List<Reference>();
+        var hasText = false;
+        foreach (var block in footnote)
+        {
+            if (block is not LeafBlock { Inline: { } inline } leaf)
+            {
+                continue;
+            }
+
+            hasText |= InlineText.Of(leaf).Length > 0;
+            foreach (var child in inline.FindDescendants<Inline>())
+            {
+                var (url, title) = child switch
+                {
+                    LinkInline { IsImage: false } link => (link.Url, InlineText.Of(link)),
+                    AutolinkInline { IsEmail: false } auto => (auto.Url, auto.Url),
+                    _ => (null, string.Empty),
+                };
+                if (!string.IsNullOrWhiteSpace(url))
+                {
+                    var refLabel = references.Count == 0 ? label : $"{label}.{references.Count + 1}";
+                    references.Add(ParseContext.CreateReference(refLabel, title.Length > 0 ? title : FallbackTitle(leaf, url), url));
+                }
+            }
+        }
+
+        if (references.Count == 0)
+        {
+            var (code, message) = hasText
+                ? (ParseWarningCodes.DefinitionNoLink, $"Footnote [^{label}] has text but no link.")
+                : (ParseWarningCodes.DefinitionEmpty, $"Footnote [^{label}] is empty.");
+            context.Warn(code, message, line);
+        }
+
+        return references;
+    }
+
+    private static string FallbackTitle(LeafBlock leaf, string url)
+    {
+        var text = InlineText.Of(leaf).Replace(url, string.Empty, StringComparison.Ordinal).Trim(' ', ':', '-', '–', '—');
+        return text.Length > 0 ? text : url;
+    }
+
+    private sealed record Definition(string Label, int Line, List<Reference> References);
+}

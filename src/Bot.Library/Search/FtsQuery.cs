@@ -1,0 +1,154 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Bot.Library;
+
+/// <summary>
+/// Turns user text into an FTS5 MATCH expression. The text is never query syntax: it is segmented
+/// with <see cref="SearchText"/> and every token is emitted as a quoted string, so quotes, <c>*</c>,
+/// <c>AND</c>/<c>OR</c>/<c>NEAR(</c>, <c>-</c>, parentheses and SQL fragments are plain words or separators.
+/// </summary>
+internal sealed partial class FtsQuery
+{
+    private const int MaxQueryChars = 1_000;
+    private const int MaxTerms = 16;
+
+    private FtsQuery(IReadOnlyList<string> terms)
+    {
+        Terms = terms;
+    }
+
+    /// <summary>The quoted terms; empty when the text holds nothing searchable (only emoji or punctuation).</summary>
+    public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>True when there is nothing to search for.</summary>
+    public bool IsEmpty => Terms.Count == 0;
+
+    /// <summary>Every term must match (in any column).</summary>
+    public string All => string.Join(" AND ", Terms);
+
+    /// <summary>Any term may match; the fallback when <see cref="All"/> finds nothing.</summary>
+    public string Any => string.Join(" OR ", Terms);
+
+    /// <summary>Every term must match in the title column.</summary>
+    public string TitleAll => "{title} : (" + All + ")";
+
+    /// <summary>Any term matches in the title column.</summary>
+    public string TitleAny => "{title} : (" + Any + ")";
+
+    /// <summary>Builds the expression for <paramref name="text"/>.</summary>
+    public static FtsQuery Parse(string? text)
+    {
+        var terms = new List<string>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return new FtsQuery(terms);
+        }
+
+        if (text.Length > MaxQueryChars)
+        {
+            text = text[..MaxQueryChars];
+        }
+
+        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (terms.Count >= MaxTerms)
+            {
+                break;
+            }
+
+            var word = Canonicalize(raw);
+            var segments = SearchText.Segment(word);
+            for (var s = 0; s < segments.Count && terms.Count < MaxTerms; s++)
+            {
+                var (kind, tokens) = segments[s];
+                if (tokens.Count == 0)
+                {
+                    continue;
+                }
+
+                string term;
+                if (kind == CharKind.Cjk)
+                {
+                    if (tokens.Count == 1 && tokens[0].Length == 1)
+                    {
+                        // A lone syllable after a Latin word is a particle ("LLM을"): drop it.
+                        if (s > 0 && segments[s - 1].Kind == CharKind.Word)
+                        {
+                            continue;
+                        }
+
+                        term = Quote(tokens) + "*";
+                    }
+                    else
+                    {
+                        term = Quote(tokens);
+                    }
+                }
+                else
+                {
+                    var last = tokens[^1];
+                    if (tokens.Count == 1 && last.Length >= 5 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && !IsDigits(last))
+                    {
+                        // Plural: "models" also finds "model".
+                        tokens[^1] = last[..^1];
+                        term = Quote(tokens) + "*";
+                    }
+                    else
+                    {
+                        term = last.Length >= 3 ? Quote(tokens) + "*" : Quote(tokens);
+                    }
+                }
+
+                if (!terms.Contains(term))
+                {
+                    terms.Add(term);
+                }
+            }
+        }
+
+        return new FtsQuery(terms);
+    }
+
+    // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.
+    private static string Canonicalize(string word)
+    {
+        var arxiv = ArxivId().Match(word);
+        if (arxiv.Success && (arxiv.Length == word.Length || word.Contains("arxiv", StringComparison.OrdinalIgnoreCase)))
+        {
+            return arxiv.Groups["id"].Value;
+        }
+
+        var doi = Doi().Match(word);
+        if (doi.Success)
+        {
+            return doi.Value.TrimEnd('.', ',', ')', ']');
+        }
+
+        return word;
+    }
+
+    private static string Quote(List<string> tokens)
+    {
+        var sb = new StringBuilder("\"");
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (k > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(tokens[k].Replace("\"", "\"\"", StringComparison.Ordinal));
+        }
+
+        return sb.Append('"').ToString();
+    }
+
+    private static bool IsDigits(string s) => s.All(char.IsAsciiDigit);
+
+    [GeneratedRegex(@"(?<![\d.])(?<id>\d{4}\.\d{4,5})(v\d+)?(?:\.pdf)?(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex ArxivId();
+
+    [GeneratedRegex(@"10\.\d{4,9}/[^\s?#]+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    private static partial Regex Doi();
+}

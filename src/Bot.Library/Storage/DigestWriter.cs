@@ -1,0 +1,297 @@
+using System.Globalization;
+using System.Text;
+using Bot.Digests;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Library;
+
+/// <summary>
+/// Stores digests on one open connection with prepared commands. Each digest is written in one
+/// transaction: a new digest is inserted; a changed one is updated in place (same digest and entry
+/// row ids); any failure rolls the whole digest back, so what was stored before stays intact.
+/// </summary>
+internal sealed class DigestWriter : IDisposable
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _findDigest;
+    private readonly SqliteCommand _insertDigest;
+    private readonly SqliteCommand _updateDigest;
+    private readonly SqliteCommand _deleteSections;
+    private readonly SqliteCommand _insertSection;
+    private readonly SqliteCommand _existingEntries;
+    private readonly SqliteCommand _insertEntry;
+    private readonly SqliteCommand _updateEntry;
+    private readonly SqliteCommand _deleteEntry;
+    private readonly SqliteCommand _deleteRefs;
+    private readonly SqliteCommand _insertRef;
+    private readonly SqliteCommand _deleteFts;
+    private readonly SqliteCommand _insertFts;
+    private readonly StringBuilder _title = new();
+    private readonly StringBuilder _body = new();
+    private readonly StringBuilder _refs = new();
+    private readonly List<string> _extras = [];
+
+    public DigestWriter(SqliteConnection connection)
+    {
+        _connection = connection;
+        _findDigest = Command("SELECT rowid, content_hash FROM digests WHERE id = @id", "@id");
+        const string digestColumns = "@id, @title, @date, @format, @tags, @categories, @author, @description, @summary, @slug, @permalink, @warnings, @hash, @source, @at";
+        string[] digestParameters = ["@id", "@title", "@date", "@format", "@tags", "@categories", "@author", "@description", "@summary", "@slug", "@permalink", "@warnings", "@hash", "@source", "@at"];
+        _insertDigest = Command(
+            "INSERT INTO digests (id, title, date, format, tags, categories, author, description, summary, slug, permalink, warnings, content_hash, source, ingested_at) " +
+            $"VALUES ({digestColumns}) RETURNING rowid", digestParameters);
+        _updateDigest = Command(
+            "UPDATE digests SET title = @title, date = @date, format = @format, tags = @tags, categories = @categories, author = @author, " +
+            "description = @description, summary = @summary, slug = @slug, permalink = @permalink, warnings = @warnings, content_hash = @hash, " +
+            "source = @source, ingested_at = @at WHERE id = @id", digestParameters);
+        _deleteSections = Command("DELETE FROM digest_sections WHERE digest_rowid = @d", "@d");
+        _insertSection = Command("INSERT INTO digest_sections (digest_rowid, ord, key, title) VALUES (@d, @ord, @key, @title)", "@d", "@ord", "@key", "@title");
+        _existingEntries = Command("SELECT id, rowid FROM entries WHERE digest_rowid = @d", "@d");
+        string[] entryParameters = ["@id", "@d", "@sord", "@ord", "@skey", "@title", "@line", "@bullets", "@images", "@paper", "@group"];
+        _insertEntry = Command(
+            "INSERT INTO entries (id, digest_rowid, section_ord, ord, section_key, title, line, bullets, images, is_paper, group_key) " +
+            "VALUES (@id, @d, @sord, @ord, @skey, @title, @line, @bullets, @images, @paper, @group) RETURNING rowid", entryParameters);
+        _updateEntry = Command(
+            "UPDATE entries SET digest_rowid = @d, section_ord = @sord, ord = @ord, section_key = @skey, title = @title, line = @line, " +
+            "bullets = @bullets, images = @images, is_paper = @paper, group_key = @group WHERE id = @id", entryParameters);
+        _deleteEntry = Command("DELETE FROM entries WHERE rowid = @r", "@r");
+        _deleteRefs = Command("DELETE FROM entry_refs WHERE entry_rowid = @r", "@r");
+        _insertRef = Command(
+            "INSERT INTO entry_refs (entry_rowid, ord, label, title, url, canonical_url, kind, arxiv_id, doi, ref_key) " +
+            "VALUES (@r, @ord, @label, @title, @url, @canonical, @kind, @arxiv, @doi, @key)",
+            "@r", "@ord", "@label", "@title", "@url", "@canonical", "@kind", "@arxiv", "@doi", "@key");
+        _deleteFts = Command("DELETE FROM entry_fts WHERE rowid = @r", "@r");
+        _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs) VALUES (@r, @title, @body, @refs)", "@r", "@title", "@body", "@refs");
+    }
+
+    /// <summary>The stored content hash of a digest, or null when it is not stored.</summary>
+    public string? StoredHash(string digestId)
+    {
+        _findDigest.Transaction = null;
+        _findDigest.Parameters["@id"].Value = digestId;
+        using var reader = _findDigest.ExecuteReader();
+        return reader.Read() ? reader.GetString(1) : null;
+    }
+
+    /// <summary>Stores <paramref name="digest"/>: Added, Updated or Unchanged (same hash). Throws (after rolling back) on failure.</summary>
+    public IngestOutcome Store(Digest digest, string contentHash, string source, DateTimeOffset now)
+    {
+        var stored = StoredHash(digest.Id);
+        if (stored == contentHash)
+        {
+            return IngestOutcome.Unchanged;
+        }
+
+        using var transaction = _connection.BeginTransaction();
+        long digestRowid;
+        if (stored is null)
+        {
+            Bind(_insertDigest, transaction, digest, contentHash, source, now);
+            digestRowid = (long)_insertDigest.ExecuteScalar()!;
+        }
+        else
+        {
+            Bind(_updateDigest, transaction, digest, contentHash, source, now);
+            _updateDigest.ExecuteNonQuery();
+            _findDigest.Transaction = transaction;
+            using var reader = _findDigest.ExecuteReader();
+            reader.Read();
+            digestRowid = reader.GetInt64(0);
+        }
+
+        Run(_deleteSections, transaction, ("@d", digestRowid));
+        var existing = new Dictionary<string, long>(StringComparer.Ordinal);
+        _existingEntries.Transaction = transaction;
+        _existingEntries.Parameters["@d"].Value = digestRowid;
+        using (var reader = _existingEntries.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                existing[reader.GetString(0)] = reader.GetInt64(1);
+            }
+        }
+
+        for (var s = 0; s < digest.Sections.Count; s++)
+        {
+            var section = digest.Sections[s];
+            Run(_insertSection, transaction, ("@d", digestRowid), ("@ord", s), ("@key", section.Key), ("@title", section.Title));
+            for (var e = 0; e < section.Entries.Count; e++)
+            {
+                StoreEntry(transaction, digestRowid, s, section, e, existing);
+            }
+        }
+
+        foreach (var gone in existing.Values)
+        {
+            Run(_deleteFts, transaction, ("@r", gone));
+            Run(_deleteEntry, transaction, ("@r", gone));
+        }
+
+        transaction.Commit();
+        return stored is null ? IngestOutcome.Added : IngestOutcome.Updated;
+    }
+
+    private void StoreEntry(SqliteTransaction transaction, long digestRowid, int sectionOrd, Section section, int ord, Dictionary<string, long> existing)
+    {
+        var entry = section.Entries[ord];
+        var primary = entry.PrimaryReference;
+        var isPaper = IsPaperSection(section) || primary?.Kind == ReferenceKind.Paper;
+        var command = existing.Remove(entry.Id, out var rowid) ? _updateEntry : _insertEntry;
+        command.Transaction = transaction;
+        var p = command.Parameters;
+        p["@id"].Value = entry.Id;
+        p["@d"].Value = digestRowid;
+        p["@sord"].Value = sectionOrd;
+        p["@ord"].Value = ord;
+        p["@skey"].Value = section.Key;
+        p["@title"].Value = entry.Title;
+        p["@line"].Value = entry.Line;
+        p["@bullets"].Value = StoredJson.Bullets(entry.Bullets);
+        p["@images"].Value = StoredJson.Images(entry.Images);
+        p["@paper"].Value = isPaper ? 1 : 0;
+        p["@group"].Value = primary is null ? "entry:" + entry.Id : RefKey(primary);
+        if (command == _updateEntry)
+        {
+            command.ExecuteNonQuery();
+            Run(_deleteRefs, transaction, ("@r", rowid));
+            Run(_deleteFts, transaction, ("@r", rowid));
+        }
+        else
+        {
+            rowid = (long)command.ExecuteScalar()!;
+        }
+
+        for (var r = 0; r < entry.References.Count; r++)
+        {
+            var reference = entry.References[r];
+            Run(_insertRef, transaction, ("@r", rowid), ("@ord", r), ("@label", reference.Label), ("@title", reference.Title), ("@url", reference.Url),
+                ("@canonical", reference.CanonicalUrl), ("@kind", (int)reference.Kind), ("@arxiv", reference.ArxivId), ("@doi", reference.Doi), ("@key", RefKey(reference)));
+        }
+
+        IndexText(entry);
+        Run(_insertFts, transaction, ("@r", rowid), ("@title", _title.ToString()), ("@body", _body.ToString()), ("@refs", _refs.ToString()));
+    }
+
+    private void IndexText(Entry entry)
+    {
+        _title.Clear();
+        _body.Clear();
+        _refs.Clear();
+        _extras.Clear();
+        SearchText.Append(_title, entry.Title, _extras);
+        AppendExtras(_title);
+        foreach (var bullet in entry.Bullets)
+        {
+            SearchText.Append(_body, bullet.Text, _extras);
+        }
+
+        foreach (var image in entry.Images)
+        {
+            SearchText.Append(_body, image.Caption, _extras);
+        }
+
+        AppendExtras(_body);
+        foreach (var reference in entry.References)
+        {
+            SearchText.Append(_refs, reference.Title, _extras);
+            SearchText.Append(_refs, reference.Url, null);
+            if (!string.Equals(reference.CanonicalUrl, reference.Url, StringComparison.Ordinal))
+            {
+                SearchText.Append(_refs, reference.CanonicalUrl, null);
+            }
+
+            SearchText.Append(_refs, reference.ArxivId, null);
+            SearchText.Append(_refs, reference.Doi, null);
+        }
+
+        AppendExtras(_refs);
+    }
+
+    // Extra tokens go after the column's own tokens so that phrases over the real text stay contiguous.
+    private void AppendExtras(StringBuilder sb)
+    {
+        foreach (var extra in _extras)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(extra);
+        }
+
+        _extras.Clear();
+    }
+
+    /// <summary>The key under which citations of one work are matched across digests.</summary>
+    public static string RefKey(Reference reference)
+    {
+        if (!string.IsNullOrEmpty(reference.ArxivId))
+        {
+            return "arxiv:" + reference.ArxivId;
+        }
+
+        if (!string.IsNullOrEmpty(reference.Doi))
+        {
+            return "doi:" + reference.Doi.ToLowerInvariant();
+        }
+
+        return string.IsNullOrEmpty(reference.CanonicalUrl) ? reference.Url : reference.CanonicalUrl;
+    }
+
+    /// <summary>Papers sections: <c>papers</c>, <c>top-papers</c>, <c>논문</c> and the like.</summary>
+    public static bool IsPaperSection(Section section)
+        => section.Key.Contains("paper", StringComparison.OrdinalIgnoreCase) || section.Key.Contains("논문", StringComparison.Ordinal);
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts })
+        {
+            command.Dispose();
+        }
+    }
+
+    private static void Bind(SqliteCommand command, SqliteTransaction transaction, Digest digest, string hash, string source, DateTimeOffset now)
+    {
+        command.Transaction = transaction;
+        var p = command.Parameters;
+        p["@id"].Value = digest.Id;
+        p["@title"].Value = digest.Title;
+        p["@date"].Value = (object?)digest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? DBNull.Value;
+        p["@format"].Value = (int)digest.Format;
+        p["@tags"].Value = StoredJson.Strings(digest.Tags);
+        p["@categories"].Value = StoredJson.Strings(digest.Categories);
+        p["@author"].Value = (object?)digest.Author ?? DBNull.Value;
+        p["@description"].Value = (object?)digest.Description ?? DBNull.Value;
+        p["@summary"].Value = (object?)digest.Summary ?? DBNull.Value;
+        p["@slug"].Value = (object?)digest.Slug ?? DBNull.Value;
+        p["@permalink"].Value = (object?)digest.Permalink ?? DBNull.Value;
+        p["@warnings"].Value = StoredJson.Warnings(digest.Warnings);
+        p["@hash"].Value = hash;
+        p["@source"].Value = source;
+        p["@at"].Value = now.ToString("O", CultureInfo.InvariantCulture);
+    }
+
+    private static void Run(SqliteCommand command, SqliteTransaction transaction, params (string Name, object? Value)[] values)
+    {
+        command.Transaction = transaction;
+        foreach (var (name, value) in values)
+        {
+            command.Parameters[name].Value = value ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+
+    private SqliteCommand Command(string sql, params string[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            command.Parameters.Add(new SqliteParameter(name, null));
+        }
+
+        return command;
+    }
+}
