@@ -82,9 +82,11 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Highlights_ShowsTheTopEntriesOfASection()
     {
-        var data = await InlineAsync(Interactions.Command("highlights", ("section", "papers")));
+        var data = await InlineAsync(Interactions.Command("highlights", ("section", "papers"), ("digest", "2026-10-05")));
 
-        Assert.Contains("Sparse Mixture Routing", data.ToJsonString(), StringComparison.Ordinal);
+        var text = data.ToJsonString();
+        Assert.Contains("Sparse Mixture Routing", text, StringComparison.Ordinal);
+        Assert.Contains("Agents That Know When to Stop", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -96,23 +98,33 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
         Assert.Contains("commands register", (string)data["content"]!, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("subscribe")]
-    [InlineData("unsubscribe")]
-    [InlineData("subscriptions")]
-    public async Task SubscriptionCommands_AreRoutedAndAnswered(string command)
+    [Fact]
+    public async Task Subscribe_ThenSubscriptions_ThenUnsubscribe_ManageThisChannelsSubscription()
     {
-        var interaction = command == "unsubscribe" ? Interactions.Command(command, ("name", "nope")) : Interactions.Command(command);
+        var subscribed = await InlineAsync(Interactions.Command("subscribe", ("name", "weekly-papers"), ("sections", "papers")));
+        var listed = await InlineAsync(Interactions.Command("subscriptions"));
+        var removed = await InlineAsync(Interactions.Command("unsubscribe", ("name", "weekly-papers")));
+        var after = await InlineAsync(Interactions.Command("subscriptions"));
 
-        var data = await InlineAsync(interaction);
+        Assert.Contains("Subscribed 'weekly-papers'", (string)subscribed["content"]!, StringComparison.Ordinal);
+        Assert.Contains("weekly-papers", listed.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("weekly-papers", (string)removed["content"]!, StringComparison.Ordinal);
+        Assert.DoesNotContain("weekly-papers", after.ToJsonString(), StringComparison.Ordinal);
+    }
 
-        Assert.False(string.IsNullOrWhiteSpace((string?)data["content"] ?? data["embeds"]?.ToJsonString()));
+    [Fact]
+    public async Task Subscribe_WithAnUnknownSection_IsAnEphemeralErrorWithAHint()
+    {
+        var data = await InlineAsync(Interactions.Command("subscribe", ("sections", "paperz")));
+
+        Assert.Equal(64, (int)data["flags"]!);
+        Assert.Contains("papers", (string)data["content"]!, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Paging_NextButton_UpdatesTheMessageWithTheNextPage()
     {
-        var first = await InlineAsync(Interactions.Command("papers", ("query", "model"), ("limit", 1)));
+        var first = await InlineAsync(Interactions.Command("search", ("query", "모델")));
         var next = first["components"]![0]!["components"]!.AsArray().Last()!;
 
         var (status, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Button((string)next["custom_id"]!));

@@ -11,6 +11,7 @@ public static class DiscordCommandDefinitions
     /// <summary>Sections offered when the library has none yet.</summary>
     public static readonly IReadOnlyList<string> DefaultSections = ["papers", "news"];
 
+    private const int ChoiceBudget = 3_000;
     private const int GuildContext = 0;
     private const int BotDmContext = 1;
     private const int PrivateChannelContext = 2;
@@ -18,16 +19,10 @@ public static class DiscordCommandDefinitions
     /// <summary>Every command; <paramref name="sectionKeys"/> become the choices of <c>/search section</c> and <c>/highlights section</c> (at most 25).</summary>
     public static IReadOnlyList<ApplicationCommand> Build(IEnumerable<string>? sectionKeys = null)
     {
-        var sections = (sectionKeys ?? DefaultSections)
-            .Where(k => !string.IsNullOrWhiteSpace(k))
-            .Select(k => k.Trim())
-            .Distinct(StringComparer.Ordinal)
-            .Take(25)
-            .Select(k => new ApplicationCommandChoice(Cut(k), Cut(k)))
-            .ToList();
+        var sections = Choices(sectionKeys ?? DefaultSections);
         if (sections.Count == 0)
         {
-            sections = DefaultSections.Select(k => new ApplicationCommandChoice(k, k)).ToList();
+            sections = Choices(DefaultSections);
         }
 
         IReadOnlyList<int> everywhere = [GuildContext, BotDmContext, PrivateChannelContext];
@@ -53,21 +48,48 @@ public static class DiscordCommandDefinitions
                 Text("digest", "A digest id or date (yyyy-MM-dd); the newest when left out", maxLength: 100),
             ], Contexts: everywhere),
             new("subscribe", "Post new digests to this channel on a schedule", [
-                Text("name", "A name for the subscription (default: weekly)", maxLength: 50),
+                Text("name", "A name for the subscription (default: discord-<channel id>)", maxLength: 64),
                 Text("sections", "Section keys separated by commas, or * for all (default: all)", maxLength: 200),
                 Text("cron", "When to post, as cron (default: 0 9 * * MON)", maxLength: 100),
                 Text("timezone", "IANA time zone, e.g. Asia/Seoul (default: the bot's)", maxLength: 64),
                 new(ApplicationCommandOption.Integer, "entries", "Entries per section (1-25)", MinValue: 1, MaxValue: 25),
             ], DefaultMemberPermissions: ManageChannels, Contexts: guildOnly),
             new("unsubscribe", "Stop a subscription of this channel", [
-                Text("name", "The subscription's name (see /subscriptions)", required: true, maxLength: 50),
+                Text("name", "The subscription's name (see /subscriptions)", required: true, maxLength: 64),
             ], DefaultMemberPermissions: ManageChannels, Contexts: guildOnly),
             new("subscriptions", "List this channel's subscriptions", null, DefaultMemberPermissions: ManageChannels, Contexts: guildOnly),
         ];
     }
 
+    /// <summary>
+    /// Choices whose value is the exact key (the search filters on it), at most 25, and within a share of Discord's
+    /// 4,000-character budget per command; keys longer than a choice value may be are left out.
+    /// </summary>
+    private static List<ApplicationCommandChoice> Choices(IEnumerable<string> keys)
+    {
+        var choices = new List<ApplicationCommandChoice>();
+        var used = 0;
+        foreach (var key in keys.Where(k => !string.IsNullOrWhiteSpace(k)).Select(k => k.Trim()).Distinct(StringComparer.Ordinal))
+        {
+            var length = key.EnumerateRunes().Count();
+            if (length > 100)
+            {
+                continue;
+            }
+
+            if (choices.Count == 25 || used + (2 * length) > ChoiceBudget)
+            {
+                break;
+            }
+
+            choices.Add(new ApplicationCommandChoice(key, key));
+            used += 2 * length;
+        }
+
+        return choices;
+    }
+
     private static ApplicationCommandOption Text(string name, string description, bool required = false, int? maxLength = null, bool autocomplete = false)
         => new(ApplicationCommandOption.String, name, description, Required: required ? true : null, Autocomplete: autocomplete ? true : null, MaxLength: maxLength);
 
-    private static string Cut(string text) => Bot.Core.TextTruncator.Truncate(text, 100);
 }
