@@ -97,7 +97,7 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
-        Assert.Contains(expected, body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains(expected, JsonText.Of(body), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
 
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal("ephemeral", body["response_type"]!.GetValue<string>());
-        Assert.Contains("Only workspace admins", body.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Only workspace admins", JsonText.Of(body), StringComparison.Ordinal);
     }
 }

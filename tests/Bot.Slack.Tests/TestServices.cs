@@ -23,7 +23,7 @@ internal static class TestServices
         ["Bot:Slack:SigningSecret"] = "test-signing-secret",
         ["Bot:Slack:PostInterval"] = "00:00:00.060",
         ["Bot:Slack:RetryBaseDelay"] = "00:00:00.020",
-        ["Bot:Slack:RequestTimeout"] = "00:00:01",
+        ["Bot:Slack:RequestTimeout"] = "00:00:03",
         ["Bot:Slack:MaxAttempts"] = "3",
     };
 }

@@ -51,6 +51,10 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             {
                 foreach (var message in messages)
                 {
+                    // A webhook is bound to its channel and answers without a ts: no channel, thread or metadata to send.
+                    message.Remove("channel");
+                    message.Remove("thread_ts");
+                    message.Remove("metadata");
                     await _client.PostToUrlAsync(new Uri(target.Value), message, pace: true, ct).ConfigureAwait(false);
                 }
 
@@ -72,8 +76,16 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 {
                     message["thread_ts"] = post.ThreadParentId;
                 }
+                else
+                {
+                    message.Remove("thread_ts");
+                }
 
-                message["metadata"] = Metadata(SectionEventType, post.LedgerKey, part, messages.Count);
+                // The renderer's metadata (ledger key, part, parts) is sent as rendered; added here only when missing.
+                if (message["metadata"] is null)
+                {
+                    message["metadata"] = Metadata(SectionEventType, post.LedgerKey, part, messages.Count);
+                }
                 var partNumber = part;
                 var response = await _client.PostMessageAsync(message, c => FindPartAsync(target, post, partNumber, c), ct).ConfigureAwait(false);
                 lastTs = response.Ts;
@@ -194,14 +206,21 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             var payload = message.Metadata.EventPayload;
             if (payload.TryGetProperty("ledger_key", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == ledgerKey)
             {
-                var part = payload.TryGetProperty("part", out var p) && p.TryGetInt32(out var pv) ? pv : 1;
-                var parts = payload.TryGetProperty("parts", out var n) && n.TryGetInt32(out var nv) ? nv : 1;
-                found.Add(new Posted(message.Ts, part, parts));
+                found.Add(new Posted(message.Ts, Number(payload, "part"), Number(payload, "parts")));
             }
         }
 
         return found;
     }
+
+    // Metadata values may be numbers or strings (Slack keeps what was sent).
+    private static int Number(JsonElement payload, string name)
+        => payload.TryGetProperty(name, out var value)
+           && (value.ValueKind == JsonValueKind.Number ? value.TryGetInt32(out var n)
+               : int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out n))
+           && n > 0
+            ? n
+            : 1;
 
     private static JsonObject Metadata(string eventType, string ledgerKey, int part, int parts) => new()
     {

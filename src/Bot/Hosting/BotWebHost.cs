@@ -1,4 +1,6 @@
+using Bot.Discord;
 using Bot.Slack;
+using Bot.Scheduling;
 
 namespace Bot.Hosting;
 
@@ -21,8 +23,11 @@ public static class BotWebHost
         }
 
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddBotSchedulingServer();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotDashboard();
+        app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
