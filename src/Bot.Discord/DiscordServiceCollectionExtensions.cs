@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Discord.RateLimits;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,11 @@ public static class DiscordServiceCollectionExtensions
         });
         services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
+        services.TryAddSingleton<DiscordRenderer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, DiscordSectionPoster>());
+        services.TryAddSingleton<InteractionSignatureVerifier>();
+        services.TryAddSingleton<DiscordInteractionHandler>();
+        services.TryAddSingleton<DiscordCommandRegistrar>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using Bot.Discord;
 using Bot.Slack;
 using Bot.Scheduling;
 
@@ -26,6 +27,7 @@ public static class BotWebHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();
+        app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
