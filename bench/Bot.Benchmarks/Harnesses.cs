@@ -6,6 +6,7 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
