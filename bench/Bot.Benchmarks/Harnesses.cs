@@ -7,6 +7,7 @@ internal static class Harnesses
     {
         // "name" = args => task; each suite registers one line here.
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
+        ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
