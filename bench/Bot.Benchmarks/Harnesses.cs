@@ -6,6 +6,9 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
+        ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
+        ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
