@@ -26,6 +26,7 @@ public static class SlackServiceCollectionExtensions
         });
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton(sp => sp.GetService<TemplateStore>() is { } templates ? new SlackRenderer(templates) : SlackRenderer.CreateDefault());
         services.TryAddSingleton<SlackPayloads>();
         services.TryAddSingleton(sp => new SlackSectionPoster(
             sp.GetRequiredService<SlackApiClient>(),

@@ -10,6 +10,7 @@ namespace Bot.Core;
 /// </summary>
 public sealed class ConsoleSectionPoster : ISectionPoster
 {
+    private static readonly ConsoleRenderer Renderer = new();
     private readonly TextWriter _output;
     private readonly ConcurrentDictionary<string, PostReceipt> _printed = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -74,39 +75,19 @@ public sealed class ConsoleSectionPoster : ISectionPoster
         return Task.FromResult(receipt);
     }
 
-    /// <summary>The text a section post prints as: a header line, numbered entries with summary and link, and "+K more".</summary>
+    /// <summary>The text a section post prints as: a marker line naming the digest and section, then the console rendering.</summary>
     public static string Format(SectionPost post)
     {
         ArgumentNullException.ThrowIfNull(post);
         var h = post.Highlight;
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"--- {h.SectionTitle} · {h.DigestTitle}{Date(h.DigestDate)} ---\n");
+        text.Append(CultureInfo.InvariantCulture, $"[console post · {h.DigestId} · {h.SectionKey}]\n");
         if (post.MentionRoleId is { } role)
         {
             text.Append(CultureInfo.InvariantCulture, $"(mentions role {role})\n");
         }
 
-        var n = 0;
-        foreach (var item in h.Items)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"{++n}. {item.Title}\n");
-            if (!string.IsNullOrWhiteSpace(item.Summary))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"   {item.Summary}\n");
-            }
-
-            if (!string.IsNullOrWhiteSpace(item.Url))
-            {
-                text.Append(CultureInfo.InvariantCulture, $"   {item.Url}\n");
-            }
-        }
-
-        if (h.MoreCount > 0)
-        {
-            text.Append(CultureInfo.InvariantCulture, $"+{h.MoreCount} more{(h.DigestUrl is null ? string.Empty : ": " + h.DigestUrl)}\n");
-        }
-
-        return text.Append('\n').ToString();
+        return text.Append(Renderer.RenderPost(post)).Append('\n').ToString();
     }
 
     private static string Date(DateOnly? date) => date is { } d ? d.ToString(" (yyyy-MM-dd)", CultureInfo.InvariantCulture) : string.Empty;

@@ -26,7 +26,7 @@ internal sealed class DashboardAuthorizationFilter : IDashboardAuthorizationFilt
         if (_username is null)
         {
             var remote = http.Connection.RemoteIpAddress;
-            return remote is null || IPAddress.IsLoopback(remote) || remote.Equals(http.Connection.LocalIpAddress);
+            return remote is not null && (IPAddress.IsLoopback(remote) || remote.Equals(http.Connection.LocalIpAddress));
         }
 
         var header = http.Request.Headers.Authorization.ToString();

@@ -9,11 +9,13 @@ internal sealed partial class SchedulerStartup : BackgroundService
     private static readonly TimeSpan FirstStartWait = TimeSpan.FromMinutes(2);
     private readonly SubscriptionReconciler _reconciler;
     private readonly CatchUpPlanner _catchUp;
+    private readonly IDigestCatalog _catalog;
     private readonly TimeProvider _time;
     private readonly ILogger<SchedulerStartup> _logger;
 
-    public SchedulerStartup(SubscriptionReconciler reconciler, CatchUpPlanner catchUp, TimeProvider time, ILogger<SchedulerStartup> logger)
+    public SchedulerStartup(SubscriptionReconciler reconciler, CatchUpPlanner catchUp, IDigestCatalog catalog, TimeProvider time, ILogger<SchedulerStartup> logger)
     {
+        _catalog = catalog;
         _reconciler = reconciler;
         _catchUp = catchUp;
         _time = time;
@@ -37,16 +39,19 @@ internal sealed partial class SchedulerStartup : BackgroundService
             // The library ingests the configured sources at start; the first post waits for its first digest.
             while (waiting.Count > 0 && !stoppingToken.IsCancellationRequested)
             {
-                foreach (var subscription in waiting.ToList())
+                if ((await _catalog.ListAsync(stoppingToken)).Count > 0)
                 {
-                    if (await _catchUp.PostFirstAsync(subscription, stoppingToken))
+                    foreach (var subscription in waiting)
                     {
-                        waiting.Remove(subscription);
+                        await _catchUp.PostFirstAsync(subscription, stoppingToken);
                     }
+
+                    break;
                 }
 
-                if (waiting.Count == 0 || _time.GetUtcNow() > deadline)
+                if (_time.GetUtcNow() > deadline)
                 {
+                    LogNoDigest(FirstStartWait);
                     break;
                 }
 
@@ -65,6 +70,9 @@ internal sealed partial class SchedulerStartup : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler started with {Count} subscriptions")]
     private partial void LogStarted(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No digest was stored within {Wait} of start, so the first-start post was not made; it goes out on the next schedule or with `post`")]
+    private partial void LogNoDigest(TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Catching up after start failed; scheduled posts continue")]
     private partial void LogCatchUpFailed(Exception ex);

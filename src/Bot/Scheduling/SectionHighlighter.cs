@@ -14,33 +14,14 @@ public static class SectionHighlighter
         ArgumentNullException.ThrowIfNull(subscription);
         return digest.Sections
             .Where(s => subscription.AllSections || subscription.Sections.Contains(s.Key, StringComparer.Ordinal))
-            .Where(s => Filter(s.Entries, subscription).Any())
+            .Where(s => Build(digest, s.Key, subscription, null) is { Items.Count: > 0 })
             .ToList();
     }
 
-    /// <summary>The highlight of section <paramref name="sectionKey"/>, or null when the digest no longer has it.</summary>
+    /// <summary>The highlight of section <paramref name="sectionKey"/> (render's <see cref="HighlightBuilder"/>), or null when the digest no longer has it.</summary>
     public static SectionHighlight? Build(Digest digest, string sectionKey, SubscriptionRecord subscription, string? digestUrl)
     {
-        ArgumentNullException.ThrowIfNull(digest);
         ArgumentNullException.ThrowIfNull(subscription);
-        var section = digest.Sections.FirstOrDefault(s => s.Key == sectionKey);
-        if (section is null)
-        {
-            return null;
-        }
-
-        var entries = Filter(section.Entries, subscription).ToList();
-        var shown = entries.Take(Math.Max(1, subscription.EntriesPerSection))
-            .Select(e => new HighlightItem(e.Id, e.Title, e.Summary, e.PrimaryReference?.Url))
-            .ToList();
-        return new SectionHighlight(digest.Id, digest.Title, digest.Date, digestUrl, section.Key, section.Title, shown, entries.Count - shown.Count);
+        return HighlightBuilder.Create(digest, digestUrl, sectionKey, Math.Max(1, subscription.EntriesPerSection), subscription.Include, subscription.Exclude);
     }
-
-    private static IEnumerable<Entry> Filter(IEnumerable<Entry> entries, SubscriptionRecord subscription)
-        => entries.Where(e =>
-        {
-            var text = e.Title + "\n" + string.Join('\n', e.Bullets.Select(b => b.Text));
-            return (subscription.Include.Count == 0 || subscription.Include.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase)))
-                && !subscription.Exclude.Any(t => text.Contains(t, StringComparison.OrdinalIgnoreCase));
-        });
 }

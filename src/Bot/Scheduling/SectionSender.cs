@@ -11,16 +11,22 @@ namespace Bot.Scheduling;
 /// </summary>
 public sealed partial class SectionSender
 {
+    /// <summary>How long a section waits for an earlier section of its digest before it goes out anyway.</summary>
+    public static readonly TimeSpan OrderingPatience = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan OrderingPoll = TimeSpan.FromSeconds(2);
     private readonly IStateStore _store;
+    private readonly TimeProvider _time;
     private readonly IDigestCatalog _catalog;
     private readonly PosterRegistry _posters;
     private readonly IOptionsMonitor<BotScheduleOptions> _options;
     private readonly ILogger<SectionSender> _logger;
 
     /// <summary>Creates the sender; <see cref="Owner"/> identifies this host in claims.</summary>
-    public SectionSender(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, IOptionsMonitor<BotScheduleOptions> options, ILogger<SectionSender> logger)
+    public SectionSender(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<SectionSender> logger)
     {
         _store = store;
+        _time = time;
         _catalog = catalog;
         _posters = posters;
         _options = options;
@@ -33,6 +39,11 @@ public sealed partial class SectionSender
     /// <summary>Sends the row's post once. Throws <see cref="PostException"/> (transient) when a retry should follow.</summary>
     public async Task<SendOutcome> SendAsync(long ledgerRowId, CancellationToken ct = default)
     {
+        if (await WaitForEarlierSectionAsync(ledgerRowId, ct) is { } wait)
+        {
+            return wait;
+        }
+
         var claim = await _store.TryClaimAsync(ledgerRowId, Owner, _options.CurrentValue.Scheduling.ClaimLease, ct);
         if (!claim.Claimed)
         {
@@ -119,6 +130,23 @@ public sealed partial class SectionSender
 
             throw ex as PostException ?? new PostException($"posting section {row.SectionKey} failed: {ex.Message}", ex);
         }
+    }
+
+    private async Task<SendOutcome?> WaitForEarlierSectionAsync(long ledgerRowId, CancellationToken ct)
+    {
+        // Sections due together (spacing 0) run on parallel workers; each waits for the ones before it, so a channel
+        // reads them in the digest's order. A section stuck for longer than the patience no longer holds the rest back.
+        var row = await _store.GetRowAsync(ledgerRowId, ct);
+        var now = _time.GetUtcNow();
+        if (row is null || row.IsThreadParent || row.State is not (LedgerState.Pending or LedgerState.Attempted) || now - row.DueAt >= OrderingPatience)
+        {
+            return null;
+        }
+
+        var rows = await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct);
+        return rows.Any(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted)
+            ? new SendOutcome(SendResult.Busy, now + OrderingPoll)
+            : null;
     }
 
     private async Task<string?> ThreadParentAsync(LedgerRow row, CancellationToken ct)

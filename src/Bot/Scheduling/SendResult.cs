@@ -9,7 +9,7 @@ public enum SendResult
     /// <summary>Nothing to do: sent, skipped or failed before, or the row is gone.</summary>
     AlreadyDone,
 
-    /// <summary>Another host holds the row; try again at <see cref="SendOutcome.RetryAt"/>.</summary>
+    /// <summary>Another host holds the row, or an earlier section of the digest is still on its way; try again at <see cref="SendOutcome.RetryAt"/>.</summary>
     Busy,
 
     /// <summary>Not sent on purpose (subscription, digest or section gone).</summary>

@@ -40,6 +40,21 @@ public sealed class PostPlannerTests
     }
 
     [Fact]
+    public async Task SendAsync_WaitsForEarlierSections_WhenAWorkerPicksALaterOneFirst()
+    {
+        using var h = new SchedulingHarness(Monday);
+        h.Catalog.Add(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news", "papers", "tools"));
+        var sub = await h.SubscribeAsync("weekly");
+        var rows = await h.Planner.FireAsync(sub.Id, Monday);
+
+        var early = await h.Sender.SendAsync(rows[2].Id);
+        await h.RunUntilAsync(Monday.AddMinutes(5));
+
+        Assert.Equal(Bot.Scheduling.SendResult.Busy, early.Result);
+        Assert.Equal(["news", "papers", "tools"], h.Poster.Log.Select(l => l.Section));
+    }
+
+    [Fact]
     public async Task FireAsync_SendsNothing_WhenTheNewestDigestWasAlreadyPosted()
     {
         using var h = new SchedulingHarness(Monday);

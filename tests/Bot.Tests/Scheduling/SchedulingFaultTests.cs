@@ -61,10 +61,15 @@ public sealed class SchedulingFaultTests
         }
 
         var monitor = new StaticOptionsMonitor<BotScheduleOptions>(h.Options);
-        SectionSender Host() => new(SqlStateStore.ForSqlite(h.Database, h.Time), h.Catalog, new PosterRegistry([h.Poster]), monitor, NullLogger<SectionSender>.Instance);
+        SectionSender Host() => new(SqlStateStore.ForSqlite(h.Database, h.Time), h.Catalog, new PosterRegistry([h.Poster]), h.Time, monitor, NullLogger<SectionSender>.Instance);
         var (a, b) = (Host(), Host());
 
-        var outcomes = await Task.WhenAll(rows.SelectMany(r => new[] { a, b }.Select(host => Task.Run(() => host.SendAsync(r.Id)))));
+        // Both hosts run every section job at the same moment, position by position (later sections wait for earlier ones).
+        var outcomes = new List<SendOutcome>();
+        foreach (var position in rows.GroupBy(r => r.Position).OrderBy(g => g.Key))
+        {
+            outcomes.AddRange(await Task.WhenAll(position.SelectMany(r => new[] { a, b }.Select(host => Task.Run(() => host.SendAsync(r.Id))))));
+        }
 
         Assert.Equal(rows.Count, outcomes.Count(o => o.Result == SendResult.Sent));
         Assert.Equal(rows.Count, h.Poster.Deliveries.Count);

@@ -70,7 +70,7 @@ internal sealed class SchedulingHarness : IDisposable
         Store = SqlStateStore.ForSqlite(Database, Time);
         Dispatcher = new PostDispatcher(Store, Queue, Time, monitor, NullLogger<PostDispatcher>.Instance);
         Planner = new PostPlanner(Store, Catalog, Dispatcher, NullLogger<PostPlanner>.Instance);
-        Sender = new SectionSender(Store, Catalog, new PosterRegistry([Poster]), monitor, NullLogger<SectionSender>.Instance);
+        Sender = new SectionSender(Store, Catalog, new PosterRegistry([Poster]), Time, monitor, NullLogger<SectionSender>.Instance);
         CatchUp = new CatchUpPlanner(Store, Planner, Dispatcher, Time, monitor, NullLogger<CatchUpPlanner>.Instance);
     }
 }
