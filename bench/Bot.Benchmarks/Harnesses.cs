@@ -9,6 +9,7 @@ internal static class Harnesses
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
         ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
         ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
+        ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
