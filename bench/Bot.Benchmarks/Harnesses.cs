@@ -7,6 +7,9 @@ internal static class Harnesses
     {
         // "name" = args => task; each suite registers one line here.
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
+        ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
+        ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
+        ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
     };
 
