@@ -20,10 +20,10 @@ public sealed class DiscordRendererTests
         Assert.True(message.EnforceNonce);
         Assert.Null(message.Content);
         var embed = Assert.Single(message.Embeds!);
-        Assert.Equal(5, embed.Fields!.Count);
+        Assert.Equal(6, embed.Fields!.Count);
         Assert.Equal(DiscordColors.Of(SectionKind.Papers), embed.Color);
-        Assert.Contains("+3 more", embed.Description, StringComparison.Ordinal);
-        Assert.Contains($"]({TestDigests.Url})", embed.Description, StringComparison.Ordinal);
+        Assert.Equal("+3 more", embed.Fields[^1].Name);
+        Assert.Equal($"[Read the full digest]({TestDigests.Url})", embed.Fields[^1].Value);
     }
 
     [Fact]

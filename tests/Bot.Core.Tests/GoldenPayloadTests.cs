@@ -27,7 +27,7 @@ public sealed class GoldenPayloadTests
     [MemberData(nameof(Samples))]
     public void DiscordPayloads_MatchGolden(string sample)
     {
-        var posts = PayloadSnapshot.Posts(Parse(sample), 5).ToList();
+        var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(new DiscordRenderer(Templates).RenderPost).ToList();
 
         Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
@@ -38,7 +38,7 @@ public sealed class GoldenPayloadTests
     [MemberData(nameof(Samples))]
     public void SlackPayloads_MatchGolden(string sample)
     {
-        var posts = PayloadSnapshot.Posts(Parse(sample), 5).ToList();
+        var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(p => new SlackRenderer(Templates).RenderPost(p, "C0123456789")).ToList();
 
         Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));

@@ -47,7 +47,7 @@ public sealed class SharedDigestPreviewTests
                 var discordMessages = discord.RenderPost(post);
                 Assert.All(discordMessages, m => Assert.Empty(DiscordLimits.Validate(m)));
                 Assert.All(discordMessages, m => Assert.Empty(PingCheck.Discord(m)));
-                Assert.Equal(post.Highlight.Items.Count, discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
+                Assert.Equal(post.Highlight.Items.Count + (post.Highlight.MoreCount > 0 ? 1 : 0), discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
 
                 var slackMessages = slack.RenderPost(post, "C1");
                 Assert.All(slackMessages, m => Assert.Empty(SlackLimits.Validate(m)));

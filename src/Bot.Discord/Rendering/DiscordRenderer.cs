@@ -91,26 +91,33 @@ public sealed class DiscordRenderer
 
         while (true)
         {
-            var hidden = highlight.Items.Count - fields.Count;
-            var more = highlight.MoreCount + hidden;
-            var moreText = more > 0 ? Cut(Part("section", "more", new Dictionary<string, object?>(model) { ["more"] = more }), 512) : null;
-            var pages = Pack(title.Length + description.Length + footer.Length + ContinuationReserve + (moreText?.Length ?? 0) + 2, fields);
+            var more = highlight.MoreCount + (highlight.Items.Count - fields.Count);
+            var all = new List<DiscordEmbedField>(fields);
+            if (more > 0)
+            {
+                // "+K more" is the last field, linking to the full digest, so it reads after the entries.
+                var moreModel = new Dictionary<string, object?>(model) { ["more"] = more };
+                var name = Cut(Part("section", "more_name", moreModel), DiscordLimits.FieldNameLength);
+                var value = Cut(Part("section", "more", moreModel), DiscordLimits.FieldValueLength);
+                all.Add(new DiscordEmbedField(name.Length == 0 ? Empty : name, value.Length == 0 ? Empty : value));
+            }
+
+            var pages = Pack(title.Length + description.Length + footer.Length + ContinuationReserve, all);
             if (pages.Count > maxMessages)
             {
-                fields.RemoveRange(pages.Take(maxMessages).Sum(p => p.Count), fields.Count - pages.Take(maxMessages).Sum(p => p.Count));
+                var keep = Math.Max(0, pages.Take(maxMessages).Sum(p => p.Count) - 1);
+                fields.RemoveRange(keep, fields.Count - keep);
                 continue;
             }
 
             var embeds = new List<DiscordEmbed>(pages.Count);
             for (var i = 0; i < pages.Count; i++)
             {
-                var last = i == pages.Count - 1;
-                var text = string.Join("\n\n", new[] { i == 0 ? description : null, last ? moreText : null }.Where(t => !string.IsNullOrEmpty(t)));
                 embeds.Add(new DiscordEmbed
                 {
                     Title = pages.Count > 1 ? $"{title} ({i + 1}/{pages.Count})" : title,
                     Url = LinkMarkup.SafeUrl(highlight.DigestUrl),
-                    Description = text.Length == 0 ? null : text,
+                    Description = i == 0 && description.Length > 0 ? description : null,
                     Color = color,
                     Fields = pages[i],
                     Footer = footer.Length == 0 ? null : new DiscordEmbedFooter(footer),
