@@ -22,7 +22,8 @@ internal static class DigestAssembler
                     id = $"{baseId}-{n}";
                 }
 
-                entries.Add(new Entry(id, entry.Title, entry.Bullets.ToArray(), entry.Images.ToArray(), entry.References.Select(r => r.Reference).ToArray(), entry.Line));
+                // The drafts are discarded after this, so their lists become the entry's lists without copying.
+                entries.Add(new Entry(id, entry.Title, entry.Bullets, entry.Images, entry.References, entry.Line));
             }
 
             if (entries.Count > 0)
@@ -35,12 +36,13 @@ internal static class DigestAssembler
     }
 
     /// <summary>Warns once for every later citation of a canonical reference already cited in the digest.</summary>
-    public static void WarnDuplicateReferences(ParseContext context)
+    public static void WarnDuplicateReferences(ParseContext context, bool inDocumentOrder)
     {
         var first = new Dictionary<string, (Reference Reference, int Line)>(StringComparer.Ordinal);
-        foreach (var entry in context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup).OrderBy(e => e.Line))
+        var entries = context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup);
+        foreach (var entry in inDocumentOrder ? entries : entries.OrderBy(e => e.Line))
         {
-            foreach (var (reference, _) in entry.References)
+            foreach (var reference in entry.References)
             {
                 if (!first.TryGetValue(reference.CanonicalUrl, out var earlier))
                 {
@@ -60,11 +62,12 @@ internal static class DigestAssembler
     }
 
     /// <summary>True when the document looks like a daily briefing rather than a sectioned digest.</summary>
-    public static bool IsBriefing(MarkdownDocument document)
+    public static bool IsBriefing(MarkdownDocument document, string markdown)
     {
         foreach (var block in document)
         {
             if (block is HeadingBlock { Level: <= 3 } heading
+                && MayBeBriefingHeading(markdown, heading)
                 && BriefingReader.IsBriefingHeading(SectionKeys.StripSymbols(InlineText.Of(heading))))
             {
                 return true;
@@ -72,5 +75,16 @@ internal static class DigestAssembler
         }
 
         return false;
+    }
+
+    // Cheap source check first, so sectioned digests never pay for plain-text extraction here.
+    private static bool MayBeBriefingHeading(string markdown, HeadingBlock heading)
+    {
+        var start = Math.Clamp(heading.Span.Start, 0, markdown.Length);
+        var length = Math.Clamp(heading.Span.Length, 0, markdown.Length - start);
+        var source = markdown.AsSpan(start, length);
+        return source.Contains("Today", StringComparison.OrdinalIgnoreCase)
+            || source.Contains("Community", StringComparison.OrdinalIgnoreCase)
+            || source.Contains("Viewpoint", StringComparison.OrdinalIgnoreCase);
     }
 }

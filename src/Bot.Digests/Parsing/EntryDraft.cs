@@ -3,8 +3,6 @@ namespace Bot.Digests.Parsing;
 /// <summary>An entry while it is being read; becomes an <see cref="Entry"/> once ids are known.</summary>
 internal sealed class EntryDraft(string title, int line, SectionDraft section)
 {
-    private readonly HashSet<string> _canonicalUrls = new(StringComparer.Ordinal);
-
     public string Title { get; set; } = title;
 
     public int Line { get; } = line;
@@ -18,14 +16,23 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
 
     public List<DigestImage> Images { get; } = [];
 
-    public List<(Reference Reference, int Line)> References { get; } = [];
+    public List<Reference> References { get; } = [];
+
+    /// <summary>The line each of <see cref="References"/> was cited or defined on.</summary>
+    public List<int> ReferenceLines { get; } = [];
 
     /// <summary>Adds <paramref name="reference"/> unless the entry already cites the same canonical URL.</summary>
     public void AddReference(Reference reference, int line)
     {
-        if (_canonicalUrls.Add(reference.CanonicalUrl))
+        foreach (var existing in References)
         {
-            References.Add((reference, line));
+            if (existing.CanonicalUrl == reference.CanonicalUrl)
+            {
+                return;
+            }
         }
+
+        References.Add(reference);
+        ReferenceLines.Add(line);
     }
 }
