@@ -25,7 +25,10 @@ public static class DiscordServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             client.Timeout = Timeout.InfiniteTimeSpan; // the client applies RequestTimeout itself, per attempt
             client.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordRestClient.UserAgent(options.ProjectUrl));
-        });
+        })
+            // The factory's loggers print request URIs, and a webhook's or an interaction's token is in the path.
+            // The client logs retries and failures itself, by route template only.
+            .RemoveAllLoggers();
         services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordRenderer>();
