@@ -6,6 +6,7 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["parse-cpu"] = ParseCpuHarness.RunAsync,
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
         ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,

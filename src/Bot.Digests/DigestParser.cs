@@ -42,7 +42,7 @@ public sealed class DigestParser
                 new SectionedReader(context, FootnoteIndex.Build(document, context)).Read(document);
             }
 
-            DigestAssembler.WarnDuplicateReferences(context);
+            DigestAssembler.WarnDuplicateReferences(context, inDocumentOrder: format == DigestFormat.Sectioned);
         }
 
         return Finish(context, name, frontMatter, format, quiet: false);
@@ -107,7 +107,7 @@ public sealed class DigestParser
             : description ?? context.Intro;
         var id = StableIds.ForDigest(fileName, date, title);
         var sections = DigestAssembler.BuildSections(id, context);
-        var warnings = context.Warnings.OrderBy(w => w.Line).ToArray();
+        var warnings = context.Warnings.Count == 0 ? [] : context.Warnings.OrderBy(w => w.Line).ToArray();
         return new Digest(
             id,
             title,

@@ -110,6 +110,16 @@ internal sealed class FootnoteIndex
                 continue;
             }
 
+            // Fast path: the usual definition is `[Title](url)`; its text is only needed when there is no link.
+            if (inline.FirstChild is LinkInline { IsImage: false } first && !string.IsNullOrWhiteSpace(first.Url) && IsOnlyBackLinksAfter(first))
+            {
+                var title = InlineText.Of(first);
+                var firstLabel = references.Count == 0 ? label : $"{label}.{references.Count + 1}";
+                references.Add(ParseContext.CreateReference(firstLabel, title.Length > 0 ? title : first.Url!.Trim(), first.Url!));
+                hasText = true;
+                continue;
+            }
+
             var scan = new InlineScan();
             var text = InlineText.Of(inline, scan);
             hasText |= text.Length > 0;
@@ -144,6 +154,20 @@ internal sealed class FootnoteIndex
         }
 
         return references;
+    }
+
+    private static bool IsOnlyBackLinksAfter(Inline first)
+    {
+        for (var next = first.NextSibling; next is not null; next = next.NextSibling)
+        {
+            var filler = next is FootnoteLink { IsBackLink: true } || (next is LiteralInline literal && literal.Content.IsEmptyOrWhitespace());
+            if (!filler)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string FallbackTitle(string text, string url)
