@@ -1,3 +1,9 @@
+using Bot.Digests.Parsing;
+
+using Markdig;
+using Markdig.Extensions.Yaml;
+using Markdig.Syntax;
+
 namespace Bot.Digests;
 
 /// <summary>Parses digest Markdown into a <see cref="Digest"/>. Never throws for bad content: it warns.</summary>
@@ -7,6 +13,141 @@ public sealed class DigestParser
     public Digest Parse(string markdown, string? fileName = null)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        throw new NotImplementedException("The digest parser is issue #2.");
+        var name = string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Trim());
+        var context = new ParseContext();
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            context.Warn(ParseWarningCodes.ContentEmpty, "The digest is empty.", 0);
+            return Finish(context, name, new FrontMatter(), DigestFormat.Sectioned, quiet: true);
+        }
+
+        if (TextSniffer.LooksBinary(markdown))
+        {
+            context.Warn(ParseWarningCodes.ContentBinary, "The digest looks like binary data, not Markdown text.", 0);
+            return Finish(context, name, new FrontMatter(), DigestFormat.Sectioned, quiet: true);
+        }
+
+        var document = ParseMarkdown(markdown, context);
+        var frontMatter = ReadFrontMatter(markdown, document, context);
+        var format = DigestFormat.Sectioned;
+        if (document is not null)
+        {
+            if (DigestAssembler.IsBriefing(document, markdown))
+            {
+                format = DigestFormat.Briefing;
+                new BriefingReader(context, frontMatter.Get("title")).Read(document);
+            }
+            else
+            {
+                new SectionedReader(context, FootnoteIndex.Build(document, context)).Read(document);
+            }
+
+            DigestAssembler.WarnDuplicateReferences(context, inDocumentOrder: format == DigestFormat.Sectioned);
+        }
+
+        return Finish(context, name, frontMatter, format, quiet: false);
     }
+
+    private static MarkdownDocument? ParseMarkdown(string markdown, ParseContext context)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, DigestPipeline.Instance);
+        }
+        catch (Exception first) when (first is not OutOfMemoryException)
+        {
+            // Markdig refuses absurd nesting (800-level lists) with an ArgumentException instead of overflowing the stack.
+            try
+            {
+                var document = Markdown.Parse(TextSniffer.Flatten(markdown), DigestPipeline.Instance);
+                context.Warn(ParseWarningCodes.NestingTooDeep, "Blocks are nested too deeply; deep indentation was flattened before parsing.", 0);
+                return document;
+            }
+            catch (Exception second) when (second is not OutOfMemoryException)
+            {
+                context.Warn(ParseWarningCodes.MarkdownError, $"The body could not be parsed ({first.Message}); only the front matter was read.", 0);
+                return null;
+            }
+        }
+    }
+
+    private static FrontMatter ReadFrontMatter(string markdown, MarkdownDocument? document, ParseContext context)
+    {
+        if (document is not null && document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        {
+            return FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, context.Warnings);
+        }
+
+        var opensFrontMatter = markdown.AsSpan().TrimStart('\uFEFF').StartsWith("---", StringComparison.Ordinal);
+        if (opensFrontMatter)
+        {
+            context.Warn(ParseWarningCodes.FrontMatterUnterminated, "The front matter opens with '---' but never closes; it was read as Markdown.", 1);
+        }
+        else
+        {
+            context.Warn(ParseWarningCodes.FrontMatterMissing, "The digest has no front matter (title, date, tags).", 0);
+        }
+
+        return new FrontMatter();
+    }
+
+    private static Digest Finish(ParseContext context, string? fileName, FrontMatter frontMatter, DigestFormat format, bool quiet)
+    {
+        var title = frontMatter.Get("title") ?? context.FirstHeading;
+        if (title is null && !quiet)
+        {
+            context.Warn(ParseWarningCodes.TitleMissing, "The digest has no title in its front matter nor a '#' heading.", 0);
+        }
+
+        title ??= fileName is null ? string.Empty : Path.GetFileNameWithoutExtension(fileName);
+        var date = ReadDate(frontMatter, fileName, context, quiet);
+        var description = frontMatter.Get("description");
+        var summary = format == DigestFormat.Briefing
+            ? JoinSummary(context.Intro, context.Viewpoint)
+            : description ?? context.Intro;
+        var id = StableIds.ForDigest(fileName, date, title);
+        var sections = DigestAssembler.BuildSections(id, context);
+        var warnings = context.Warnings.Count == 0 ? [] : context.Warnings.OrderBy(w => w.Line).ToArray();
+        return new Digest(
+            id,
+            title,
+            date,
+            format,
+            frontMatter.GetList("tags"),
+            frontMatter.GetList("categories"),
+            frontMatter.Get("author"),
+            description,
+            summary,
+            DateReader.SlugOf(fileName),
+            frontMatter.Get("permalink"),
+            sections,
+            warnings);
+    }
+
+    private static DateOnly? ReadDate(FrontMatter frontMatter, string? fileName, ParseContext context, bool quiet)
+    {
+        var written = frontMatter.Scalars.TryGetValue("date", out var raw) && !string.IsNullOrWhiteSpace(raw.Value) ? raw : default;
+        var date = DateReader.Read(written.Value);
+        if (date is null && written.Value is not null)
+        {
+            context.Warn(ParseWarningCodes.DateInvalid, $"The date '{written.Value.Trim()}' could not be read.", written.Line);
+        }
+
+        date ??= DateReader.FromFileName(fileName);
+        if (date is null && written.Value is null && !quiet)
+        {
+            context.Warn(ParseWarningCodes.DateMissing, "The digest has no date in its front matter nor a yyyy-MM-dd file name.", 0);
+        }
+
+        return date;
+    }
+
+    private static string? JoinSummary(string? intro, string? viewpoint) =>
+        (intro, viewpoint) switch
+        {
+            (null, null) => null,
+            (null, _) => viewpoint,
+            (_, null) => intro,
+            _ => intro + "\n\n" + viewpoint,
+        };
 }

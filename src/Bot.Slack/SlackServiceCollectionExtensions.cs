@@ -26,6 +26,17 @@ public static class SlackServiceCollectionExtensions
         });
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
+        services.TryAddSingleton(sp => sp.GetService<TemplateStore>() is { } templates ? new SlackRenderer(templates) : SlackRenderer.CreateDefault());
+        services.TryAddSingleton<SlackPayloads>();
+        services.TryAddSingleton(sp => new SlackSectionPoster(
+            sp.GetRequiredService<SlackApiClient>(),
+            sp.GetRequiredService<SlackPayloads>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackSectionPoster>>()));
+        services.TryAddSingleton<SlackReplySender>();
+        services.TryAddSingleton<SlackAdminCheck>();
+        services.TryAddSingleton<SlashCommandHandler>();
+        services.TryAddSingleton<SlackInteractionHandler>();
+        services.AddSingleton<ISectionPoster>(sp => sp.GetRequiredService<SlackSectionPoster>());
         return services;
     }
 }

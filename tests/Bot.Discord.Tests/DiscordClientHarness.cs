@@ -1,4 +1,4 @@
-using Bot.Discord;
+using Bot.Core;
 using Bot.Discord.RateLimits;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +25,8 @@ internal sealed class DiscordClientHarness : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    public ISectionPoster Poster => _services.GetServices<ISectionPoster>().Single(p => p.Platform == "discord");
+
     public static async Task<DiscordClientHarness> StartAsync(FakeDiscordOptions? fakeOptions = null, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configure = null)
     {
         var fake = await FakeDiscordServer.StartAsync(fakeOptions);
@@ -34,6 +36,7 @@ internal sealed class DiscordClientHarness : IAsyncDisposable
             ["Bot:Discord:BotToken"] = fake.Options.BotToken,
             ["Bot:Discord:ApplicationId"] = fake.Options.ApplicationId,
             ["Bot:Discord:RequestTimeout"] = "00:00:05",
+            ["Bot:Templates:Path"] = Path.Combine(RepoPaths.Root, "templates"),
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -43,6 +46,7 @@ internal sealed class DiscordClientHarness : IAsyncDisposable
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
         services.AddLogging();
+        services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);
         configure?.Invoke(services);
         return new DiscordClientHarness(fake, services.BuildServiceProvider());

@@ -44,7 +44,8 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
     /// <summary>Masks everything after the host and the first path segments of a URL (webhook tokens).</summary>
     public static string Mask(string text)
     {
-        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri))
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
             var colon = text.IndexOf("://", StringComparison.Ordinal);
             return colon < 0 ? text : text[..(colon + 3)] + "***";

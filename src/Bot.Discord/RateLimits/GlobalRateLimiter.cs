@@ -59,23 +59,32 @@ internal sealed class GlobalRateLimiter : IDisposable
             while (Interlocked.CompareExchange(ref _blockedUntilTicks, until.UtcTicks, current) != current);
         }
 
-        var timer = new TimerHolder(_slots);
-        timer.Start(_time, _window);
+        var timer = new TimerHolder(_slots, _time, _time.GetUtcNow() + _window);
+        timer.Start(_window);
     }
 
     public void Dispose() => _slots.Dispose();
 
-    private sealed class TimerHolder(SemaphoreSlim slots)
+    private sealed class TimerHolder(SemaphoreSlim slots, TimeProvider time, DateTimeOffset releaseAt)
     {
         private ITimer? _timer;
 
-        public void Start(TimeProvider time, TimeSpan due)
+        public void Start(TimeSpan due)
         {
+            _timer?.Dispose();
             _timer = time.CreateTimer(static state => ((TimerHolder)state!).Fire(), this, due, Timeout.InfiniteTimeSpan);
         }
 
         private void Fire()
         {
+            // Timers tick in whole milliseconds and may fire a little early; the slot must not return before its time.
+            var early = releaseAt - time.GetUtcNow();
+            if (early > TimeSpan.Zero)
+            {
+                Start(early + TimeSpan.FromMilliseconds(1));
+                return;
+            }
+
             try
             {
                 slots.Release();

@@ -52,8 +52,20 @@ internal static class BotCli
         root.Subcommands.Add(PostVerb.Create());
         root.Subcommands.Add(CommandsVerb.Create());
 
-        // No verb means `serve`.
-        root.SetAction((result, ct) => ServeVerb.RunAsync(result, ct));
+        // No verb means `serve`. Host settings as `--key=value` (what WebApplicationFactory passes: --environment=…,
+        // --contentRoot=…) go to the host; any other stray word is still a usage error.
+        root.TreatUnmatchedTokensAsErrors = false;
+        root.SetAction(async (result, ct) =>
+        {
+            var stray = result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal) || !t.Contains('=', StringComparison.Ordinal));
+            if (stray is not null)
+            {
+                await Console.Error.WriteLineAsync($"error: Unrecognized command or argument '{stray}'.");
+                return 2;
+            }
+
+            return await ServeVerb.RunAsync(result, ct);
+        });
         return root;
     }
 }

@@ -1,6 +1,8 @@
+using Bot.Core;
 using Bot.Discord;
 using Bot.Library;
 using Bot.Slack;
+using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Hosting;
@@ -14,9 +16,11 @@ public static class BotServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddBotLibrary(configuration);
+        services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);
         services.AddBotSlack(configuration);
         // Each layer adds itself here: AddBotLibrary, AddBotCore, AddBotDiscord, AddBotSlack, AddBotScheduling.
+        services.AddBotScheduling(configuration);
         return services;
     }
 }

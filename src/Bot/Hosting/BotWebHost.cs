@@ -1,3 +1,7 @@
+using Bot.Discord;
+using Bot.Slack;
+using Bot.Scheduling;
+
 namespace Bot.Hosting;
 
 /// <summary>Builds the web host that <c>serve</c> runs: endpoints, scheduler, folder watching.</summary>
@@ -19,8 +23,12 @@ public static class BotWebHost
         }
 
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddBotSchedulingServer();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotDashboard();
+        app.MapDiscordInteractions();
+        app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
         return app;
     }

@@ -42,10 +42,10 @@ public sealed partial class FakeDiscordServer
         }
 
         var limit = _limits.For(route.Template, route.Major);
-        var limited = _limits.Check(context.Response, limit, route.CountsTowardsGlobal);
+        var (limited, global) = _limits.Check(context.Response, limit, route.CountsTowardsGlobal);
         if (limited is not null)
         {
-            Record(context, route.Template, limit.Key, 429);
+            Record(context, route.Template, global ? "global" : limit.Key, 429);
             await WriteJsonAsync(context, 429, limited).ConfigureAwait(false);
             return;
         }

@@ -20,8 +20,8 @@ internal sealed class FakeRateLimits
         _time = time;
     }
 
-    /// <summary>Checks and counts one request. Returns null when allowed (headers set), else the 429 body to send.</summary>
-    public string? Check(HttpResponse response, RouteLimit? route, bool countsTowardsGlobal)
+    /// <summary>Checks and counts one request. Returns no refusal when allowed (headers set), else the 429 body to send and whether the global limit refused.</summary>
+    public (string? Refusal, bool Global) Check(HttpResponse response, RouteLimit? route, bool countsTowardsGlobal)
     {
         lock (_lock)
         {
@@ -40,7 +40,7 @@ internal sealed class FakeRateLimits
                     response.Headers["X-RateLimit-Global"] = "true";
                     response.Headers["X-RateLimit-Scope"] = "global";
                     response.Headers["Retry-After"] = Math.Ceiling(retry.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                    return RateLimitBody(retry, global: true);
+                    return (RateLimitBody(retry, global: true), true);
                 }
             }
 
@@ -63,7 +63,7 @@ internal sealed class FakeRateLimits
                     response.Headers["X-RateLimit-Remaining"] = "0";
                     response.Headers["X-RateLimit-Scope"] = "user";
                     response.Headers["Retry-After"] = Math.Ceiling(resetAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                    return RateLimitBody(resetAfter, global: false);
+                    return (RateLimitBody(resetAfter, global: false), false);
                 }
 
                 window.Count++;
@@ -75,7 +75,7 @@ internal sealed class FakeRateLimits
                 _global.Enqueue(now);
             }
 
-            return null;
+            return (null, false);
         }
     }
 

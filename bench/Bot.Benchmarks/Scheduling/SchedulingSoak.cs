@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Core;
+using Bot.Library;
+using Bot.Scheduling;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Benchmarks.Scheduling;
+
+/// <summary>
+/// <c>scheduling-soak</c>: a year of weekly schedules for 50 subscriptions on a manual clock, through the real planner,
+/// dispatcher, sender and SQLite ledger, with a "restart" every four weeks. Samples process memory and handles weekly
+/// and fails when they grow from the end of the warm-up (week 8: JIT tiers settled, SQLite caches filled) to the end.
+/// </summary>
+internal static class SchedulingSoak
+{
+    private static readonly string[] Zones = ["Asia/Seoul", "Europe/Berlin", "America/New_York", "UTC"];
+    private static readonly string[] Days = ["MON", "TUE", "WED", "THU", "FRI"];
+    private static readonly TimeSpan[] Spacings = [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromDays(1)];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var weeks = Arg(args, "--weeks", 52);
+        var subscriptionCount = Arg(args, "--subscriptions", 50);
+        var failureRate = Arg(args, "--failure-rate", 10) / 100.0;
+        var firstSunday = new DateTimeOffset(2026, 1, 4, 0, 0, 0, TimeSpan.Zero);
+        var clock = new ManualClock(firstSunday);
+        var dir = Path.Combine(Path.GetTempPath(), "bot-soak-" + Guid.NewGuid().ToString("N")[..8]);
+        var database = new BotDatabase(dir);
+        var options = new BotScheduleOptions();
+        var monitor = new FixedOptions(options);
+        var catalog = new SoakCatalog(clock, firstSunday, weeks + 1);
+        var poster = new CountingPoster(clock, failureRate, seed: 11);
+        var queue = new SoakQueue();
+        var services = Build(database, clock, monitor, catalog, poster, queue);
+        var schedules = new List<(long Id, CronSchedule Cron, TimeZoneInfo Zone)>();
+        for (var i = 0; i < subscriptionCount; i++)
+        {
+            var cron = $"{i % 60} {8 + (i % 4)} * * {Days[i % Days.Length]}";
+            var sub = await services.Store.UpsertSubscriptionAsync(new SubscriptionRecord(
+                0, $"soak-{i:D2}", "config", "console", ["*"], [], [], cron, Zones[i % Zones.Length], 5, Spacings[i % Spacings.Length], i % 7 == 0, null));
+            schedules.Add((sub.Id, CronSchedule.Parse(cron), TimeZoneInfo.FindSystemTimeZoneById(sub.TimeZone)));
+        }
+
+        var next = schedules.ToDictionary(s => s.Id, s => s.Cron.GetNextOccurrence(clock.GetUtcNow(), s.Zone)!.Value);
+        var samples = new List<Sample>();
+        var wall = Stopwatch.StartNew();
+        Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks");
+        Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads");
+        for (var week = 0; week < weeks; week++)
+        {
+            var weekEnd = firstSunday.AddDays(7 * (week + 1));
+            while (true)
+            {
+                var fireAt = next.Values.Min();
+                var jobAt = queue.NextAt ?? DateTimeOffset.MaxValue;
+                if (fireAt >= weekEnd && jobAt >= weekEnd)
+                {
+                    break;
+                }
+
+                if (jobAt < fireAt)
+                {
+                    await queue.RunUntilAsync(services.Sender, clock, fireAt < weekEnd ? fireAt.AddTicks(-1) : weekEnd);
+                    continue;
+                }
+
+                clock.MoveTo(fireAt);
+                foreach (var s in schedules.Where(s => next[s.Id] == fireAt))
+                {
+                    await services.Planner.FireAsync(s.Id, fireAt);
+                    next[s.Id] = s.Cron.GetNextOccurrence(fireAt, s.Zone)!.Value;
+                }
+            }
+
+            clock.MoveTo(weekEnd);
+            if (week % 4 == 3)
+            {
+                // A stop and a start: the in-memory queue is gone; catch-up puts the open rows back.
+                queue.Clear();
+                services = Build(database, clock, monitor, catalog, poster, queue);
+                await services.CatchUp.CatchUpAsync();
+            }
+
+            poster.Forget(TimeSpan.FromDays(21));
+            samples.Add(Sample.Take(week + 1, poster.Posted));
+            if ((week + 1) % 4 == 0 || week == 0)
+            {
+                Console.WriteLine(samples[^1]);
+            }
+        }
+
+        await queue.RunUntilAsync(services.Sender, clock, clock.GetUtcNow().AddDays(14));
+        var open = (await services.Store.ListOpenRowsAsync()).Count;
+        var baseline = samples[Math.Min(7, samples.Count - 1)];
+        var end = samples[^1];
+        var heapGrowth = end.ManagedMb - baseline.ManagedMb;
+        var handleGrowth = end.Handles - baseline.Handles;
+        // The working set climbs while SQLite's page cache fills as the ledger file grows, then levels off; judge it on the second half.
+        var middle = samples[(samples.Count / 2) - 1];
+        var workingGrowth = (end.WorkingSetMb - middle.WorkingSetMb) / middle.WorkingSetMb;
+        var flat = heapGrowth < 2 && handleGrowth <= 5 && end.Threads <= baseline.Threads + 2 && workingGrowth < 0.05;
+        Console.WriteLine();
+        Console.WriteLine($"posts: {poster.Posted} delivered, {poster.Duplicates} duplicates, {open} rows left open; simulated {weeks} weeks in {wall.Elapsed.TotalSeconds:F1} s");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"from week {baseline.Week} to week {end.Week}: managed heap {baseline.ManagedMb:F1} -> {end.ManagedMb:F1} MB, handles {baseline.Handles} -> {end.Handles}, threads {baseline.Threads} -> {end.Threads}; "
+            + $"working set {baseline.WorkingSetMb:F1} -> {end.WorkingSetMb:F1} MB (week {middle.Week} to {end.Week}: {middle.WorkingSetMb:F1} -> {end.WorkingSetMb:F1} MB, {workingGrowth:P1})"));
+        Console.WriteLine(flat && poster.Duplicates == 0 && open == 0 ? "verdict: flat" : "verdict: GROWING or incorrect");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dir, recursive: true);
+        return flat && poster.Duplicates == 0 && open == 0 ? 0 : 1;
+    }
+
+    private static (SqlStateStore Store, PostPlanner Planner, SectionSender Sender, CatchUpPlanner CatchUp) Build(
+        BotDatabase database, ManualClock clock, FixedOptions monitor, SoakCatalog catalog, CountingPoster poster, SoakQueue queue)
+    {
+        var store = SqlStateStore.ForSqlite(database, clock);
+        var dispatcher = new PostDispatcher(store, queue, clock, monitor, NullLogger<PostDispatcher>.Instance);
+        var planner = new PostPlanner(store, catalog, dispatcher, NullLogger<PostPlanner>.Instance);
+        var sender = new SectionSender(store, catalog, new PosterRegistry([poster]), clock, monitor, NullLogger<SectionSender>.Instance);
+        var catchUp = new CatchUpPlanner(store, planner, dispatcher, clock, monitor, NullLogger<CatchUpPlanner>.Instance);
+        return (store, planner, sender, catchUp);
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private sealed class FixedOptions(BotScheduleOptions value) : IOptionsMonitor<BotScheduleOptions>
+    {
+        public BotScheduleOptions CurrentValue => value;
+
+        public BotScheduleOptions Get(string? name) => value;
+
+        public IDisposable? OnChange(Action<BotScheduleOptions, string?> listener) => null;
+    }
+
+    private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads)
+    {
+        public static Sample Take(int week, int posts)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            using var process = Process.GetCurrentProcess();
+            return new Sample(week, posts, process.WorkingSet64 / 1048576.0, process.PrivateMemorySize64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, process.HandleCount, process.Threads.Count);
+        }
+
+        public override string ToString()
+            => string.Create(CultureInfo.InvariantCulture, $"{Week,4}  {Posts,5}  {WorkingSetMb,14:F1}  {PrivateMb,10:F1}  {ManagedMb,10:F1}  {Handles,7}  {Threads,7}");
+    }
+}

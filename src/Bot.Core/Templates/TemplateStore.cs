@@ -1,0 +1,231 @@
+using System.Collections.Concurrent;
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Fluid;
+using Fluid.Values;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core;
+
+/// <summary>
+/// The Liquid templates of <c>templates/{discord,slack}/{reply}.liquid</c>. Each template is rendered once per part
+/// (the <c>part</c> variable) and every inserted value goes through the platform's encoder. A changed file is reloaded;
+/// a reload that does not parse keeps the previous template and logs why.
+/// </summary>
+public sealed partial class TemplateStore
+{
+    /// <summary>The reply templates every platform folder must hold.</summary>
+    public static readonly IReadOnlyList<string> ReplyNames = ["section", "overview", "search", "references", "error", "text"];
+
+    private static readonly FluidParser Parser = new();
+
+    private readonly ConcurrentDictionary<(TemplatePlatform, string), Cached> _cache = new();
+    private readonly Fluid.TemplateOptions _discordOptions = CreateOptions(LinkMarkup.Discord);
+    private readonly Fluid.TemplateOptions _slackOptions = CreateOptions(LinkMarkup.Slack);
+    private readonly TimeSpan _reloadInterval;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the store from <c>Bot:Templates</c>, loading every template now (throws <see cref="TemplateLoadException"/>).</summary>
+    public TemplateStore(IOptions<TemplatesOptions> options, IHostEnvironment? environment = null, ILogger<TemplateStore>? logger = null, TimeProvider? time = null)
+        : this(ResolveDirectory(options?.Value.Path ?? "templates", environment?.ContentRootPath), options?.Value.ReloadInterval ?? TimeSpan.FromSeconds(2), logger, time)
+    {
+    }
+
+    private TemplateStore(string directory, TimeSpan reloadInterval, ILogger? logger, TimeProvider? time)
+    {
+        Directory = directory;
+        _reloadInterval = reloadInterval;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger.Instance;
+        var errors = new List<string>();
+        foreach (var platform in Enum.GetValues<TemplatePlatform>())
+        {
+            foreach (var name in ReplyNames)
+            {
+                var path = PathOf(platform, name);
+                if (TryLoad(path, out var template, out var error))
+                {
+                    _cache[(platform, name)] = new Cached(template!, File.GetLastWriteTimeUtc(path), _time.GetTimestamp());
+                }
+                else
+                {
+                    errors.Add(error!);
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new TemplateLoadException(string.Join("; ", errors));
+        }
+    }
+
+    /// <summary>The resolved template folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>Loads every template from <paramref name="directory"/> (throws <see cref="TemplateLoadException"/>).</summary>
+    public static TemplateStore FromDirectory(string directory, TimeSpan? reloadInterval = null, ILogger? logger = null)
+        => new(Path.GetFullPath(directory), reloadInterval ?? TimeSpan.FromSeconds(2), logger, null);
+
+    /// <summary>The templates shipped next to the binaries (<c>AppContext.BaseDirectory/templates</c>).</summary>
+    public static TemplateStore CreateDefault() => FromDirectory(ResolveDirectory("templates", null));
+
+    /// <summary>Every problem with the templates of <paramref name="directory"/>: missing files and parse errors with file and line.</summary>
+    public static IReadOnlyList<string> Validate(string directory)
+    {
+        var errors = new List<string>();
+        foreach (var platform in Enum.GetValues<TemplatePlatform>())
+        {
+            foreach (var name in ReplyNames)
+            {
+                if (!TryLoad(FilePath(directory, platform, name), out _, out var error))
+                {
+                    errors.Add(error!);
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>
+    /// The template folder for a configured path: an absolute path as is; a relative one under the content root, the
+    /// current directory, or the application folder, whichever holds it first.
+    /// </summary>
+    public static string ResolveDirectory(string path, string? contentRoot)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new TemplateLoadException("Bot:Templates:Path is empty; set it to the folder holding discord/ and slack/ templates.");
+        }
+
+        if (Path.IsPathRooted(path))
+        {
+            return path;
+        }
+
+        string?[] roots = [contentRoot, Environment.CurrentDirectory, AppContext.BaseDirectory];
+        var candidates = roots.Where(r => !string.IsNullOrEmpty(r)).Select(r => Path.GetFullPath(Path.Combine(r!, path))).Distinct().ToList();
+        return candidates.FirstOrDefault(System.IO.Directory.Exists)
+            ?? throw new TemplateLoadException(
+                $"Bot:Templates:Path: the template folder '{path}' does not exist (looked in {string.Join(", ", candidates)}); set it to the folder holding discord/ and slack/ templates.");
+    }
+
+    /// <summary>
+    /// Renders one part of a reply template, trimmed. <paramref name="model"/> holds the reply's variables;
+    /// <paramref name="item"/>, when given, is the current entry as <c>item</c>. The encoder defaults to the platform's Markdown one.
+    /// </summary>
+    public string Render(TemplatePlatform platform, string reply, string part, IReadOnlyDictionary<string, object?> model, IReadOnlyDictionary<string, object?>? item = null, TextEncoder? encoder = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var template = Get(platform, reply);
+        var context = new TemplateContext(platform == TemplatePlatform.Discord ? _discordOptions : _slackOptions);
+        foreach (var (key, value) in model)
+        {
+            context.SetValue(key, value);
+        }
+
+        context.SetValue("part", part);
+        if (item is not null)
+        {
+            context.SetValue("item", item);
+        }
+
+        encoder ??= platform == TemplatePlatform.Discord ? DiscordMarkdownEncoder.Instance : SlackTextEncoder.Instance;
+        return template.Render(context, encoder).Trim();
+    }
+
+    private IFluidTemplate Get(TemplatePlatform platform, string reply)
+    {
+        if (!_cache.TryGetValue((platform, reply), out var cached))
+        {
+            throw new ArgumentException($"There is no '{reply}' template.", nameof(reply));
+        }
+
+        if (_time.GetElapsedTime(cached.CheckedAt) < _reloadInterval)
+        {
+            return cached.Template;
+        }
+
+        var path = PathOf(platform, reply);
+        var written = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : cached.WrittenAt;
+        var now = _time.GetTimestamp();
+        if (written == cached.WrittenAt)
+        {
+            _cache[(platform, reply)] = cached with { CheckedAt = now };
+            return cached.Template;
+        }
+
+        if (TryLoad(path, out var template, out var error))
+        {
+            _logger.LogInformation("Reloaded template {File}", DisplayPath(path));
+            _cache[(platform, reply)] = new Cached(template!, written, now);
+            return template!;
+        }
+
+        _logger.LogError("Template {File} was changed but does not load; keeping the previous one: {Error}", DisplayPath(path), error);
+        _cache[(platform, reply)] = cached with { WrittenAt = written, CheckedAt = now };
+        return cached.Template;
+    }
+
+    private string PathOf(TemplatePlatform platform, string name) => FilePath(Directory, platform, name);
+
+    private static string FilePath(string directory, TemplatePlatform platform, string name)
+        => Path.Combine(directory, platform.ToString().ToLowerInvariant(), name + ".liquid");
+
+    private static bool TryLoad(string path, out IFluidTemplate? template, out string? error)
+    {
+        template = null;
+        error = null;
+        string source;
+        try
+        {
+            source = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            error = $"{DisplayPath(path)}: cannot be read ({ex.Message.ReplaceLineEndings(" ")})";
+            return false;
+        }
+
+        if (Parser.TryParse(source, out template, out var parseError))
+        {
+            return true;
+        }
+
+        var message = (parseError ?? "does not parse").Split('\n')[0].Trim();
+        var position = Position().Match(message);
+        error = position.Success
+            ? $"{DisplayPath(path)}, line {position.Groups[1].Value}: {message[..position.Index].Trim()} (column {position.Groups[2].Value})"
+            : $"{DisplayPath(path)}: {message}";
+        return false;
+    }
+
+    private static string DisplayPath(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+    private static Fluid.TemplateOptions CreateOptions(Func<string?, string?, string> link)
+    {
+        var options = new Fluid.TemplateOptions();
+        options.Filters.AddFilter("link", (input, arguments, _) =>
+            new StringValue(link(input.ToStringValue(), arguments.At(0).ToStringValue()), false));
+        options.Filters.AddFilter("shorten", (input, arguments, _) =>
+        {
+            var max = (int)Math.Clamp(arguments.At(0).ToNumberValue(), 1, 100_000);
+            return new StringValue(TextTruncator.Truncate(input.ToStringValue(), max));
+        });
+        return options;
+    }
+
+    [GeneratedRegex(@"at \((\d+):(\d+)\)")]
+    private static partial Regex Position();
+
+    private sealed record Cached(IFluidTemplate Template, DateTime WrittenAt, long CheckedAt);
+}

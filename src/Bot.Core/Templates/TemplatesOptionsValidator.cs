@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Core;
+
+/// <summary>Fails start-up when the template folder is missing or a template does not parse, naming the file and line.</summary>
+public sealed class TemplatesOptionsValidator : IValidateOptions<TemplatesOptions>
+{
+    private readonly IHostEnvironment? _environment;
+
+    /// <summary>Creates the validator; relative paths resolve against the content root.</summary>
+    public TemplatesOptionsValidator(IHostEnvironment? environment = null)
+    {
+        _environment = environment;
+    }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, TemplatesOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        try
+        {
+            var directory = TemplateStore.ResolveDirectory(options.Path, _environment?.ContentRootPath);
+            var errors = TemplateStore.Validate(directory);
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => "Bot:Templates: " + e));
+        }
+        catch (TemplateLoadException ex)
+        {
+            return ValidateOptionsResult.Fail(ex.Message);
+        }
+    }
+}

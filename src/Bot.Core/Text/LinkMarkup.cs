@@ -1,0 +1,63 @@
+namespace Bot.Core;
+
+/// <summary>Builds platform link markup with the text escaped and the URL made safe for the markup around it.</summary>
+public static class LinkMarkup
+{
+    /// <summary>Longest link text: a link is never cut, so its text is shortened before it is built.</summary>
+    public const int MaxTextLength = 300;
+
+    /// <summary>A Discord masked link <c>[text](url)</c>, or just the escaped text when the URL is not http(s).</summary>
+    public static string Discord(string? text, string? url)
+    {
+        var safe = SafeUrl(url, "()<>[] \"`");
+        var label = DiscordMarkdownEncoder.Instance.Escape(Label(text, safe));
+        return safe is null ? label : $"[{label}]({safe})";
+    }
+
+    /// <summary>A Slack link <c>&lt;url|text&gt;</c>, or just the escaped text when the URL is not http(s).</summary>
+    public static string Slack(string? text, string? url)
+    {
+        var safe = SafeUrl(url, "|<> \"");
+        var label = SlackTextEncoder.Instance.Escape(Label(text, safe)).Replace('|', '¦');
+        return safe is null ? label : $"<{safe}|{label}>";
+    }
+
+    /// <summary>The URL when it is absolute http(s), with <paramref name="unsafeChars"/> percent-encoded; else null.</summary>
+    public static string? SafeUrl(string? url, string unsafeChars = "()<>[]| \"`")
+    {
+        ArgumentNullException.ThrowIfNull(unsafeChars);
+        if (string.IsNullOrWhiteSpace(url)
+            || !Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        var text = url.Trim();
+        if (text.AsSpan().IndexOfAny(unsafeChars) < 0 && !text.Any(char.IsControl))
+        {
+            return text;
+        }
+
+        var builder = new System.Text.StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (unsafeChars.Contains(c, StringComparison.Ordinal) || char.IsControl(c))
+            {
+                builder.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Label(string? text, string? url)
+        => string.IsNullOrWhiteSpace(text) ? HostOf(url) : TextTruncator.Truncate(text.ReplaceLineEndings(" "), MaxTextLength);
+
+    private static string HostOf(string? url)
+        => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "link";
+}

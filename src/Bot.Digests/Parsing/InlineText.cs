@@ -1,0 +1,127 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+using Markdig.Extensions.Footnotes;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Bot.Digests.Parsing;
+
+/// <summary>Plain text of inline trees: code spans and link text kept, footnote markers, images and HTML dropped.</summary>
+internal static partial class InlineText
+{
+    /// <summary>Plain text of a paragraph or heading, whitespace collapsed.</summary>
+    public static string Of(LeafBlock block, InlineScan? scan = null) => block.Inline is null ? string.Empty : Of(block.Inline, scan);
+
+    /// <summary>Plain text of an inline container, whitespace collapsed; footnotes and links go to <paramref name="scan"/>.</summary>
+    public static string Of(ContainerInline container, InlineScan? scan = null)
+    {
+        var text = PlainTextBuilder.Shared;
+        Append(text, container, 0, scan);
+        return Finish(text, scan);
+    }
+
+    /// <summary>The collapsed text, with literal <c>[^id]</c> markers noted in <paramref name="scan"/> and dropped.</summary>
+    public static string Finish(PlainTextBuilder text, InlineScan? scan)
+    {
+        var raw = text.ToString();
+        if (!raw.Contains("[^", StringComparison.Ordinal))
+        {
+            return raw;
+        }
+
+        scan?.LiteralLabels.AddRange(UndefinedFootnotes(raw));
+        return SectionKeys.CollapseWhitespace(StripUndefinedFootnotes(raw));
+    }
+
+    /// <summary>Appends the plain text of <paramref name="inline"/> and its children, noting footnotes and links in <paramref name="scan"/>.</summary>
+    public static void Append(PlainTextBuilder text, Inline inline, int depth, InlineScan? scan = null)
+    {
+        switch (inline)
+        {
+            case LiteralInline literal:
+                var slice = literal.Content.AsSpan();
+                if (!IsAttributeList(slice))
+                {
+                    text.Append(slice);
+                    if (scan is { LinkDepth: 0 } && slice.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    {
+                        scan.FindBareUrls(slice);
+                    }
+                }
+
+                break;
+            case CodeInline code:
+                text.Append(code.ContentSpan);
+                break;
+            case AutolinkInline autolink:
+                text.Append(autolink.Url.AsSpan());
+                scan?.Links.Add(autolink);
+                break;
+            case FootnoteLink footnote:
+                if (scan is not null && !footnote.IsBackLink && footnote.Footnote?.Label is { } label)
+                {
+                    scan.FootnoteLabels.Add(FootnoteIndex.LabelOf(label));
+                }
+
+                break;
+            case LinkInline { IsImage: true }:
+            case HtmlInline:
+                break;
+            case LinkInline link when depth < 64:
+                scan?.Links.Add(link);
+                if (scan is not null)
+                {
+                    scan.LinkDepth++;
+                }
+
+                for (var child = link.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(text, child, depth + 1, scan);
+                }
+
+                if (scan is not null)
+                {
+                    scan.LinkDepth--;
+                }
+
+                break;
+            case HtmlEntityInline entity:
+                text.Append(entity.Transcoded.AsSpan());
+                break;
+            case LineBreakInline:
+                text.AppendSpace();
+                break;
+            case ContainerInline container when depth < 64:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(text, child, depth + 1, scan);
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>Footnote ids written as <c>[^id]</c> that Markdig left as text because they are not defined.</summary>
+    public static IEnumerable<string> UndefinedFootnotes(string rawText)
+    {
+        foreach (Match match in UndefinedFootnote().Matches(rawText))
+        {
+            yield return match.Groups["id"].Value;
+        }
+    }
+
+    /// <summary>True for a Kramdown attribute list such as <c>{: width="600"}</c> or <c>{: .prompt-info }</c>.</summary>
+    public static bool IsAttributeList(ReadOnlySpan<char> text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length >= 3 && trimmed[0] == '{' && trimmed[1] == ':' && trimmed[^1] == '}';
+    }
+
+    /// <summary>Removes literal <c>[^id]</c> markers.</summary>
+    public static string StripUndefinedFootnotes(string text) =>
+        text.Contains("[^", StringComparison.Ordinal) ? UndefinedFootnote().Replace(text, " ") : text;
+
+    [GeneratedRegex(@"\[\^(?<id>[^\]\s]+)\]", RegexOptions.CultureInvariant)]
+    private static partial Regex UndefinedFootnote();
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
+
+namespace Bot.Digests.Parsing;
+
+/// <summary>State shared by the readers of one parse: warnings, sections in order, inline link labels.</summary>
+internal sealed class ParseContext
+{
+    private readonly Dictionary<string, SectionDraft> _sectionsByKey = new(StringComparer.Ordinal);
+    private int _linkCounter;
+
+    public List<ParseWarning> Warnings { get; } = [];
+
+    public List<SectionDraft> Sections { get; } = [];
+
+    /// <summary>The first paragraph before the first section (sectioned) or before the first briefing heading.</summary>
+    public string? Intro { get; set; }
+
+    /// <summary>The briefing's <c>AI Viewpoint</c> text.</summary>
+    public string? Viewpoint { get; set; }
+
+    /// <summary>The first <c>#</c> heading, a fallback title.</summary>
+    public string? FirstHeading { get; set; }
+
+    public void Warn(string code, string message, int line) => Warnings.Add(new ParseWarning(code, message, line));
+
+    /// <summary>The section keyed like <paramref name="title"/>, created (in document order) on first use.</summary>
+    public SectionDraft SectionFor(string title, int line)
+    {
+        var key = SectionKeys.FromTitle(title);
+        if (!_sectionsByKey.TryGetValue(key, out var section))
+        {
+            section = new SectionDraft(title, key, line);
+            _sectionsByKey[key] = section;
+            Sections.Add(section);
+        }
+
+        return section;
+    }
+
+    /// <summary>Adds a finished sectioned-format section (a repeated title merges into the first).</summary>
+    public void AddSection(SectionDraft section)
+    {
+        if (_sectionsByKey.TryGetValue(section.Key, out var existing))
+        {
+            existing.Entries.AddRange(section.Entries);
+            return;
+        }
+
+        _sectionsByKey[section.Key] = section;
+        Sections.Add(section);
+    }
+
+    /// <summary>A reference for an inline link, labelled <c>link-N</c> in document order; null for empty or mail links.</summary>
+    public Reference? InlineReference(Inline inline)
+    {
+        string url;
+        string title;
+        switch (inline)
+        {
+            case LinkInline { IsImage: false } link when !string.IsNullOrWhiteSpace(link.Url):
+                url = link.Url!;
+                title = InlineText.Of(link);
+                break;
+            case AutolinkInline { IsEmail: false } autolink when !string.IsNullOrWhiteSpace(autolink.Url):
+                url = autolink.Url;
+                title = autolink.Url;
+                break;
+            default:
+                return null;
+        }
+
+        if (url.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        _linkCounter++;
+        return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), title, url);
+    }
+
+    /// <summary>A reference for a bare URL written as text, labelled <c>link-N</c>.</summary>
+    public Reference BareReference(string url)
+    {
+        _linkCounter++;
+        return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), url, url);
+    }
+
+    /// <summary>Inline links of a block's inlines (not images, not footnote back links), in order.</summary>
+    public static List<Inline> LinksOf(LeafBlock block)
+    {
+        var scan = new InlineScan();
+        InlineText.Of(block, scan);
+        return scan.Links;
+    }
+
+    /// <summary>True when a block has a link or a bare URL.</summary>
+    public static bool HasLinks(LeafBlock block)
+    {
+        var scan = new InlineScan();
+        InlineText.Of(block, scan);
+        return scan.HasLinks;
+    }
+
+    /// <summary>Builds a reference with its canonical URL, kind, arXiv id and DOI.</summary>
+    public static Reference CreateReference(string label, string title, string url)
+    {
+        var info = ReferenceUrls.Analyze(url);
+        var trimmedUrl = url.Trim();
+        return new Reference(label, title.Length > 0 ? title : trimmedUrl, trimmedUrl, info.CanonicalUrl, info.Kind, info.ArxivId, info.Doi);
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text;
+
+namespace Bot.Digests.Parsing;
+
+/// <summary>Ids that are the same on every machine and every re-parse (FNV-1a, never <c>string.GetHashCode</c>).</summary>
+internal static class StableIds
+{
+    /// <summary>Digest id: the dated file stem when there is one, else date + ASCII slug of the title + hash.</summary>
+    public static string ForDigest(string? fileName, DateOnly? date, string title)
+    {
+        if (fileName is not null && DateReader.FromFileName(fileName) is not null)
+        {
+            return Path.GetFileNameWithoutExtension(fileName);
+        }
+
+        var datePart = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
+        var seed = title.Length > 0 ? title : fileName ?? string.Empty;
+        var slug = AsciiSlug(seed, 32);
+        var hash = Hash(Normalise(seed))[..8];
+        return slug.Length > 0 ? $"{datePart}-{slug}-{hash}" : $"{datePart}-{hash}";
+    }
+
+    /// <summary>Entry id: digest id, section key and a short hash of the normalised title.</summary>
+    public static string ForEntry(string digestId, string sectionKey, string title)
+    {
+        var key = sectionKey.Length > 24 ? sectionKey[..24].TrimEnd('-') : sectionKey;
+        var source = MayNeedNormalising(title) ? title.Normalize(NormalizationForm.FormC) : title;
+        return string.Create(CultureInfo.InvariantCulture, $"{digestId}/{key}/{(uint)(NormalisedHash(source) >> 32):x8}");
+    }
+
+    /// <summary>FNV-1a of <see cref="Normalise"/>(text) without building the normalised string (same value as <see cref="Hash"/>).</summary>
+    private static ulong NormalisedHash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        var pendingSpace = false;
+        var any = false;
+        foreach (var raw in text)
+        {
+            if (char.IsWhiteSpace(raw))
+            {
+                pendingSpace = any;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                hash = (hash ^ ' ') * 1099511628211UL;
+                pendingSpace = false;
+            }
+
+            var c = raw < 128 ? (char.IsAsciiLetterUpper(raw) ? (char)(raw | 0x20) : raw) : raw is >= '\uAC00' and <= '\uD7A3' ? raw : char.ToLowerInvariant(raw);
+            hash = (hash ^ c) * 1099511628211UL;
+            any = true;
+        }
+
+        return hash;
+    }
+
+    /// <summary>Lowercased, whitespace-collapsed, NFC text.</summary>
+    public static string Normalise(string text) =>
+        SectionKeys.CollapseWhitespace(MayNeedNormalising(text) ? text.Normalize(NormalizationForm.FormC) : text).ToLowerInvariant();
+
+    // Text without combining marks or conjoining jamo is already NFC; skipping the ICU call keeps ids cheap.
+    private static bool MayNeedNormalising(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\u0300' and <= '\u036F') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\uFE20' and <= '\uFE2F') or (>= '\u1AB0' and <= '\u1DFF') or (>= '\u20D0' and <= '\u20FF'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>64-bit FNV-1a of the UTF-16 code units, as 16 lowercase hex digits.</summary>
+    public static string Hash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash.ToString("x16", CultureInfo.InvariantCulture);
+    }
+
+    private static string AsciiSlug(string text, int max)
+    {
+        var slug = new StringBuilder();
+        var pendingDash = false;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                if (pendingDash && slug.Length > 0)
+                {
+                    slug.Append('-');
+                }
+
+                pendingDash = false;
+                slug.Append(char.ToLowerInvariant(c));
+                if (slug.Length >= max)
+                {
+                    break;
+                }
+            }
+            else
+            {
+                pendingDash = true;
+            }
+        }
+
+        return slug.ToString().TrimEnd('-');
+    }
+}

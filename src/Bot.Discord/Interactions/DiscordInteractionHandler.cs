@@ -1,0 +1,273 @@
+using System.Buffers;
+using System.Text.Json;
+using Bot.Core;
+using Bot.Discord.Wire;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Discord;
+
+/// <summary>
+/// Answers verified interactions: PING with PONG, commands inline (type 4) when ready within
+/// <see cref="DiscordOptions.InlineReplyTimeout"/>, else deferred (type 5) and completed by editing <c>@original</c>;
+/// paging buttons with an update (type 7); <c>/refs</c> autocomplete with entry titles (type 8).
+/// </summary>
+public sealed partial class DiscordInteractionHandler
+{
+    private const int Pong = 1;
+    private const int ChannelMessage = 4;
+    private const int DeferredChannelMessage = 5;
+    private const int DeferredUpdateMessage = 6;
+    private const int UpdateMessage = 7;
+    private const int AutocompleteResult = 8;
+    private const int EphemeralFlag = 64;
+
+    private static readonly byte[] PongBody = """{"type":1}"""u8.ToArray();
+
+    private readonly CommandService _commands;
+    private readonly DiscordRenderer _renderer;
+    private readonly DiscordRestClient _client;
+    private readonly IServiceProvider _services;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DiscordInteractionHandler> _logger;
+    private readonly DiscordOptions _options;
+
+    /// <summary>Creates the handler.</summary>
+    public DiscordInteractionHandler(
+        CommandService commands,
+        DiscordRenderer renderer,
+        DiscordRestClient client,
+        IServiceProvider services,
+        IOptions<DiscordOptions> options,
+        TimeProvider time,
+        ILogger<DiscordInteractionHandler> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _commands = commands;
+        _renderer = renderer;
+        _client = client;
+        _services = services;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>The response body (JSON), or null for an interaction type the bot does not handle.</summary>
+    public async Task<byte[]?> HandleAsync(DiscordInteraction interaction, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        switch (interaction.Type)
+        {
+            case DiscordInteraction.Ping:
+                return PongBody;
+            case DiscordInteraction.ApplicationCommand:
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => RunCommandAsync(interaction))), ChannelMessage, DeferredChannelMessage).ConfigureAwait(false);
+            case DiscordInteraction.MessageComponent:
+                if (!PagingState.TryParseToken(interaction.Data?.CustomId, out var state, out var page))
+                {
+                    return Serialize(ChannelMessage, _renderer.RenderReply(new ErrorReply("This button is not mine any more.", "Run the command again.")));
+                }
+
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => _commands.PageAsync(state, page, CancellationToken.None))), UpdateMessage, DeferredUpdateMessage).ConfigureAwait(false);
+            case DiscordInteraction.ApplicationCommandAutocomplete:
+                return await AutocompleteAsync(interaction, ct).ConfigureAwait(false);
+            default:
+                return null;
+        }
+    }
+
+    private async Task<byte[]> RespondAsync(DiscordInteraction interaction, Task<Reply> work, int inlineType, int deferredType)
+    {
+        var budget = _options.InlineReplyTimeout;
+        if (budget <= TimeSpan.Zero)
+        {
+            // No inline budget: always defer (operators whose searches are slow; tests of the deferred path).
+            _ = CompleteDeferredAsync(interaction, work, deferredType);
+            return Serialize(deferredType, null);
+        }
+
+        if (!work.IsCompleted)
+        {
+            using var cancel = new CancellationTokenSource();
+            await Task.WhenAny(work, Task.Delay(budget, _time, cancel.Token)).ConfigureAwait(false);
+            await cancel.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (work.IsCompleted)
+        {
+            var reply = await work.ConfigureAwait(false);
+            var message = _renderer.RenderReply(reply);
+            // An update cannot make a public message ephemeral: errors on buttons come as a new, private message.
+            var type = inlineType == UpdateMessage && IsEphemeral(message) ? ChannelMessage : inlineType;
+            return Serialize(type, message);
+        }
+
+        _ = CompleteDeferredAsync(interaction, work, deferredType);
+        return Serialize(deferredType, null);
+    }
+
+    private async Task CompleteDeferredAsync(DiscordInteraction interaction, Task<Reply> work, int deferredType)
+    {
+        var applicationId = interaction.ApplicationId ?? _options.ApplicationId;
+        var token = interaction.Token ?? string.Empty;
+        try
+        {
+            var reply = await work.ConfigureAwait(false);
+            var message = _renderer.RenderReply(reply);
+            if (IsEphemeral(message))
+            {
+                // The deferred reply is public; an error replaces it with a message only the asker sees.
+                if (deferredType == DeferredChannelMessage)
+                {
+                    await _client.DeleteOriginalResponseAsync(applicationId, token).ConfigureAwait(false);
+                }
+
+                await _client.CreateFollowupAsync(applicationId, token, ToJson(message)).ConfigureAwait(false);
+                return;
+            }
+
+            await _client.EditOriginalResponseAsync(applicationId, token, ToJson(message with { Flags = null })).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is DiscordRestException or PostException or OperationCanceledException)
+        {
+            LogDeferredFailed(ex, interaction.Data?.Name ?? interaction.Data?.CustomId ?? "?");
+        }
+    }
+
+    private async Task<byte[]> AutocompleteAsync(DiscordInteraction interaction, CancellationToken ct)
+    {
+        var focused = Flatten(interaction.Data?.Options).FirstOrDefault(o => o.Focused == true);
+        IReadOnlyList<string> titles = [];
+        if (interaction.Data?.Name == "refs" && focused is not null)
+        {
+            try
+            {
+                titles = await _commands.SuggestAsync(AsString(focused.Value) ?? string.Empty, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogAutocompleteFailed(ex);
+            }
+        }
+
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("type", AutocompleteResult);
+            writer.WriteStartObject("data");
+            writer.WriteStartArray("choices");
+            foreach (var title in titles.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).Take(25))
+            {
+                var text = TextTruncator.Truncate(title, 100);
+                writer.WriteStartObject();
+                writer.WriteString("name", text);
+                writer.WriteString("value", text);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private Task<Reply> RunCommandAsync(DiscordInteraction interaction)
+    {
+        var data = interaction.Data;
+        var options = Flatten(data?.Options).ToDictionary(o => o.Name, o => o.Value, StringComparer.Ordinal);
+        string? Text(string name) => options.TryGetValue(name, out var value) ? AsString(value) : null;
+        int? Number(string name) => options.TryGetValue(name, out var value) && value is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var n) ? n : null;
+        var none = CancellationToken.None;
+        return data?.Name switch
+        {
+            "papers" => _commands.PapersAsync(Text("query") ?? string.Empty, Number("limit"), 1, none),
+            "search" => _commands.SearchAsync(Text("query") ?? string.Empty, Text("section"), 1, none),
+            "refs" => _commands.RefsAsync(Text("query") ?? string.Empty, none),
+            "digest" => _commands.DigestAsync(Text("date"), none),
+            "highlights" => _commands.HighlightsAsync(Text("section") ?? string.Empty, Text("digest"), none),
+            "subscribe" or "unsubscribe" or "subscriptions" => RunSubscriptionAsync(data.Name, interaction.ChannelId, Text, Number),
+            _ => Task.FromResult<Reply>(new ErrorReply($"I do not know /{data?.Name}.", "The commands may be out of date: ask the bot's operator to run `commands register`.")),
+        };
+    }
+
+    private Task<Reply> RunSubscriptionAsync(string command, string? channelId, Func<string, string?> text, Func<string, int?> number)
+    {
+        if (string.IsNullOrEmpty(channelId))
+        {
+            return Task.FromResult<Reply>(new ErrorReply("Subscriptions belong to a server channel.", $"Run /{command} in the channel that should get the posts."));
+        }
+
+        var subscriptions = _services.GetService<SubscriptionCommands>();
+        if (subscriptions is null)
+        {
+            return Task.FromResult<Reply>(new ErrorReply("Subscriptions are not enabled on this bot.", "Ask the bot's operator to configure scheduling."));
+        }
+
+        return command switch
+        {
+            "subscribe" => subscriptions.SubscribeAsync("discord", channelId, new SubscribeArguments(text("name"), text("sections"), text("cron"), text("timezone"), number("entries"))),
+            "unsubscribe" => subscriptions.UnsubscribeAsync("discord", channelId, text("name") ?? string.Empty),
+            _ => subscriptions.ListAsync("discord", channelId),
+        };
+    }
+
+    private async Task<Reply> Safely(DiscordInteraction interaction, Func<Task<Reply>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            LogCommandFailed(ex, interaction.Data?.Name ?? interaction.Data?.CustomId ?? "?");
+            return new ErrorReply("Something went wrong while answering.", "Try again in a minute; if it keeps happening, tell the bot's operator.");
+        }
+    }
+
+    private static IEnumerable<InteractionOption> Flatten(IReadOnlyList<InteractionOption>? options)
+        => options is null ? [] : options.SelectMany(o => o.Options is { Count: > 0 } nested ? Flatten(nested) : [o]);
+
+    private static string? AsString(JsonElement? value) => value switch
+    {
+        { ValueKind: JsonValueKind.String } v => v.GetString(),
+        { ValueKind: JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False } v => v.GetRawText(),
+        _ => null,
+    };
+
+    private static bool IsEphemeral(DiscordMessage message) => message.Flags is { } flags && (flags & EphemeralFlag) != 0;
+
+    private static System.Text.Json.Nodes.JsonObject ToJson(DiscordMessage message)
+        => (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(message, DiscordMessageJsonContext.Default.DiscordMessage)!;
+
+    private static byte[] Serialize(int type, DiscordMessage? data)
+    {
+        var buffer = new ArrayBufferWriter<byte>(2048);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("type", type);
+            if (data is not null)
+            {
+                writer.WritePropertyName("data");
+                JsonSerializer.Serialize(writer, data, DiscordMessageJsonContext.Default.DiscordMessage);
+            }
+
+            writer.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Discord: /{Command} failed")]
+    private partial void LogCommandFailed(Exception ex, string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: could not complete the deferred reply to /{Command}")]
+    private partial void LogDeferredFailed(Exception ex, string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: autocomplete failed; answering with no suggestions")]
+    private partial void LogAutocompleteFailed(Exception ex);
+}

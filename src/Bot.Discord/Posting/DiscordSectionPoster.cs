@@ -1,0 +1,186 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Core;
+using Bot.Discord.Wire;
+using Microsoft.Extensions.Logging;
+
+namespace Bot.Discord;
+
+/// <summary>
+/// Posts section highlights to Discord: a channel (bot token), a webhook URL (exactly as given, <c>wait=true</c>), a
+/// thread (<see cref="SectionPost.ThreadParentId"/>) or a forum channel (a new post per digest named by
+/// <see cref="SectionPost.ThreadName"/>). Channel messages carry a nonce with <c>enforce_nonce</c>, so a retry never duplicates.
+/// </summary>
+public sealed partial class DiscordSectionPoster : ISectionPoster
+{
+    private const int ThreadAlreadyCreated = 160004;
+
+    private readonly DiscordRestClient _client;
+    private readonly DiscordRenderer _renderer;
+    private readonly ILogger<DiscordSectionPoster> _logger;
+
+    /// <summary>Creates the poster.</summary>
+    public DiscordSectionPoster(DiscordRestClient client, DiscordRenderer renderer, ILogger<DiscordSectionPoster> logger)
+    {
+        _client = client;
+        _renderer = renderer;
+        _logger = logger;
+    }
+
+    /// <inheritdoc />
+    public string Platform => "discord";
+
+    /// <inheritdoc />
+    public async Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(post);
+        var messages = _renderer.RenderPost(post);
+        if (messages.Count == 0)
+        {
+            throw new PostException($"Section {post.Highlight.SectionKey} of {post.Highlight.DigestId} rendered no message.", permanent: true);
+        }
+
+        var receipt = await GuardAsync(target, () => target.Kind switch
+        {
+            "webhook" => PostToWebhookAsync(target.Value, messages, post.ThreadParentId, ct),
+            "channel" => PostToChannelAsync(target.Value, messages, post, ct),
+            _ => throw new PostException($"Discord cannot post to a '{target.Kind}' target; use discord:channel:<id> or discord:webhook:<url>.", permanent: true),
+        }).ConfigureAwait(false);
+        LogPosted(post.Highlight.SectionKey, post.Highlight.DigestId, target.ToString(), messages.Count);
+        return receipt;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Discord deduplicates channel posts by nonce itself, so there is nothing to look up.</remarks>
+    public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+        => Task.FromResult<PostReceipt?>(null);
+
+    /// <inheritdoc />
+    public Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(firstSection);
+        var name = ThreadNameOf(firstSection);
+        var header = ToJson(_renderer.RenderReply(new TextReply(name, IsEphemeral: false)) with
+        {
+            Nonce = DiscordRenderer.Nonce(ledgerKey, -1),
+            EnforceNonce = true,
+        });
+        return GuardAsync(target, async () =>
+        {
+            if (target.Kind == "webhook")
+            {
+                // Only a forum channel's webhook can open a thread (thread_name).
+                header["thread_name"] = name;
+                var created = await _client.ExecuteWebhookAsync(target.Value, header, ct: ct).ConfigureAwait(false);
+                return new PostReceipt(created.Id, created.ChannelId);
+            }
+
+            var channel = await _client.GetChannelAsync(target.Value, ct).ConfigureAwait(false);
+            if (channel.IsForum)
+            {
+                header.Remove("nonce");
+                header.Remove("enforce_nonce");
+                var post = await _client.StartForumThreadAsync(target.Value, name, header, ct).ConfigureAwait(false);
+                return new PostReceipt(post.Message?.Id ?? post.Id, post.Id);
+            }
+
+            var message = await _client.CreateMessageAsync(target.Value, header, ct).ConfigureAwait(false);
+            try
+            {
+                var thread = await _client.StartThreadFromMessageAsync(target.Value, message.Id, name, ct).ConfigureAwait(false);
+                return new PostReceipt(message.Id, thread.Id);
+            }
+            catch (DiscordRestException ex) when (ex.DiscordCode == ThreadAlreadyCreated)
+            {
+                // A retry after a crash: the nonce returned the same parent, whose thread exists and shares its id.
+                return new PostReceipt(message.Id, message.Id);
+            }
+        });
+    }
+
+    private async Task<PostReceipt> PostToChannelAsync(string channelId, IReadOnlyList<DiscordMessage> messages, SectionPost post, CancellationToken ct)
+    {
+        var channel = post.ThreadParentId ?? channelId;
+        string? threadId = post.ThreadParentId;
+        string? last = null;
+        var start = 0;
+        if (threadId is null && !string.IsNullOrWhiteSpace(post.ThreadName))
+        {
+            // A forum channel: the first message opens this digest's post; the rest go into it.
+            var first = ToJson(messages[0]);
+            var name = first["thread_name"]?.GetValue<string>() ?? post.ThreadName;
+            StripForChannel(first);
+            first.Remove("nonce");
+            first.Remove("enforce_nonce");
+            var forumPost = await _client.StartForumThreadAsync(channelId, name, first, ct).ConfigureAwait(false);
+            threadId = channel = forumPost.Id;
+            last = forumPost.Message?.Id ?? forumPost.Id;
+            start = 1;
+        }
+
+        for (var i = start; i < messages.Count; i++)
+        {
+            var body = ToJson(messages[i]);
+            StripForChannel(body);
+            last = (await _client.CreateMessageAsync(channel, body, ct).ConfigureAwait(false)).Id;
+        }
+
+        return new PostReceipt(last!, threadId);
+    }
+
+    private async Task<PostReceipt> PostToWebhookAsync(string url, IReadOnlyList<DiscordMessage> messages, string? threadId, CancellationToken ct)
+    {
+        string? last = null;
+        foreach (var message in messages)
+        {
+            var body = ToJson(message);
+            if (threadId is not null)
+            {
+                body.Remove("thread_name");
+            }
+
+            var created = await _client.ExecuteWebhookAsync(url, body, threadId, ct).ConfigureAwait(false);
+            if (threadId is null && message.ThreadName is not null)
+            {
+                // The forum post just opened: later messages of this section go into it.
+                threadId = created.ChannelId;
+            }
+
+            last = created.Id;
+        }
+
+        return new PostReceipt(last!, threadId);
+    }
+
+    private async Task<PostReceipt> GuardAsync(PostTarget target, Func<Task<PostReceipt>> post)
+    {
+        try
+        {
+            return await post().ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex)
+        {
+            LogFailed(ex, target.ToString(), ex.IsTransient);
+            throw new PostException($"Discord post to {target} failed: {ex.Message}", permanent: !ex.IsTransient, ex);
+        }
+    }
+
+    private static void StripForChannel(JsonObject body) => body.Remove("thread_name");
+
+    private static JsonObject ToJson(DiscordMessage message)
+        => (JsonObject)JsonSerializer.SerializeToNode(message, DiscordMessageJsonContext.Default.DiscordMessage)!;
+
+    private static string ThreadNameOf(SectionHighlight highlight)
+    {
+        var name = highlight.DigestDate is { } date ? $"{highlight.DigestTitle} ({date:yyyy-MM-dd})" : highlight.DigestTitle;
+        return TextTruncator.Truncate(name.ReplaceLineEndings(" ").Trim(), 100);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Discord: posted section {Section} of {Digest} to {Target} in {Count} message(s)")]
+    private partial void LogPosted(string section, string digest, string target, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: post to {Target} failed (transient: {Transient})")]
+    private partial void LogFailed(Exception ex, string target, bool transient);
+}

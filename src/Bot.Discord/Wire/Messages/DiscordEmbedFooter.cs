@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Bot.Discord;
+
+/// <summary>An embed footer: plain text (no Markdown), at most 2048 characters.</summary>
+public sealed record DiscordEmbedFooter([property: JsonPropertyName("text")] string Text);

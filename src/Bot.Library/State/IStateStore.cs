@@ -1,0 +1,62 @@
+namespace Bot.Library;
+
+/// <summary>
+/// The durable scheduling state: subscriptions and the post ledger. SQLite by default, PostgreSQL when
+/// several hosts share one ledger. Every transition that sends is a conditional update, so two hosts never both send.
+/// </summary>
+public interface IStateStore
+{
+    /// <summary>Inserts or updates a subscription by name and returns it with its id.</summary>
+    Task<SubscriptionRecord> UpsertSubscriptionAsync(SubscriptionRecord subscription, CancellationToken ct = default);
+
+    /// <summary>All subscriptions, by name.</summary>
+    Task<IReadOnlyList<SubscriptionRecord>> ListSubscriptionsAsync(CancellationToken ct = default);
+
+    /// <summary>A subscription by id, or null.</summary>
+    Task<SubscriptionRecord?> GetSubscriptionAsync(long id, CancellationToken ct = default);
+
+    /// <summary>A subscription by name (case-sensitive), or null.</summary>
+    Task<SubscriptionRecord?> FindSubscriptionAsync(string name, CancellationToken ct = default);
+
+    /// <summary>Deletes a subscription and its ledger rows; false when it did not exist.</summary>
+    Task<bool> DeleteSubscriptionAsync(long id, CancellationToken ct = default);
+
+    /// <summary>Records the last cron occurrence that was planned or deliberately skipped.</summary>
+    Task SetLastFiredAsync(long subscriptionId, DateTimeOffset occurrence, CancellationToken ct = default);
+
+    /// <summary>Digests that have ledger rows for the subscription (planned, sent, skipped or failed).</summary>
+    Task<IReadOnlySet<string>> PlannedDigestsAsync(long subscriptionId, CancellationToken ct = default);
+
+    /// <summary>Enters the sections as pending rows; rows that already exist are left alone. Returns the digest's rows, by position.</summary>
+    Task<IReadOnlyList<LedgerRow>> PlanAsync(long subscriptionId, string digestId, IReadOnlyList<PlannedSection> sections, CancellationToken ct = default);
+
+    /// <summary>A ledger row, or null.</summary>
+    Task<LedgerRow?> GetRowAsync(long rowId, CancellationToken ct = default);
+
+    /// <summary>The rows of one digest for one subscription, by position.</summary>
+    Task<IReadOnlyList<LedgerRow>> GetDigestRowsAsync(long subscriptionId, string digestId, CancellationToken ct = default);
+
+    /// <summary>Rows that still need sending (pending, or attempted by a host that may have died), by due time.</summary>
+    Task<IReadOnlyList<LedgerRow>> ListOpenRowsAsync(CancellationToken ct = default);
+
+    /// <summary>
+    /// Atomically claims a row for sending: pending, or attempted with an expired lease. Only one caller wins;
+    /// the winner holds it until <paramref name="lease"/> passes.
+    /// </summary>
+    Task<ClaimResult> TryClaimAsync(long rowId, string owner, TimeSpan lease, CancellationToken ct = default);
+
+    /// <summary>Records the delivery of a claimed row.</summary>
+    Task MarkSentAsync(long rowId, string messageId, string? threadId, CancellationToken ct = default);
+
+    /// <summary>Gives a claimed row back after a transient failure, so a retry can claim it at once.</summary>
+    Task ReleaseAsync(long rowId, string error, CancellationToken ct = default);
+
+    /// <summary>Marks a row failed for good (a permanent platform error).</summary>
+    Task MarkFailedAsync(long rowId, string error, CancellationToken ct = default);
+
+    /// <summary>Marks a row this host has claimed as skipped (its subscription, digest or section is gone).</summary>
+    Task SkipClaimedAsync(long rowId, string reason, CancellationToken ct = default);
+
+    /// <summary>Marks an unsent row skipped with the reason; false when it was already sent or claimed.</summary>
+    Task<bool> MarkSkippedAsync(long rowId, string reason, CancellationToken ct = default);
+}

@@ -1,0 +1,129 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+
+namespace Bot.Library;
+
+/// <summary>
+/// The state store over plain SQL that runs unchanged on SQLite and PostgreSQL (<c>@name</c> parameters,
+/// <c>INSERT … ON CONFLICT</c>, <c>UPDATE … RETURNING</c>, times as unix milliseconds).
+/// </summary>
+public sealed partial class SqlStateStore : IStateStore
+{
+    private const string SubscriptionColumns =
+        "id AS Id, name AS Name, source AS Source, target AS Target, sections AS Sections, include_terms AS IncludeTerms, "
+        + "exclude_terms AS ExcludeTerms, cron AS Cron, time_zone AS TimeZone, entries_per_section AS EntriesPerSection, "
+        + "section_spacing_ms AS SectionSpacingMs, thread AS Thread, mention_role_id AS MentionRoleId, created_at AS CreatedAt, "
+        + "last_fired_at AS LastFiredAt";
+
+    private const string RowColumns =
+        "id AS Id, subscription_id AS SubscriptionId, digest_id AS DigestId, section_key AS SectionKey, position AS Position, "
+        + "state AS State, due_at AS DueAt, attempts AS Attempts, message_id AS MessageId, thread_id AS ThreadId, "
+        + "last_error AS LastError, claimed_until AS ClaimedUntil, sent_at AS SentAt";
+
+    private readonly Func<CancellationToken, Task<DbConnection>> _open;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the store over a connection factory (the schema must already exist).</summary>
+    public SqlStateStore(Func<CancellationToken, Task<DbConnection>> open, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(open);
+        ArgumentNullException.ThrowIfNull(time);
+        _open = open;
+        _time = time;
+    }
+
+    /// <summary>The store in the embedded SQLite file (migration 0003 creates its tables).</summary>
+    public static SqlStateStore ForSqlite(BotDatabase database, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        return new SqlStateStore(_ => Task.FromResult<DbConnection>(database.Open()), time);
+    }
+
+    private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
+
+    /// <inheritdoc />
+    public async Task<SubscriptionRecord> UpsertSubscriptionAsync(SubscriptionRecord subscription, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        await using var connection = await _open(ct);
+        var sql = "INSERT INTO subscriptions (name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
+            + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at) "
+            + "VALUES (@Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
+            + "@SectionSpacingMs, @Thread, @MentionRoleId, @Now, @Now) "
+            + "ON CONFLICT (name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
+            + "include_terms = excluded.include_terms, exclude_terms = excluded.exclude_terms, cron = excluded.cron, "
+            + "time_zone = excluded.time_zone, entries_per_section = excluded.entries_per_section, "
+            + "section_spacing_ms = excluded.section_spacing_ms, thread = excluded.thread, mention_role_id = excluded.mention_role_id, "
+            + "updated_at = excluded.updated_at "
+            + "RETURNING " + SubscriptionColumns;
+        var data = await connection.QuerySingleAsync<SubscriptionData>(new CommandDefinition(sql, new
+        {
+            subscription.Name,
+            subscription.Source,
+            subscription.Target,
+            Sections = Json(subscription.Sections),
+            IncludeTerms = Json(subscription.Include),
+            ExcludeTerms = Json(subscription.Exclude),
+            subscription.Cron,
+            subscription.TimeZone,
+            EntriesPerSection = (long)subscription.EntriesPerSection,
+            SectionSpacingMs = (long)subscription.SectionSpacing.TotalMilliseconds,
+            Thread = subscription.Thread ? 1L : 0L,
+            subscription.MentionRoleId,
+            Now,
+        }, cancellationToken: ct));
+        return data.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SubscriptionRecord>> ListSubscriptionsAsync(CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var rows = await connection.QueryAsync<SubscriptionData>(new CommandDefinition(
+            "SELECT " + SubscriptionColumns + " FROM subscriptions ORDER BY name", cancellationToken: ct));
+        return rows.Select(r => r.ToRecord()).ToList();
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionRecord?> GetSubscriptionAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE id = @id", new { id }, cancellationToken: ct));
+        return row?.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionRecord?> FindSubscriptionAsync(string name, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name", new { name }, cancellationToken: ct));
+        return row?.ToRecord();
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> DeleteSubscriptionAsync(long id, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM post_ledger WHERE subscription_id = @id", new { id }, transaction, cancellationToken: ct));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriptions WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        await transaction.CommitAsync(ct);
+        return deleted > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task SetLastFiredAsync(long subscriptionId, DateTimeOffset occurrence, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscriptions SET last_fired_at = @at WHERE id = @subscriptionId AND (last_fired_at IS NULL OR last_fired_at < @at)",
+            new { subscriptionId, at = occurrence.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+    }
+
+    private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);
+
+    private static DateTimeOffset? FromMs(long? ms) => ms is { } v ? DateTimeOffset.FromUnixTimeMilliseconds(v) : null;
+}

@@ -1,0 +1,35 @@
+namespace Bot.Library;
+
+/// <summary>A stored subscription: from configuration (<see cref="Source"/> <c>config</c>) or from <c>/subscribe</c> (<c>discord</c>, <c>slack</c>).</summary>
+/// <param name="Sections">Section keys in posting order, or <c>*</c> for all.</param>
+/// <param name="LastFiredAt">The last cron occurrence that was planned (or deliberately skipped).</param>
+public sealed record SubscriptionRecord(
+    long Id,
+    string Name,
+    string Source,
+    string Target,
+    IReadOnlyList<string> Sections,
+    IReadOnlyList<string> Include,
+    IReadOnlyList<string> Exclude,
+    string Cron,
+    string TimeZone,
+    int EntriesPerSection,
+    TimeSpan SectionSpacing,
+    bool Thread,
+    string? MentionRoleId,
+    DateTimeOffset CreatedAt = default,
+    DateTimeOffset? LastFiredAt = null)
+{
+    /// <summary>True when every section of a digest is posted.</summary>
+    public bool AllSections => Sections.Count == 0 || Sections.Any(s => s == "*");
+
+    /// <summary>True when both records describe the same posting behaviour (ids, times and source aside).</summary>
+    public bool SameSettings(SubscriptionRecord other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Target == other.Target && Cron == other.Cron && TimeZone == other.TimeZone
+            && EntriesPerSection == other.EntriesPerSection && SectionSpacing == other.SectionSpacing
+            && Thread == other.Thread && MentionRoleId == other.MentionRoleId
+            && Sections.SequenceEqual(other.Sections) && Include.SequenceEqual(other.Include) && Exclude.SequenceEqual(other.Exclude);
+    }
+}

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Bot.Core;
+using Bot.Slack.Wire;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Primitives;
+
+namespace Bot.Slack;
+
+/// <summary>Handles a verified <c>/slack/interactions</c> form: paging buttons (<c>block_actions</c>) replace the original message.</summary>
+internal sealed class SlackInteractionHandler
+{
+    private const string PagingPrefix = "pg:";
+
+    private readonly IServiceProvider _services;
+    private readonly SlackReplySender _sender;
+
+    public SlackInteractionHandler(IServiceProvider services, SlackReplySender sender)
+    {
+        _services = services;
+        _sender = sender;
+    }
+
+    public Task<IResult> HandleAsync(IReadOnlyDictionary<string, StringValues> form)
+    {
+        BlockActionsPayload? payload;
+        try
+        {
+            payload = form.TryGetValue("payload", out var json) ? JsonSerializer.Deserialize(json.ToString(), SlackJsonContext.Default.BlockActionsPayload) : null;
+        }
+        catch (JsonException)
+        {
+            payload = null;
+        }
+
+        if (payload is null)
+        {
+            return Task.FromResult(Results.BadRequest());
+        }
+
+        if (payload.Type != "block_actions")
+        {
+            // Nothing else is wired up (no modals, no shortcuts); acknowledging keeps Slack from showing an error.
+            return Task.FromResult(Results.Ok());
+        }
+
+        var action = payload.Actions?.FirstOrDefault(a => TryParseToken(a.Value, out _, out _) || TryParseToken(a.ActionId, out _, out _));
+        if (action is null)
+        {
+            return Task.FromResult(Results.Ok());
+        }
+
+        if (!TryParseToken(action.Value, out var state, out var page))
+        {
+            TryParseToken(action.ActionId, out state, out page);
+        }
+
+        var commands = _services.GetService<CommandService>();
+        var work = commands is null
+            ? Task.FromResult<Reply>(new ErrorReply("Commands are not available on this host."))
+            : Task.Run(() => commands.PageAsync(state, page, _sender.Stopping));
+        return _sender.ReplaceAsync(work, payload.ResponseUrl, "paging");
+    }
+
+    // Paging tokens are "pg:{page}:{state}" (see Bot.Core's paging state).
+    private static bool TryParseToken(string? token, out string state, out int page)
+    {
+        state = string.Empty;
+        page = 0;
+        if (token is null || !token.StartsWith(PagingPrefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var rest = token[PagingPrefix.Length..];
+        var colon = rest.IndexOf(':', StringComparison.Ordinal);
+        if (colon <= 0 || !int.TryParse(rest.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1)
+        {
+            return false;
+        }
+
+        state = rest[(colon + 1)..];
+        return state.Length > 0;
+    }
+}

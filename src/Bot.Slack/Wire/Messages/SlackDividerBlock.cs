@@ -1,0 +1,4 @@
+namespace Bot.Slack;
+
+/// <summary><c>divider</c>: a horizontal rule.</summary>
+public sealed record SlackDividerBlock : SlackBlock;

@@ -1,0 +1,6 @@
+using System.Text.Json.Serialization;
+
+namespace Bot.Slack;
+
+/// <summary><c>header</c>: plain text, at most 150 characters.</summary>
+public sealed record SlackHeaderBlock([property: JsonPropertyName("text")] SlackTextObject Text) : SlackBlock;

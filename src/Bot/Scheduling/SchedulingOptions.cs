@@ -1,0 +1,26 @@
+namespace Bot.Scheduling;
+
+/// <summary><c>Bot:Scheduling</c>: where Hangfire and the state live, and how start-up catches up.</summary>
+public sealed class SchedulingOptions
+{
+    /// <summary><c>InMemory</c> (Hangfire in memory, state in the SQLite file) or <c>PostgreSql</c>.</summary>
+    public string Storage { get; set; } = "InMemory";
+
+    /// <summary>The PostgreSQL connection string when <see cref="Storage"/> is <c>PostgreSql</c>.</summary>
+    public string ConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Posts that fell due at most this long ago while the host was down are sent at start; older ones are skipped.</summary>
+    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// On start, a subscription that has never posted anything sends the newest digest at once:
+    /// <c>Console</c> (the default: only console targets, so a new user sees the loop), <c>All</c>, or <c>None</c>.
+    /// </summary>
+    public string PostOnFirstStart { get; set; } = "Console";
+
+    /// <summary>How long a host holds a claimed section before another may take it over (longer than a post can take).</summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How often Hangfire looks for scheduled sections that fell due.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

@@ -1,0 +1,70 @@
+using Bot.Core;
+using Bot.Library;
+using Hangfire;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Scheduling;
+
+/// <summary>Registers subscriptions, the post ledger, Hangfire and the section posters' registry.</summary>
+public static class SchedulingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Scheduling services shared by <c>serve</c> and the CLI (<c>post</c>): options validated at start, the state store,
+    /// Hangfire storage and clients, <see cref="SubscriptionCommands"/> and the console poster. No Hangfire server.
+    /// </summary>
+    public static IServiceCollection AddBotScheduling(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<BotScheduleOptions>().Bind(configuration.GetSection("Bot")).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotScheduleOptions>, BotScheduleOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
+        services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
+        services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling, sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
+        services.TryAddSingleton<PosterRegistry>();
+        services.TryAddSingleton<IDigestCatalog, LibraryDigestCatalog>();
+        services.TryAddSingleton<ISectionJobQueue, HangfireSectionJobQueue>();
+        services.TryAddSingleton<ISubscriptionScheduler, HangfireSubscriptionScheduler>();
+        services.TryAddSingleton<SubscriptionCommands>();
+        services.TryAddSingleton<PostDispatcher>();
+        services.TryAddSingleton<PostPlanner>();
+        services.TryAddSingleton<SectionSender>();
+        services.TryAddSingleton<SubscriptionReconciler>();
+        services.TryAddSingleton<CatchUpPlanner>();
+        services.AddHangfire((sp, hangfire) =>
+        {
+            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            StateStoreFactory.UseHangfireStorage(hangfire, sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling);
+        });
+        return services;
+    }
+
+    /// <summary>The parts only <c>serve</c> runs: the Hangfire server and the start-up reconcile and catch-up.</summary>
+    public static IServiceCollection AddBotSchedulingServer(this IServiceCollection services)
+    {
+        services.AddHangfireServer((sp, server) =>
+        {
+            server.SchedulePollingInterval = sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.PollInterval;
+            server.WorkerCount = Math.Clamp(Environment.ProcessorCount * 2, 2, 8);
+        });
+        services.AddHostedService<SchedulerStartup>();
+        return services;
+    }
+
+    /// <summary>Maps the Hangfire dashboard at <c>/hangfire</c>: local requests only unless <c>Bot:Dashboard</c> credentials are set.</summary>
+    public static WebApplication MapBotDashboard(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var dashboard = app.Services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Dashboard;
+        app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
+        {
+            Authorization = [new DashboardAuthorizationFilter(dashboard.Username, dashboard.Password)],
+            DisplayStorageConnectionString = false,
+            DashboardTitle = "Bot scheduler",
+        });
+        return app;
+    }
+}

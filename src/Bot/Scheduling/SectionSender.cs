@@ -1,0 +1,194 @@
+using Bot.Core;
+using Bot.Library;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Scheduling;
+
+/// <summary>
+/// The body of a section job: claim the ledger row, look for an earlier delivery after a crash, render, post, record.
+/// Safe to run any number of times for a row: only the host that claims it sends, and a sent row is never sent again.
+/// Transient failures give the row back and throw, so the job is retried; permanent ones are recorded as failed.
+/// </summary>
+public sealed partial class SectionSender
+{
+    /// <summary>How long a section waits for an earlier section of its digest before it goes out anyway.</summary>
+    public static readonly TimeSpan OrderingPatience = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan OrderingPoll = TimeSpan.FromSeconds(2);
+    private readonly IStateStore _store;
+    private readonly TimeProvider _time;
+    private readonly IDigestCatalog _catalog;
+    private readonly PosterRegistry _posters;
+    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly ILogger<SectionSender> _logger;
+
+    /// <summary>Creates the sender; <see cref="Owner"/> identifies this host in claims.</summary>
+    public SectionSender(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<SectionSender> logger)
+    {
+        _store = store;
+        _time = time;
+        _catalog = catalog;
+        _posters = posters;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>This host's name in claims.</summary>
+    public string Owner { get; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
+
+    /// <summary>Sends the row's post once. Throws <see cref="PostException"/> (transient) when a retry should follow.</summary>
+    public async Task<SendOutcome> SendAsync(long ledgerRowId, CancellationToken ct = default)
+    {
+        if (await WaitForEarlierSectionAsync(ledgerRowId, ct) is { } wait)
+        {
+            return wait;
+        }
+
+        var claim = await _store.TryClaimAsync(ledgerRowId, Owner, _options.CurrentValue.Scheduling.ClaimLease, ct);
+        if (!claim.Claimed)
+        {
+            return claim.Row is { State: LedgerState.Attempted, ClaimedUntil: { } until }
+                ? new SendOutcome(SendResult.Busy, until)
+                : new SendOutcome(SendResult.AlreadyDone, MessageId: claim.Row?.MessageId);
+        }
+
+        var row = claim.Row!;
+        var subscription = await _store.GetSubscriptionAsync(row.SubscriptionId, ct);
+        if (subscription is null)
+        {
+            return await SkipAsync(row, "the subscription was removed", ct);
+        }
+
+        if (!PostTarget.TryParse(subscription.Target, out var target, out var targetError) || _posters.Find(target!.Platform) is not { } poster)
+        {
+            var reason = targetError ?? $"no poster is configured for platform '{target?.Platform}'";
+            await _store.MarkFailedAsync(row.Id, reason, ct);
+            LogFailed(subscription.Name, row.DigestId, row.SectionKey, reason);
+            return new SendOutcome(SendResult.Failed);
+        }
+
+        var digest = await _catalog.GetAsync(row.DigestId, ct);
+        if (digest is null)
+        {
+            return await SkipAsync(row, "the digest is no longer stored", ct);
+        }
+
+        var url = _catalog.PublicUrl(digest);
+        try
+        {
+            PostReceipt? receipt;
+            if (row.IsThreadParent)
+            {
+                var first = SectionHighlighter.SectionsFor(digest, subscription).FirstOrDefault() is { } s ? SectionHighlighter.Build(digest, s.Key, subscription, url) : null;
+                if (first is null)
+                {
+                    return await SkipAsync(row, "the digest has no sections to post", ct);
+                }
+
+                receipt = row.Attempts > 1 ? await poster.FindPostedAsync(target, new SectionPost(row.LedgerKey, first), ct) : null;
+                receipt ??= await poster.PostThreadParentAsync(target, row.LedgerKey, first, ct);
+            }
+            else
+            {
+                var highlight = SectionHighlighter.Build(digest, row.SectionKey, subscription, url);
+                if (highlight is null)
+                {
+                    return await SkipAsync(row, $"the digest no longer has section '{row.SectionKey}'", ct);
+                }
+
+                var parent = subscription.Thread ? await ThreadParentAsync(row, ct) : null;
+                var post = new SectionPost(row.LedgerKey, highlight, parent, MentionRoleId: subscription.MentionRoleId);
+
+                // A claim after an earlier attempt means that attempt may have reached the platform before the host stopped.
+                receipt = row.Attempts > 1 ? await poster.FindPostedAsync(target, post, ct) : null;
+                if (receipt is not null)
+                {
+                    LogRecovered(subscription.Name, row.DigestId, row.SectionKey);
+                }
+
+                receipt ??= await poster.PostAsync(target, post, ct);
+            }
+
+            await _store.MarkSentAsync(row.Id, receipt.MessageId, receipt.ThreadId, ct);
+            LogSent(subscription.Name, row.DigestId, row.SectionKey, target);
+            return new SendOutcome(SendResult.Sent, MessageId: receipt.MessageId);
+        }
+        catch (PostException ex) when (ex.Permanent)
+        {
+            await _store.MarkFailedAsync(row.Id, ex.Message, CancellationToken.None);
+            LogFailed(subscription.Name, row.DigestId, row.SectionKey, ex.Message);
+            return new SendOutcome(SendResult.Failed);
+        }
+        catch (Exception ex) when (ex is PostException or HttpRequestException or TimeoutException or OperationCanceledException)
+        {
+            await _store.ReleaseAsync(row.Id, ex.Message, CancellationToken.None);
+            LogRetrying(subscription.Name, row.DigestId, row.SectionKey, row.Attempts, ex.Message);
+            if (ex is OperationCanceledException && ct.IsCancellationRequested)
+            {
+                throw;
+            }
+
+            throw ex as PostException ?? new PostException($"posting section {row.SectionKey} failed: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<SendOutcome?> WaitForEarlierSectionAsync(long ledgerRowId, CancellationToken ct)
+    {
+        // Sections due together (spacing 0) run on parallel workers; each waits for the ones before it, so a channel
+        // reads them in the digest's order. A section stuck for longer than the patience no longer holds the rest back.
+        var row = await _store.GetRowAsync(ledgerRowId, ct);
+        var now = _time.GetUtcNow();
+        if (row is null || row.IsThreadParent || row.State is not (LedgerState.Pending or LedgerState.Attempted) || now - row.DueAt >= OrderingPatience)
+        {
+            return null;
+        }
+
+        var rows = await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct);
+        return rows.Any(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted)
+            ? new SendOutcome(SendResult.Busy, now + OrderingPoll)
+            : null;
+    }
+
+    private async Task<string?> ThreadParentAsync(LedgerRow row, CancellationToken ct)
+    {
+        var parent = (await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct)).FirstOrDefault(r => r.IsThreadParent);
+        if (parent is null || parent.State is LedgerState.Failed or LedgerState.Skipped)
+        {
+            return null; // No thread to post under: post in the channel itself.
+        }
+
+        if (parent.State != LedgerState.Sent)
+        {
+            var outcome = await SendAsync(parent.Id, ct);
+            parent = await _store.GetRowAsync(parent.Id, ct);
+            if (parent?.State != LedgerState.Sent)
+            {
+                throw new PostException($"the thread parent of digest {row.DigestId} is not posted yet ({outcome.Result})");
+            }
+        }
+
+        return parent.ThreadId ?? parent.MessageId;
+    }
+
+    private async Task<SendOutcome> SkipAsync(LedgerRow row, string reason, CancellationToken ct)
+    {
+        await _store.SkipClaimedAsync(row.Id, reason, ct);
+        LogSkipped(row.SubscriptionId, row.DigestId, row.SectionKey, reason);
+        return new SendOutcome(SendResult.Skipped);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Posted section {Section} of digest {DigestId} for {Subscription} to {Target}")]
+    private partial void LogSent(string subscription, string digestId, string section, PostTarget target);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Section {Section} of digest {DigestId} for {Subscription} was already posted before a restart; recorded it without posting again")]
+    private partial void LogRecovered(string subscription, string digestId, string section);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting section {Section} of digest {DigestId} for {Subscription} failed (attempt {Attempt}); it will be retried: {Error}")]
+    private partial void LogRetrying(string subscription, string digestId, string section, int attempt, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Posting section {Section} of digest {DigestId} for {Subscription} failed for good: {Error}")]
+    private partial void LogFailed(string subscription, string digestId, string section, string error);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Skipped section {Section} of digest {DigestId} for subscription {SubscriptionId}: {Reason}")]
+    private partial void LogSkipped(long subscriptionId, string digestId, string section, string reason);
+}

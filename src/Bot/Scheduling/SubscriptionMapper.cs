@@ -1,0 +1,29 @@
+using Bot.Core;
+using Bot.Library;
+
+namespace Bot.Scheduling;
+
+/// <summary>Turns validated configuration entries into stored subscriptions (source <c>config</c>).</summary>
+internal static class SubscriptionMapper
+{
+    public static SubscriptionRecord ToRecord(SubscriptionOptions options, string defaultTimeZone)
+    {
+        PostTarget.TryParse(options.Target, out var target, out _);
+        BotScheduleOptionsValidator.TryParseSpacing(options.SectionSpacing, out var spacing);
+        var sections = options.Sections.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).ToList();
+        return new SubscriptionRecord(
+            0,
+            options.Name.Trim(),
+            "config",
+            target?.Value.Length > 0 && target.Kind == "webhook" ? $"{target.Platform}:webhook:{target.Value}" : target?.ToString() ?? options.Target,
+            sections.Count == 0 || sections.Contains("*") ? ["*"] : sections,
+            options.Include.Where(t => !string.IsNullOrWhiteSpace(t)).ToList(),
+            options.Exclude.Where(t => !string.IsNullOrWhiteSpace(t)).ToList(),
+            options.Cron.Trim(),
+            string.IsNullOrWhiteSpace(options.TimeZone) ? defaultTimeZone : options.TimeZone.Trim(),
+            options.EntriesPerSection,
+            spacing,
+            options.Thread,
+            string.IsNullOrWhiteSpace(options.MentionRoleId) ? null : options.MentionRoleId);
+    }
+}

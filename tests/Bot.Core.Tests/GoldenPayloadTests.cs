@@ -1,0 +1,64 @@
+using Bot.Digests;
+using Bot.Discord;
+using Bot.Slack;
+
+namespace Bot.Core.Tests;
+
+/// <summary>
+/// The exact payloads of the sample digests on both platforms, compared with <c>Golden/*.json</c>.
+/// Regenerate after an intended change with <c>BOT_UPDATE_GOLDEN=1 dotnet test tests/Bot.Core.Tests</c>, then review the diff.
+/// </summary>
+public sealed class GoldenPayloadTests
+{
+    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates);
+
+    public static TheoryData<string> Samples()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoPaths.Root, "samples", "digests"), "*.md").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void DiscordPayloads_MatchGolden(string sample)
+    {
+        var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
+        var messages = posts.SelectMany(new DiscordRenderer(Templates).RenderPost).ToList();
+
+        Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
+        AssertGolden(Path.ChangeExtension(sample, ".discord.json"), PayloadSnapshot.Json(messages));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void SlackPayloads_MatchGolden(string sample)
+    {
+        var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
+        var messages = posts.SelectMany(p => new SlackRenderer(Templates).RenderPost(p, "C0123456789")).ToList();
+
+        Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));
+        AssertGolden(Path.ChangeExtension(sample, ".slack.json"), PayloadSnapshot.Json(messages));
+    }
+
+    private static Digest Parse(string sample)
+        => new DigestParser().Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "digests", sample)), sample);
+
+    private static void AssertGolden(string name, string actual)
+    {
+        var path = Path.Combine(RepoPaths.Root, "tests", "Bot.Core.Tests", "Golden", name);
+        if (Environment.GetEnvironmentVariable("BOT_UPDATE_GOLDEN") == "1")
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual);
+            return;
+        }
+
+        Assert.True(File.Exists(path), $"No golden file {path}; create it with BOT_UPDATE_GOLDEN=1 and review it.");
+        Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
+    }
+}

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text;
+using Bot.TestSupport.FakeDiscord;
+
+namespace Bot.Discord.Tests;
+
+public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
+{
+    private DiscordHostFactory _host = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _host = await DiscordHostFactory.StartAsync();
+        _client = _host.CreateClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _host.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task SignedPing_IsAnsweredWithPong()
+    {
+        var (status, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Ping());
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(1, (int)body!["type"]!);
+    }
+
+    [Fact]
+    public async Task ForgedSignature_Is401()
+    {
+        using var stranger = new InteractionSigner();
+
+        var (status, _, _) = await Interactions.SendAsync(_client, stranger, Interactions.Ping());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task StaleTimestamp_Is401_EvenWithAValidSignature()
+    {
+        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, Interactions.Ping().ToJsonString(), DateTimeOffset.UtcNow.AddMinutes(-6));
+
+        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task TruncatedBody_Is401()
+    {
+        var json = Interactions.Command("papers", ("query", "agents")).ToJsonString();
+        using var signed = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+        using var truncated = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path)
+        {
+            Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json[..(json.Length / 2)])),
+        };
+        foreach (var header in signed.Headers)
+        {
+            truncated.Headers.Add(header.Key, header.Value);
+        }
+
+        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(truncated));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Fact]
+    public async Task MissingSignatureHeaders_Is401()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent("""{"type":1}""") };
+
+        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":")]
+    [InlineData("not json at all")]
+    [InlineData("[1,2,3]")]
+    [InlineData("{\"type\":\"ping\"}")]
+    public async Task SignedMalformedJson_Is400_AndTheHostKeepsServing(string json)
+    {
+        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+
+        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
+        var (pingStatus, _, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Ping());
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal(HttpStatusCode.OK, pingStatus);
+    }
+
+    [Fact]
+    public async Task UnknownInteractionType_Is400()
+    {
+        var modal = Interactions.Ping();
+        modal["type"] = 5;
+
+        var (status, _, _) = await Interactions.SendAsync(_client, _host.Signer, modal);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Bot.Tests.Support;
+
+namespace Bot.Tests.Scheduling;
+
+public sealed class FirstRunTests
+{
+    [Fact]
+    public async Task Serve_PrintsConsolePostsWithinAMinute_OnAFreshDataDirectoryWithNoTokens()
+    {
+        using var data = new TempDirectory();
+        var port = FreePort();
+        var output = new StringBuilder();
+        var firstPost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = RepoPaths.Root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { RepoPaths.BotDll, "--data", data.Path })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        // The README's first command on a machine with no tokens: only the port differs, so tests can run side by side.
+        start.Environment["Bot__Urls"] = $"http://127.0.0.1:{port}";
+        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal) && k != "Bot__Urls").ToList())
+        {
+            start.Environment.Remove(key);
+        }
+
+        using var process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Collect(e.Data);
+        process.ErrorDataReceived += (_, e) => Collect(e.Data);
+        var clock = Stopwatch.StartNew();
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var finished = await Task.WhenAny(firstPost.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+
+            Assert.True(firstPost.Task.IsCompleted, $"no console post within {clock.Elapsed.TotalSeconds:F0} s; output:\n{Snapshot()}");
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(new Uri("/hangfire", UriKind.Relative))).StatusCode);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+        }
+
+        void Collect(string? line)
+        {
+            if (line is null)
+            {
+                return;
+            }
+
+            lock (output)
+            {
+                output.AppendLine(line);
+            }
+
+            // Each section post printed by the console poster starts with "[console post · <digest> · <section>]".
+            if (line.StartsWith("[console post · ", StringComparison.Ordinal))
+            {
+                firstPost.TrySetResult();
+            }
+        }
+
+        string Snapshot()
+        {
+            lock (output)
+            {
+                return output.ToString();
+            }
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

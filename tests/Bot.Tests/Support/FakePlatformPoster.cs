@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using Bot.Core;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Support;
+
+/// <summary>
+/// A platform that fails a share of requests: 500s, 429s and timeouts (half of which reach the platform before the
+/// response is lost). Like Slack, it can find an earlier delivery by ledger key; it counts every delivery per key.
+/// </summary>
+internal sealed class FakePlatformPoster : ISectionPoster
+{
+    private readonly Random _random;
+    private readonly TimeProvider _time;
+    private int _messages;
+
+    public FakePlatformPoster(TimeProvider time, string platform = "console", double failureRate = 0, int seed = 7)
+    {
+        _time = time;
+        Platform = platform;
+        FailureRate = failureRate;
+        _random = new Random(seed);
+    }
+
+    public string Platform { get; }
+
+    public double FailureRate { get; set; }
+
+    public ConcurrentDictionary<string, int> Deliveries { get; } = new(StringComparer.Ordinal);
+
+    public ConcurrentQueue<(string Key, string Section, DateTimeOffset At, string? ThreadParentId)> Log { get; } = new();
+
+    public HashSet<string> PermanentlyFailingSections { get; } = [];
+
+    public int Failures { get; private set; }
+
+    public Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+    {
+        if (PermanentlyFailingSections.Contains(post.Highlight.SectionKey))
+        {
+            throw new PostException("404 Unknown Channel", permanent: true);
+        }
+
+        Fail(() => Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
+        return Task.FromResult(Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
+    }
+
+    public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+        => Task.FromResult(Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
+
+    public Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default)
+    {
+        Fail(() => Deliver(ledgerKey, "~thread", null));
+        var receipt = Deliver(ledgerKey, "~thread", null);
+        return Task.FromResult(receipt with { ThreadId = receipt.MessageId });
+    }
+
+    private void Fail(Func<PostReceipt> deliverBeforeLosingResponse)
+    {
+        if (_random.NextDouble() >= FailureRate)
+        {
+            return;
+        }
+
+        Failures++;
+        switch (_random.Next(4))
+        {
+            case 0:
+                throw new PostException("500 Internal Server Error", permanent: false);
+            case 1:
+                throw new PostException("429 Too Many Requests (retry after 2 s)", permanent: false);
+            case 2:
+                throw new TimeoutException("the request timed out before it was sent");
+            default:
+                deliverBeforeLosingResponse();
+                throw new TimeoutException("the request timed out after the platform accepted it");
+        }
+    }
+
+    private PostReceipt Deliver(string key, string section, string? threadParentId)
+    {
+        Deliveries.AddOrUpdate(key, 1, (_, n) => n + 1);
+        Log.Enqueue((key, section, _time.GetUtcNow(), threadParentId));
+        return new PostReceipt($"m{Interlocked.Increment(ref _messages)}");
+    }
+}
