@@ -12,6 +12,9 @@ internal static class Harnesses
         ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
         ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
+        ["library"] = Library.LibraryHarness.RunAsync,
+        ["library-query"] = Library.LibraryQueryHarness.RunAsync,
+        ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)
