@@ -73,7 +73,8 @@ public sealed class DigestParser
 
     private static FrontMatter ReadFrontMatter(string markdown, MarkdownDocument? document, ParseContext context)
     {
-        if (document is not null && document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        var yaml = document?.Take(2).OfType<YamlFrontMatterBlock>().FirstOrDefault();
+        if (yaml is not null)
         {
             return FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, context.Warnings);
         }

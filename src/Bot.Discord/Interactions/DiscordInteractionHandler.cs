@@ -226,7 +226,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
     }
 
     private static IEnumerable<InteractionOption> Flatten(IReadOnlyList<InteractionOption>? options)
-        => options is null ? [] : options.SelectMany(o => o.Options is { Count: > 0 } nested ? Flatten(nested) : [o]);
+        => options is null ? [] : options.Where(o => o is not null).SelectMany(o => o.Options is { Count: > 0 } nested ? Flatten(nested) : [o]);
 
     private static string? AsString(JsonElement? value) => value switch
     {
