@@ -38,7 +38,7 @@ internal static class DigestAssembler
     /// <summary>Warns once for every later citation of a canonical reference already cited in the digest.</summary>
     public static void WarnDuplicateReferences(ParseContext context, bool inDocumentOrder)
     {
-        var first = new Dictionary<string, (Reference Reference, int Line)>(StringComparer.Ordinal);
+        var first = new Dictionary<string, (Reference Reference, int Line)>(context.Sections.Sum(s => s.Entries.Count), StringComparer.Ordinal);
         var entries = context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup);
         foreach (var entry in inDocumentOrder ? entries : entries.OrderBy(e => e.Line))
         {

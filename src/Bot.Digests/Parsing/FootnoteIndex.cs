@@ -10,18 +10,20 @@ namespace Bot.Digests.Parsing;
 /// </summary>
 internal sealed class FootnoteIndex
 {
-    private readonly Dictionary<string, Definition> _definitions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Definition> _definitions;
+    private readonly HashSet<string> _used;
 
-    private FootnoteIndex()
+    private FootnoteIndex(int capacity)
     {
+        _definitions = new(capacity, StringComparer.OrdinalIgnoreCase);
+        _used = new(capacity, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Indexes the footnote definitions of <paramref name="document"/>, warning about duplicates and empty ones.</summary>
     public static FootnoteIndex Build(MarkdownDocument document, ParseContext context)
     {
-        var index = new FootnoteIndex();
         var group = document.GetLinkReferenceDefinitions(false);
+        var index = new FootnoteIndex(group?.Count ?? 0);
         if (group is null)
         {
             return index;
