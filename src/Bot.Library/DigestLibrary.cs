@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Bot.Digests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -100,8 +97,7 @@ public sealed class DigestLibrary
         }
     }
 
-    private static string HashOf(Digest digest)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DigestIngestor.IndexFormat + JsonSerializer.Serialize(digest))));
+    private static string HashOf(Digest digest) => DigestHash.Of(digest);
 
     /// <summary>Ranked, grouped search over entries.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)

@@ -40,6 +40,15 @@ internal sealed class DigestWriter : IDisposable
     public DigestWriter(SqliteConnection connection)
     {
         _connection = connection;
+
+        // Child rows are deleted explicitly below; without foreign key checks an INSERT needs no statement
+        // journal, which also spares FTS5 a flush. BotDatabase.Open turns them on again for the next user.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys=OFF";
+            pragma.ExecuteNonQuery();
+        }
+
         _findDigest = Command("SELECT rowid, content_hash FROM digests WHERE id = @id", "@id");
         const string digestColumns = "@id, @title, @date, @format, @tags, @categories, @author, @description, @summary, @slug, @permalink, @warnings, @hash, @source, @at";
         string[] digestParameters = ["@id", "@title", "@date", "@format", "@tags", "@categories", "@author", "@description", "@summary", "@slug", "@permalink", "@warnings", "@hash", "@source", "@at"];
