@@ -14,6 +14,11 @@ public sealed class DigestParser
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var name = string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Trim());
+        if (markdown.Length > 0 && markdown[0] == '\uFEFF')
+        {
+            markdown = markdown[1..];
+        }
+
         var context = new ParseContext();
         if (string.IsNullOrWhiteSpace(markdown))
         {
