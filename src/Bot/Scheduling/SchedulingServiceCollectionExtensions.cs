@@ -3,6 +3,7 @@ using Bot.Library;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Bot.Scheduling;
 
@@ -21,7 +22,12 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
         services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
-        services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling, sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.ConnectionString));
+        services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(
+            sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
+            sp.GetRequiredService<BotDatabase>(),
+            sp.GetRequiredService<NpgsqlDataSource>,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
         services.TryAddSingleton<PosterRegistry>();
