@@ -6,6 +6,10 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
+        ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
+        ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
+        ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
     };
 

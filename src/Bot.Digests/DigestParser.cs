@@ -32,7 +32,7 @@ public sealed class DigestParser
         var format = DigestFormat.Sectioned;
         if (document is not null)
         {
-            if (DigestAssembler.IsBriefing(document))
+            if (DigestAssembler.IsBriefing(document, markdown))
             {
                 format = DigestFormat.Briefing;
                 new BriefingReader(context, frontMatter.Get("title")).Read(document);

@@ -76,6 +76,34 @@ public sealed class DiscordSectionPosterTests
     }
 
     [Fact]
+    public async Task Thread_ARetriedParent_ReturnsTheSameThread_WithoutASecondMessage()
+    {
+        await using var harness = await DiscordClientHarness.StartAsync();
+        var target = new PostTarget("discord", "channel", "4003");
+
+        var first = await harness.Poster.PostThreadParentAsync(target, "weekly|2026-10-05-ai-trend", Highlights.Create());
+        var again = await harness.Poster.PostThreadParentAsync(target, "weekly|2026-10-05-ai-trend", Highlights.Create());
+
+        Assert.Equal(first, again);
+        Assert.Single(harness.Fake.Messages);
+    }
+
+    [Fact]
+    public async Task ForumChannel_ThreadParentOpensAPost_AndSectionsGoIntoIt()
+    {
+        await using var harness = await DiscordClientHarness.StartAsync();
+        harness.Fake.AddForumChannel("4008");
+        var target = new PostTarget("discord", "channel", "4008");
+
+        var parent = await harness.Poster.PostThreadParentAsync(target, "weekly|2026-10-05-ai-trend", Highlights.Create());
+        await harness.Poster.PostAsync(target, Highlights.Post("weekly", "papers", threadParentId: parent.ThreadId));
+
+        var messages = harness.Fake.Messages;
+        Assert.Equal(("forum", "AI Trends, September 2026 (2026-10-05)"), (messages[0].Kind, messages[0].ThreadName));
+        Assert.All(messages, m => Assert.Equal((parent.ThreadId, "4008"), (m.ChannelId, m.ParentId)));
+    }
+
+    [Fact]
     public async Task Forum_FirstSectionOpensANamedPost_LaterSectionsGoIntoIt()
     {
         await using var harness = await DiscordClientHarness.StartAsync();

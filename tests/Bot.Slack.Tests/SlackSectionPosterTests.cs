@@ -91,6 +91,37 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FindPosted_FindsTheThreadParent_ByItsLedgerKey()
+    {
+        var target = Channel("CPARENT");
+        var parent = await Poster.PostThreadParentAsync(target, "sub/d3", Highlight("papers"));
+
+        var found = await Poster.FindPostedAsync(target, new SectionPost("sub/d3", Highlight("papers")));
+
+        Assert.Equal(parent.MessageId, found?.MessageId);
+        Assert.Equal(parent.ThreadId, found?.ThreadId);
+    }
+
+    [Fact]
+    public async Task Resume_AfterCrashBetweenParts_SendsOnlyTheMissingPart()
+    {
+        var target = Channel("CSPLIT");
+        var items = Enumerable.Range(1, 60).Select(i => new HighlightItem($"e{i}", $"Entry {i}", "Summary", $"https://example.org/{i}")).ToList();
+        var post = new SectionPost("sub/d1/long", Highlight("papers") with { Items = items, MoreCount = 0 });
+        _fake.FailAfter(1, FakeSlackFault.ChannelNotFound);
+
+        await Assert.ThrowsAsync<PostException>(() => Poster.PostAsync(target, post));
+        var found = await Poster.FindPostedAsync(target, post);
+        await Poster.PostAsync(target, post);
+
+        Assert.Null(found);
+        var messages = _fake.MessagesIn("CSPLIT");
+        Assert.Equal(2, messages.Count);
+        Assert.Equal(["1", "2"], messages.Select(m => m.Body["metadata"]!["event_payload"]!["part"]!.ToString()));
+        Assert.NotNull(await Poster.FindPostedAsync(target, post));
+    }
+
+    [Fact]
     public async Task Post_DoesNotDuplicate_WhenSlackAcceptedButTheAnswerTimedOut()
     {
         _fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);

@@ -38,7 +38,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
                     OnHeading(heading);
                     break;
                 case QuoteBlock quote when _viewpointPending:
-                    context.Viewpoint = string.Join(" ", quote.OfType<ParagraphBlock>().Select(InlineText.Of).Where(t => t.Length > 0));
+                    context.Viewpoint = string.Join(" ", quote.OfType<ParagraphBlock>().Select(p => InlineText.Of(p)).Where(t => t.Length > 0));
                     _viewpointPending = false;
                     break;
                 case ParagraphBlock paragraph:
@@ -136,7 +136,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
     /// <summary>A briefing whose bullets carry no links still yields its lead story: the intro, with the intro's links.</summary>
     private void AddLeadStory()
     {
-        var withLinks = _introParagraphs.Where(p => ParseContext.LinksOf(p).Any()).ToList();
+        var withLinks = _introParagraphs.Where(ParseContext.HasLinks).ToList();
         if (withLinks.Count == 0)
         {
             return;
@@ -156,7 +156,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
     private void VisitItem(ListItemBlock item, string sectionTitle, int depth, List<EntryDraft> produced)
     {
         var paragraphs = item.OfType<ParagraphBlock>().ToList();
-        var hasOwnLinks = paragraphs.Any(p => ParseContext.LinksOf(p).Any());
+        var hasOwnLinks = paragraphs.Any(ParseContext.HasLinks);
         var line = item.Line + 1;
         if (hasOwnLinks)
         {
@@ -184,7 +184,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             return;
         }
 
-        var topic = SectionKeys.StripSymbols(string.Join(" ", paragraphs.Select(InlineText.Of))).TrimEnd(':').Trim();
+        var topic = SectionKeys.StripSymbols(string.Join(" ", paragraphs.Select(p => InlineText.Of(p)))).TrimEnd(':').Trim();
         var childSection = topic.Length > 0 ? topic : sectionTitle;
         var rollup = topic.Length > 0 ? new EntryDraft(topic, line, context.SectionFor(sectionTitle, line)) { IsRollup = true } : null;
         var children = new List<EntryDraft>();
@@ -241,9 +241,9 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         {
             foreach (var link in ParseContext.LinksOf(paragraph))
             {
-                var text = new StringBuilder();
+                var text = PlainTextBuilder.Shared;
                 InlineText.Append(text, link, 0);
-                var title = SectionKeys.CollapseWhitespace(text.ToString());
+                var title = text.ToString();
                 if (title.Length > 0)
                 {
                     return title;

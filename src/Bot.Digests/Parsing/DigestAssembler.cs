@@ -60,11 +60,12 @@ internal static class DigestAssembler
     }
 
     /// <summary>True when the document looks like a daily briefing rather than a sectioned digest.</summary>
-    public static bool IsBriefing(MarkdownDocument document)
+    public static bool IsBriefing(MarkdownDocument document, string markdown)
     {
         foreach (var block in document)
         {
             if (block is HeadingBlock { Level: <= 3 } heading
+                && MayBeBriefingHeading(markdown, heading)
                 && BriefingReader.IsBriefingHeading(SectionKeys.StripSymbols(InlineText.Of(heading))))
             {
                 return true;
@@ -72,5 +73,16 @@ internal static class DigestAssembler
         }
 
         return false;
+    }
+
+    // Cheap source check first, so sectioned digests never pay for plain-text extraction here.
+    private static bool MayBeBriefingHeading(string markdown, HeadingBlock heading)
+    {
+        var start = Math.Clamp(heading.Span.Start, 0, markdown.Length);
+        var length = Math.Clamp(heading.Span.Length, 0, markdown.Length - start);
+        var source = markdown.AsSpan(start, length);
+        return source.Contains("Today", StringComparison.OrdinalIgnoreCase)
+            || source.Contains("Community", StringComparison.OrdinalIgnoreCase)
+            || source.Contains("Viewpoint", StringComparison.OrdinalIgnoreCase);
     }
 }

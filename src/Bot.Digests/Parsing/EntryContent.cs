@@ -1,5 +1,3 @@
-using System.Text;
-
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 
@@ -10,29 +8,41 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
 {
     private const int MaxBulletDepth = 16;
 
+    private readonly PlainTextBuilder _text = new();
+
     /// <summary>The image waiting for a <c>_caption_</c> paragraph right after it.</summary>
     private (EntryDraft Entry, int Index)? _captionless;
 
-    /// <summary>Adds the heading or paragraph citations of <paramref name="block"/> to <paramref name="entry"/>.</summary>
-    public void AddCitations(EntryDraft entry, LeafBlock block)
+    /// <summary>Adds the citations a heading or paragraph scan found (footnotes, then inline links) to <paramref name="entry"/>.</summary>
+    public void AddCitations(EntryDraft entry, InlineScan scan, int blockLine)
     {
-        if (footnotes is not null)
+        if (footnotes is not null && scan.CitesFootnote)
         {
-            foreach (var label in footnotes.CitedBy(block, context))
+            foreach (var label in footnotes.CitedBy(scan, blockLine, context))
             {
-                foreach (var (reference, line) in footnotes.Resolve(label))
+                foreach (var reference in footnotes.Resolve(label, out var line))
                 {
                     entry.AddReference(reference, line);
                 }
             }
         }
 
-        foreach (var link in ParseContext.LinksOf(block))
+        if (!scan.HasLinks)
+        {
+            return;
+        }
+
+        foreach (var link in scan.Links)
         {
             if (context.InlineReference(link) is { } reference)
             {
-                entry.AddReference(reference, link.Line > 0 ? link.Line + 1 : block.Line + 1);
+                entry.AddReference(reference, link.Line > 0 ? link.Line + 1 : blockLine);
             }
+        }
+
+        foreach (var url in scan.BareUrls)
+        {
+            entry.AddReference(context.BareReference(url), blockLine);
         }
     }
 
@@ -78,7 +88,8 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
         }
 
         _captionless = null;
-        var text = new StringBuilder();
+        var text = _text.Clear();
+        var scan = new InlineScan();
         var awaitingCaption = -1;
         for (var inline = paragraph.Inline.FirstChild; inline is not null; inline = inline.NextSibling)
         {
@@ -102,7 +113,7 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
             }
 
             awaitingCaption = -1;
-            InlineText.Append(text, inline, 0);
+            InlineText.Append(text, inline, 0, scan);
         }
 
         if (awaitingCaption >= 0)
@@ -110,14 +121,14 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
             _captionless = (entry, awaitingCaption);
         }
 
-        var bullet = SectionKeys.CollapseWhitespace(InlineText.StripUndefinedFootnotes(text.ToString()));
+        var bullet = InlineText.Finish(text, scan);
 
         if (bullet.Length > 0)
         {
             entry.Bullets.Add(new Bullet(bullet, depth));
         }
 
-        AddCitations(entry, paragraph);
+        AddCitations(entry, scan, paragraph.Line + 1);
     }
 
     private static bool IsFiller(Inline inline) => inline switch

@@ -3,8 +3,6 @@ namespace Bot.Digests.Parsing;
 /// <summary>An entry while it is being read; becomes an <see cref="Entry"/> once ids are known.</summary>
 internal sealed class EntryDraft(string title, int line, SectionDraft section)
 {
-    private readonly HashSet<string> _canonicalUrls = new(StringComparer.Ordinal);
-
     public string Title { get; set; } = title;
 
     public int Line { get; } = line;
@@ -23,9 +21,14 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
     /// <summary>Adds <paramref name="reference"/> unless the entry already cites the same canonical URL.</summary>
     public void AddReference(Reference reference, int line)
     {
-        if (_canonicalUrls.Add(reference.CanonicalUrl))
+        foreach (var (existing, _) in References)
         {
-            References.Add((reference, line));
+            if (existing.CanonicalUrl == reference.CanonicalUrl)
+            {
+                return;
+            }
         }
+
+        References.Add((reference, line));
     }
 }

@@ -55,12 +55,17 @@ internal sealed class FootnoteIndex
     public bool IsDefined(string label) => _definitions.ContainsKey(label);
 
     /// <summary>The references of footnote <paramref name="label"/> (empty for empty definitions); marks it used.</summary>
-    public IReadOnlyList<(Reference Reference, int Line)> Resolve(string label)
+    public IReadOnlyList<Reference> Resolve(string label, out int line)
     {
         _used.Add(label);
-        return _definitions.TryGetValue(label, out var definition)
-            ? definition.References.Select(r => (r, definition.Line)).ToArray()
-            : [];
+        if (_definitions.TryGetValue(label, out var definition))
+        {
+            line = definition.Line;
+            return definition.References;
+        }
+
+        line = 0;
+        return [];
     }
 
     /// <summary>Warns about every definition that no heading or bullet cited.</summary>
@@ -75,38 +80,23 @@ internal sealed class FootnoteIndex
         }
     }
 
-    /// <summary>Footnote labels cited by a heading or paragraph; undefined <c>[^id]</c> text is warned about.</summary>
-    public List<string> CitedBy(LeafBlock block, ParseContext context)
+    /// <summary>Footnote labels cited by a scanned heading or paragraph; undefined <c>[^id]</c> text is warned about.</summary>
+    public IEnumerable<string> CitedBy(InlineScan scan, int line, ParseContext context)
     {
-        var labels = new List<string>();
-        if (block.Inline is null)
+        foreach (var label in scan.FootnoteLabels)
         {
-            return labels;
+            yield return label;
         }
 
-        foreach (var link in block.Inline.FindDescendants<FootnoteLink>())
+        foreach (var id in scan.LiteralLabels)
         {
-            if (!link.IsBackLink && link.Footnote?.Label is { } label)
+            if (!IsDefined(id))
             {
-                labels.Add(LabelOf(label));
+                context.Warn(ParseWarningCodes.FootnoteUndefined, $"Footnote [^{id}] is cited but not defined.", line);
             }
+
+            yield return id;
         }
-
-        var raw = InlineText.RawLiterals(block);
-        if (raw.Contains("[^", StringComparison.Ordinal))
-        {
-            foreach (var id in InlineText.UndefinedFootnotes(raw))
-            {
-                if (!IsDefined(id))
-                {
-                    context.Warn(ParseWarningCodes.FootnoteUndefined, $"Footnote [^{id}] is cited but not defined.", block.Line + 1);
-                }
-
-                labels.Add(id);
-            }
-        }
-
-        return labels;
     }
 
     private static List<Reference> ReadReferences(string label, Footnote footnote, int line, ParseContext context)
@@ -115,13 +105,15 @@ internal sealed class FootnoteIndex
         var hasText = false;
         foreach (var block in footnote)
         {
-            if (block is not LeafBlock { Inline: { } inline } leaf)
+            if (block is not LeafBlock { Inline: { } inline })
             {
                 continue;
             }
 
-            hasText |= InlineText.Of(leaf).Length > 0;
-            foreach (var child in inline.FindDescendants<Inline>())
+            var scan = new InlineScan();
+            var text = InlineText.Of(inline, scan);
+            hasText |= text.Length > 0;
+            foreach (var child in scan.HasLinks ? scan.Links : [])
             {
                 var (url, title) = child switch
                 {
@@ -132,8 +124,14 @@ internal sealed class FootnoteIndex
                 if (!string.IsNullOrWhiteSpace(url))
                 {
                     var refLabel = references.Count == 0 ? label : $"{label}.{references.Count + 1}";
-                    references.Add(ParseContext.CreateReference(refLabel, title.Length > 0 ? title : FallbackTitle(leaf, url), url));
+                    references.Add(ParseContext.CreateReference(refLabel, title.Length > 0 ? title : FallbackTitle(text, url), url));
                 }
+            }
+
+            foreach (var url in scan.BareUrls)
+            {
+                var refLabel = references.Count == 0 ? label : $"{label}.{references.Count + 1}";
+                references.Add(ParseContext.CreateReference(refLabel, FallbackTitle(text, url), url));
             }
         }
 
@@ -148,10 +146,10 @@ internal sealed class FootnoteIndex
         return references;
     }
 
-    private static string FallbackTitle(LeafBlock leaf, string url)
+    private static string FallbackTitle(string text, string url)
     {
-        var text = InlineText.Of(leaf).Replace(url, string.Empty, StringComparison.Ordinal).Trim(' ', ':', '-', '–', '—');
-        return text.Length > 0 ? text : url;
+        var rest = text.Replace(url, string.Empty, StringComparison.Ordinal).Trim(' ', ':', '-', '–', '—');
+        return rest.Length > 0 ? rest : url;
     }
 
     private sealed record Definition(string Label, int Line, List<Reference> References);

@@ -11,49 +11,91 @@ namespace Bot.Digests.Parsing;
 internal static partial class InlineText
 {
     /// <summary>Plain text of a paragraph or heading, whitespace collapsed.</summary>
-    public static string Of(LeafBlock block) => block.Inline is null ? string.Empty : Of(block.Inline);
+    public static string Of(LeafBlock block, InlineScan? scan = null) => block.Inline is null ? string.Empty : Of(block.Inline, scan);
 
-    /// <summary>Plain text of an inline container, whitespace collapsed.</summary>
-    public static string Of(ContainerInline container)
+    /// <summary>Plain text of an inline container, whitespace collapsed; footnotes and links go to <paramref name="scan"/>.</summary>
+    public static string Of(ContainerInline container, InlineScan? scan = null)
     {
-        var text = new StringBuilder();
-        Append(text, container, 0);
-        return SectionKeys.CollapseWhitespace(StripUndefinedFootnotes(text.ToString()));
+        var text = PlainTextBuilder.Shared;
+        Append(text, container, 0, scan);
+        return Finish(text, scan);
     }
 
-    /// <summary>Appends the plain text of <paramref name="inline"/> and its children.</summary>
-    public static void Append(StringBuilder text, Inline inline, int depth)
+    /// <summary>The collapsed text, with literal <c>[^id]</c> markers noted in <paramref name="scan"/> and dropped.</summary>
+    public static string Finish(PlainTextBuilder text, InlineScan? scan)
+    {
+        var raw = text.ToString();
+        if (!raw.Contains("[^", StringComparison.Ordinal))
+        {
+            return raw;
+        }
+
+        scan?.LiteralLabels.AddRange(UndefinedFootnotes(raw));
+        return SectionKeys.CollapseWhitespace(StripUndefinedFootnotes(raw));
+    }
+
+    /// <summary>Appends the plain text of <paramref name="inline"/> and its children, noting footnotes and links in <paramref name="scan"/>.</summary>
+    public static void Append(PlainTextBuilder text, Inline inline, int depth, InlineScan? scan = null)
     {
         switch (inline)
         {
             case LiteralInline literal:
-                var slice = literal.Content;
-                if (!IsAttributeList(slice.AsSpan()))
+                var slice = literal.Content.AsSpan();
+                if (!IsAttributeList(slice))
                 {
-                    text.Append(slice.AsSpan());
+                    text.Append(slice);
+                    if (scan is { LinkDepth: 0 } && slice.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    {
+                        scan.FindBareUrls(slice);
+                    }
                 }
 
                 break;
             case CodeInline code:
-                text.Append(code.Content);
+                text.Append(code.ContentSpan);
                 break;
             case AutolinkInline autolink:
-                text.Append(autolink.Url);
+                text.Append(autolink.Url.AsSpan());
+                scan?.Links.Add(autolink);
+                break;
+            case FootnoteLink footnote:
+                if (scan is not null && !footnote.IsBackLink && footnote.Footnote?.Label is { } label)
+                {
+                    scan.FootnoteLabels.Add(FootnoteIndex.LabelOf(label));
+                }
+
                 break;
             case LinkInline { IsImage: true }:
-            case FootnoteLink:
             case HtmlInline:
+                break;
+            case LinkInline link when depth < 64:
+                scan?.Links.Add(link);
+                if (scan is not null)
+                {
+                    scan.LinkDepth++;
+                }
+
+                for (var child = link.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    Append(text, child, depth + 1, scan);
+                }
+
+                if (scan is not null)
+                {
+                    scan.LinkDepth--;
+                }
+
                 break;
             case HtmlEntityInline entity:
                 text.Append(entity.Transcoded.AsSpan());
                 break;
             case LineBreakInline:
-                text.Append(' ');
+                text.AppendSpace();
                 break;
             case ContainerInline container when depth < 64:
                 for (var child = container.FirstChild; child is not null; child = child.NextSibling)
                 {
-                    Append(text, child, depth + 1);
+                    Append(text, child, depth + 1, scan);
                 }
 
                 break;
@@ -67,23 +109,6 @@ internal static partial class InlineText
         {
             yield return match.Groups["id"].Value;
         }
-    }
-
-    /// <summary>Raw literal text of a block (for spotting undefined <c>[^id]</c> markers).</summary>
-    public static string RawLiterals(LeafBlock block)
-    {
-        if (block.Inline is null)
-        {
-            return string.Empty;
-        }
-
-        var text = new StringBuilder();
-        foreach (var literal in block.Inline.FindDescendants<LiteralInline>())
-        {
-            text.Append(literal.Content.AsSpan());
-        }
-
-        return text.ToString();
     }
 
     /// <summary>True for a Kramdown attribute list such as <c>{: width="600"}</c> or <c>{: .prompt-info }</c>.</summary>

@@ -81,28 +81,34 @@ internal sealed class ParseContext
         return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), title, url);
     }
 
-    /// <summary>Inline links of a block's inlines (not images, not footnote back links), in order.</summary>
-    public static IEnumerable<Inline> LinksOf(LeafBlock block)
+    /// <summary>A reference for a bare URL written as text, labelled <c>link-N</c>.</summary>
+    public Reference BareReference(string url)
     {
-        if (block.Inline is null)
-        {
-            yield break;
-        }
+        _linkCounter++;
+        return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), url, url);
+    }
 
-        foreach (var inline in block.Inline.FindDescendants<Inline>())
-        {
-            if (inline is LinkInline { IsImage: false } or AutolinkInline)
-            {
-                yield return inline;
-            }
-        }
+    /// <summary>Inline links of a block's inlines (not images, not footnote back links), in order.</summary>
+    public static List<Inline> LinksOf(LeafBlock block)
+    {
+        var scan = new InlineScan();
+        InlineText.Of(block, scan);
+        return scan.Links;
+    }
+
+    /// <summary>True when a block has a link or a bare URL.</summary>
+    public static bool HasLinks(LeafBlock block)
+    {
+        var scan = new InlineScan();
+        InlineText.Of(block, scan);
+        return scan.HasLinks;
     }
 
     /// <summary>Builds a reference with its canonical URL, kind, arXiv id and DOI.</summary>
     public static Reference CreateReference(string label, string title, string url)
     {
         var info = ReferenceUrls.Analyze(url);
-        var cleanTitle = SectionKeys.CollapseWhitespace(title);
-        return new Reference(label, cleanTitle.Length > 0 ? cleanTitle : url.Trim(), url.Trim(), info.CanonicalUrl, info.Kind, info.ArxivId, info.Doi);
+        var trimmedUrl = url.Trim();
+        return new Reference(label, title.Length > 0 ? title : trimmedUrl, trimmedUrl, info.CanonicalUrl, info.Kind, info.ArxivId, info.Doi);
     }
 }

@@ -64,8 +64,9 @@ internal sealed class SectionedReader
     private void OnHeading(HeadingBlock heading)
     {
         var line = heading.Line + 1;
-        var title = InlineText.Of(heading);
-        var citesFootnote = HasCitation(heading);
+        var scan = new InlineScan();
+        var title = InlineText.Of(heading, scan);
+        var citesFootnote = scan.CitesFootnote;
         if (heading.Level <= 2)
         {
             var clean = SectionKeys.StripSymbols(title);
@@ -79,7 +80,7 @@ internal sealed class SectionedReader
             if (citesFootnote && !_inReferences)
             {
                 // In the wild an entry is sometimes written as `## Title [^ref]`: an entry, not a new section.
-                StartEntry(heading, title, line);
+                StartEntry(scan, title, line);
                 return;
             }
 
@@ -102,7 +103,7 @@ internal sealed class SectionedReader
 
         if (heading.Level == 3 || _entry is null)
         {
-            StartEntry(heading, title, line);
+            StartEntry(scan, title, line);
             return;
         }
 
@@ -112,30 +113,15 @@ internal sealed class SectionedReader
             _entry.Bullets.Add(new Bullet(title, 0));
         }
 
-        _content.AddCitations(_entry, heading);
+        _content.AddCitations(_entry, scan, line);
     }
 
-    private bool HasCitation(HeadingBlock heading)
-    {
-        if (heading.Inline is null)
-        {
-            return false;
-        }
-
-        foreach (var _ in heading.Inline.FindDescendants<Markdig.Extensions.Footnotes.FootnoteLink>())
-        {
-            return true;
-        }
-
-        return InlineText.RawLiterals(heading).Contains("[^", StringComparison.Ordinal);
-    }
-
-    private void StartEntry(HeadingBlock heading, string title, int line)
+    private void StartEntry(InlineScan scan, string title, int line)
     {
         CloseEntry();
         _section ??= new SectionDraft("General", "general", line);
         _entry = new EntryDraft(title, line, _section);
-        _content.AddCitations(_entry, heading);
+        _content.AddCitations(_entry, scan, line);
     }
 
     private void CloseEntry()

@@ -25,12 +25,55 @@ internal static class StableIds
     public static string ForEntry(string digestId, string sectionKey, string title)
     {
         var key = sectionKey.Length > 24 ? sectionKey[..24].TrimEnd('-') : sectionKey;
-        return $"{digestId}/{key}/{Hash(Normalise(title))[..8]}";
+        var source = MayNeedNormalising(title) ? title.Normalize(NormalizationForm.FormC) : title;
+        return string.Create(CultureInfo.InvariantCulture, $"{digestId}/{key}/{(uint)(NormalisedHash(source) >> 32):x8}");
+    }
+
+    /// <summary>FNV-1a of <see cref="Normalise"/>(text) without building the normalised string (same value as <see cref="Hash"/>).</summary>
+    private static ulong NormalisedHash(string text)
+    {
+        var hash = 14695981039346656037UL;
+        var pendingSpace = false;
+        var any = false;
+        foreach (var raw in text)
+        {
+            if (char.IsWhiteSpace(raw))
+            {
+                pendingSpace = any;
+                continue;
+            }
+
+            if (pendingSpace)
+            {
+                hash = (hash ^ ' ') * 1099511628211UL;
+                pendingSpace = false;
+            }
+
+            var c = raw < 128 ? (char.IsAsciiLetterUpper(raw) ? (char)(raw | 0x20) : raw) : raw is >= '\uAC00' and <= '\uD7A3' ? raw : char.ToLowerInvariant(raw);
+            hash = (hash ^ c) * 1099511628211UL;
+            any = true;
+        }
+
+        return hash;
     }
 
     /// <summary>Lowercased, whitespace-collapsed, NFC text.</summary>
     public static string Normalise(string text) =>
-        SectionKeys.CollapseWhitespace(text.Normalize(NormalizationForm.FormC)).ToLowerInvariant();
+        SectionKeys.CollapseWhitespace(MayNeedNormalising(text) ? text.Normalize(NormalizationForm.FormC) : text).ToLowerInvariant();
+
+    // Text without combining marks or conjoining jamo is already NFC; skipping the ICU call keeps ids cheap.
+    private static bool MayNeedNormalising(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c is (>= '\u0300' and <= '\u036F') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\uFE20' and <= '\uFE2F') or (>= '\u1AB0' and <= '\u1DFF') or (>= '\u20D0' and <= '\u20FF'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>64-bit FNV-1a of the UTF-16 code units, as 16 lowercase hex digits.</summary>
     public static string Hash(string text)

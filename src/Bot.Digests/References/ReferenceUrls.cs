@@ -10,6 +10,9 @@ namespace Bot.Digests;
 /// </summary>
 public static partial class ReferenceUrls
 {
+    private static readonly System.Buffers.SearchValues<char> SimpleUrlChars = System.Buffers.SearchValues.Create(
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#[]@!$&'()*+,;=%");
+
     private static readonly HashSet<string> TrackingParameters = new(StringComparer.OrdinalIgnoreCase)
     {
         "_hsenc", "_hsmi", "ref", "ref_src", "ref_url", "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
@@ -40,14 +43,12 @@ public static partial class ReferenceUrls
     {
         ArgumentNullException.ThrowIfNull(url);
         var trimmed = url.Trim();
-        if (!Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!TrySplit(trimmed, out var host, out var port, out var path, out var query))
         {
             return new ReferenceUrlInfo(trimmed, trimmed.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? ReferenceKind.Paper : ReferenceKind.Article, null, null);
         }
 
-        var host = uri.Host.ToLowerInvariant();
         host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
-        var path = uri.AbsolutePath;
 
         var arxivId = FindArxivId(host, path);
         var doi = arxivId is null ? FindDoi(host, path) : null;
@@ -68,16 +69,61 @@ public static partial class ReferenceUrls
         }
 
         var siteHost = host.StartsWith("m.", StringComparison.Ordinal) || host.StartsWith("music.", StringComparison.Ordinal) ? host[(host.IndexOf('.', StringComparison.Ordinal) + 1)..] : host;
-        var videoId = siteHost is "youtube.com" or "youtu.be" or "youtube-nocookie.com" ? FindYouTubeId(siteHost, path, uri.Query) : null;
+        var videoId = siteHost is "youtube.com" or "youtu.be" or "youtube-nocookie.com" ? FindYouTubeId(siteHost, path, query) : null;
         if (videoId is not null)
         {
             return new ReferenceUrlInfo($"https://youtube.com/watch?v={videoId}", ReferenceKind.Video, null, null);
         }
 
-        var port = uri.IsDefaultPort ? string.Empty : $":{uri.Port}";
         var canonicalPath = path.Length > 1 ? path.TrimEnd('/') : string.Empty;
-        var canonical = $"https://{host}{port}{canonicalPath}{FilterQuery(uri.Query)}";
+        var canonical = string.Concat("https://", host, port, canonicalPath, FilterQuery(query));
         return new ReferenceUrlInfo(canonical, KindOf(siteHost, path), null, null);
+    }
+
+    /// <summary>
+    /// Splits an absolute http(s) URL into lowercased host, <c>:port</c> (empty when default), escaped path and query.
+    /// Plain ASCII URLs are split by hand (a <see cref="Uri"/> per reference costs more than the rest of the work);
+    /// anything unusual goes through <see cref="Uri"/>, which escapes and normalises it.
+    /// </summary>
+    private static bool TrySplit(string url, out string host, out string port, out string path, out string query)
+    {
+        host = port = path = query = string.Empty;
+        var schemeLength = url.StartsWith("https://", StringComparison.OrdinalIgnoreCase) ? 8 : url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? 7 : 0;
+        if (schemeLength == 0)
+        {
+            return false;
+        }
+
+        var rest = url.AsSpan(schemeLength);
+        var plain = rest.Length > 0 && !rest.ContainsAnyExcept(SimpleUrlChars) && !rest.Contains("/.", StringComparison.Ordinal);
+        var authorityEnd = rest.IndexOfAny('/', '?', '#');
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        if (plain && authority.Length > 0 && !authority.Contains('@') && !authority.Contains(':'))
+        {
+            var tail = authorityEnd < 0 ? ReadOnlySpan<char>.Empty : rest[authorityEnd..];
+            var fragment = tail.IndexOf('#');
+            tail = fragment < 0 ? tail : tail[..fragment];
+            var queryStart = tail.IndexOf('?');
+            var pathSpan = queryStart < 0 ? tail : tail[..queryStart];
+            if (!pathSpan.Contains('%'))
+            {
+                host = authority.ToString().ToLowerInvariant();
+                path = pathSpan.Length == 0 ? "/" : pathSpan.ToString();
+                query = queryStart < 0 || queryStart == tail.Length - 1 ? string.Empty : tail[queryStart..].ToString();
+                return true;
+            }
+        }
+
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        {
+            return false;
+        }
+
+        host = uri.Host.ToLowerInvariant();
+        port = uri.IsDefaultPort ? string.Empty : string.Create(System.Globalization.CultureInfo.InvariantCulture, $":{uri.Port}");
+        path = uri.AbsolutePath;
+        query = uri.Query;
+        return true;
     }
 
     /// <summary>True for query parameter names that only track clicks (<c>utm_*</c>, <c>_hsenc</c>, <c>ref</c>, …).</summary>

@@ -13,6 +13,8 @@ namespace Bot.Discord;
 /// </summary>
 public sealed partial class DiscordSectionPoster : ISectionPoster
 {
+    private const int ThreadAlreadyCreated = 160004;
+
     private readonly DiscordRestClient _client;
     private readonly DiscordRenderer _renderer;
     private readonly ILogger<DiscordSectionPoster> _logger;
@@ -85,8 +87,16 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             }
 
             var message = await _client.CreateMessageAsync(target.Value, header, ct).ConfigureAwait(false);
-            var thread = await _client.StartThreadFromMessageAsync(target.Value, message.Id, name, ct).ConfigureAwait(false);
-            return new PostReceipt(message.Id, thread.Id);
+            try
+            {
+                var thread = await _client.StartThreadFromMessageAsync(target.Value, message.Id, name, ct).ConfigureAwait(false);
+                return new PostReceipt(message.Id, thread.Id);
+            }
+            catch (DiscordRestException ex) when (ex.DiscordCode == ThreadAlreadyCreated)
+            {
+                // A retry after a crash: the nonce returned the same parent, whose thread exists and shares its id.
+                return new PostReceipt(message.Id, message.Id);
+            }
         });
     }
 

@@ -36,12 +36,21 @@ internal sealed partial class SlackReplySender
     /// <summary>Runs <paramref name="work"/> and answers a slash command inline or through <paramref name="responseUrl"/>.</summary>
     public async Task<IResult> RespondAsync(Task<Reply> work, string? responseUrl, bool inChannel, string what)
     {
-        var budget = Task.Delay(_options.CurrentValue.InlineReplyBudget, _time, Stopping);
-        var first = await Task.WhenAny(work, budget).ConfigureAwait(false);
+        var safe = Safe(work, what);
         var url = ResponseUri(responseUrl);
-        if (first == work)
+        Reply? ready = null;
+        try
         {
-            var messages = Messages(await Safe(work, what).ConfigureAwait(false), inChannel, replaceOriginal: null);
+            // WaitAsync drops its timer as soon as the reply is ready, so fast answers leave nothing behind.
+            ready = await safe.WaitAsync(_options.CurrentValue.InlineReplyBudget, _time, Stopping).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        if (ready is not null)
+        {
+            var messages = Messages(ready, inChannel, replaceOriginal: null);
             if (messages.Count > 1 && url is not null)
             {
                 _ = SendAllAsync(messages.Skip(1).ToList(), url, what);
@@ -56,7 +65,7 @@ internal sealed partial class SlackReplySender
             return Json(Messages(new ErrorReply("That took too long.", "Try again in a moment."), false, null)[0]);
         }
 
-        _ = DeferAsync(work, url, inChannel, replaceOriginal: null, what);
+        _ = DeferAsync(safe, url, inChannel, replaceOriginal: null, what);
         return Results.Ok();
     }
 
@@ -71,7 +80,15 @@ internal sealed partial class SlackReplySender
         }
 
         var delivery = DeferAsync(work, url, inChannel: false, replaceOriginal: true, what);
-        await Task.WhenAny(delivery, Task.Delay(_options.CurrentValue.InlineReplyBudget, _time, Stopping)).ConfigureAwait(false);
+        try
+        {
+            await delivery.WaitAsync(_options.CurrentValue.InlineReplyBudget, _time, Stopping).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Slack needs its acknowledgement within 3 s; the replacement follows when it is ready.
+        }
+
         return Results.Ok();
     }
 

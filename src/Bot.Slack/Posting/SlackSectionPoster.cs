@@ -112,7 +112,14 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             return null;
         }
 
-        var mine = await TryFindAsync(target, SectionEventType, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
+        var found = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
+        if (found.FirstOrDefault(m => m.EventType == ThreadParentEventType) is { } parent)
+        {
+            // The scheduler asks the same question about a digest's thread parent.
+            return new PostReceipt(parent.Ts, parent.Ts);
+        }
+
+        var mine = found.Where(m => m.EventType == SectionEventType).ToList();
         if (mine.Count == 0)
         {
             return null;
@@ -148,17 +155,17 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 return new PostReceipt($"webhook:{ledgerKey}");
             }
 
-            var existing = await TryFindAsync(target, ThreadParentEventType, ledgerKey, null, ct).ConfigureAwait(false);
-            if (existing.Count > 0)
+            var existing = await FindParentAsync(target, ledgerKey, ct).ConfigureAwait(false);
+            if (existing is not null)
             {
-                return new PostReceipt(existing[0].Ts, existing[0].Ts);
+                return new PostReceipt(existing.Ts, existing.Ts);
             }
 
             message["channel"] = target.Value;
             message["metadata"] = Metadata(ThreadParentEventType, ledgerKey, 1, 1);
             var response = await _client.PostMessageAsync(
                 message,
-                async c => (await TryFindAsync(target, ThreadParentEventType, ledgerKey, null, c).ConfigureAwait(false)) is [var found, ..]
+                async c => await FindParentAsync(target, ledgerKey, c).ConfigureAwait(false) is { } found
                     ? new SlackApiResponse { Ok = true, Ts = found.Ts, Channel = target.Value }
                     : null,
                 ct).ConfigureAwait(false);
@@ -174,12 +181,15 @@ public sealed partial class SlackSectionPoster : ISectionPoster
 
     private async Task<SlackApiResponse?> FindPartAsync(PostTarget target, SectionPost post, int part, CancellationToken ct)
     {
-        var mine = await TryFindAsync(target, SectionEventType, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
-        var match = mine.FirstOrDefault(m => m.Part == part);
+        var mine = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
+        var match = mine.FirstOrDefault(m => m.EventType == SectionEventType && m.Part == part);
         return match is null ? null : new SlackApiResponse { Ok = true, Ts = match.Ts, Channel = target.Value };
     }
 
-    private async Task<IReadOnlyList<Posted>> TryFindAsync(PostTarget target, string eventType, string ledgerKey, string? threadTs, CancellationToken ct)
+    private async Task<Posted?> FindParentAsync(PostTarget target, string ledgerKey, CancellationToken ct)
+        => (await TryFindAsync(target, ledgerKey, null, ct).ConfigureAwait(false)).FirstOrDefault(m => m.EventType == ThreadParentEventType);
+
+    private async Task<IReadOnlyList<Posted>> TryFindAsync(PostTarget target, string ledgerKey, string? threadTs, CancellationToken ct)
     {
         IReadOnlyList<SlackHistoryMessage> messages;
         try
@@ -198,7 +208,8 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         var found = new List<Posted>();
         foreach (var message in messages)
         {
-            if (message.Ts is null || message.Metadata?.EventType != eventType || message.Metadata.EventPayload.ValueKind != JsonValueKind.Object)
+            if (message.Ts is null || message.Metadata?.EventType is not (SectionEventType or ThreadParentEventType)
+                || message.Metadata.EventPayload.ValueKind != JsonValueKind.Object)
             {
                 continue;
             }
@@ -206,7 +217,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             var payload = message.Metadata.EventPayload;
             if (payload.TryGetProperty("ledger_key", out var key) && key.ValueKind == JsonValueKind.String && key.GetString() == ledgerKey)
             {
-                found.Add(new Posted(message.Ts, Number(payload, "part"), Number(payload, "parts")));
+                found.Add(new Posted(message.Metadata.EventType, message.Ts, Number(payload, "part"), Number(payload, "parts")));
             }
         }
 
@@ -245,5 +256,5 @@ public sealed partial class SlackSectionPoster : ISectionPoster
     [LoggerMessage(Level = LogLevel.Information, Message = "Thread mode on {Target}: incoming webhooks cannot reply in threads, so sections follow as separate messages")]
     private partial void LogWebhookThread(string target);
 
-    private sealed record Posted(string Ts, int Part, int Parts);
+    private sealed record Posted(string EventType, string Ts, int Part, int Parts);
 }

@@ -1,18 +1,130 @@
 using System.CommandLine;
+using System.Text;
+
+using Bot.Digests;
+
+using Microsoft.Extensions.Configuration;
 
 namespace Bot.Cli;
 
-/// <summary><c>parse</c>: see DESIGN.md.</summary>
+/// <summary><c>parse &lt;file&gt; [--json]</c>: one digest, parsed; its sections, entries, references and warnings.</summary>
 internal static class ParseVerb
 {
+    private const long MaxBytes = 64L * 1024 * 1024;
+
     public static Command Create()
     {
-        var command = new Command("parse", "Not implemented yet");
-        command.SetAction(_ =>
-        {
-            Console.Error.WriteLine("error: 'parse' is not implemented yet");
-            return 1;
-        });
+        var file = new Argument<string>("file") { Description = "A digest Markdown file (Jekyll/Chirpy sectioned or daily briefing)" };
+        var json = CommonOptions.Json();
+        var command = new Command("parse", "Parse one digest and print its sections, entries, references and warnings") { file, json };
+        command.SetAction((result, ct) => RunAsync(result.GetValue(file)!, result.GetValue(json), ct));
         return command;
+    }
+
+    /// <summary>Reads, parses and prints <paramref name="path"/>. Exit 0 (even with warnings) or 1 with one <c>error:</c> line.</summary>
+    public static async Task<int> RunAsync(string path, bool json, CancellationToken ct)
+    {
+        var (text, error) = await ReadTextAsync(path, ct);
+        if (text is null)
+        {
+            await Console.Error.WriteLineAsync($"error: {error}");
+            return 1;
+        }
+
+        var digest = new DigestParser().Parse(text, Path.GetFileName(path));
+        var url = PublicUrl(digest, ReadPublicUrlTemplate());
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(ParseOutput.Json(digest, url));
+        }
+        else
+        {
+            ParseOutput.WriteText(Console.Out, digest, url);
+        }
+
+        return 0;
+    }
+
+    private static async Task<(string? Text, string? Error)> ReadTextAsync(string path, CancellationToken ct)
+    {
+        if (Directory.Exists(path))
+        {
+            return (null, $"{path} is a folder; give one digest file (ingest takes folders).");
+        }
+
+        if (!File.Exists(path))
+        {
+            return (null, $"no such file: {path}");
+        }
+
+        byte[] bytes;
+        try
+        {
+            if (new FileInfo(path).Length > MaxBytes)
+            {
+                return (null, $"{path} is larger than {MaxBytes / (1024 * 1024)} MB; a digest is a text post.");
+            }
+
+            bytes = await File.ReadAllBytesAsync(path, ct);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot read {path}: {ex.Message.ReplaceLineEndings(" ")}");
+        }
+
+        if (bytes.AsSpan(0, Math.Min(bytes.Length, 8192)).IndexOf((byte)0) >= 0)
+        {
+            return (null, $"{path} is a binary file, not Markdown text.");
+        }
+
+        try
+        {
+            var text = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetString(bytes);
+            return (text.TrimStart('\uFEFF'), null);
+        }
+        catch (DecoderFallbackException)
+        {
+            return (null, $"{path} is not UTF-8 text.");
+        }
+    }
+
+    /// <summary><c>Bot:Digests:PublicUrl</c> from appsettings.json (current directory) and the environment, if set.</summary>
+    private static string? ReadPublicUrlTemplate()
+    {
+        try
+        {
+            var configuration = new ConfigurationBuilder()
+                .SetBasePath(Directory.GetCurrentDirectory())
+                .AddJsonFile("appsettings.json", optional: true)
+                .AddEnvironmentVariables()
+                .Build();
+            return configuration["Bot:Digests:PublicUrl"];
+        }
+        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The public URL: an absolute permalink, the template's origin + permalink, or the template with <c>{slug}</c>.</summary>
+    internal static string? PublicUrl(Digest digest, string? template)
+    {
+        Uri.TryCreate(template, UriKind.Absolute, out var templateUri);
+        if (!string.IsNullOrWhiteSpace(digest.Permalink))
+        {
+            if (Uri.TryCreate(digest.Permalink, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https")
+            {
+                return absolute.ToString();
+            }
+
+            return templateUri is null ? null : templateUri.GetLeftPart(UriPartial.Authority) + "/" + digest.Permalink.TrimStart('/');
+        }
+
+        if (templateUri is null || string.IsNullOrWhiteSpace(digest.Slug) || !template!.Contains("{slug}", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        return template.Replace("{slug}", Uri.EscapeDataString(digest.Slug), StringComparison.Ordinal);
     }
 }

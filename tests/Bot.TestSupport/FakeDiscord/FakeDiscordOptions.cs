@@ -39,5 +39,6 @@ public sealed class FakeDiscordOptions
     /// <summary>How long <c>enforce_nonce</c> remembers a nonce ("the past few minutes").</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
-    internal TimeSpan Scale(TimeSpan window) => TimeSpan.FromTicks((long)(window.Ticks * TimeScale));
+    /// <summary>A window after <see cref="TimeScale"/>.</summary>
+    public TimeSpan Scale(TimeSpan window) => TimeSpan.FromTicks((long)(window.Ticks * TimeScale));
 }

@@ -258,6 +258,15 @@ public sealed partial class FakeSlackServer
     private async Task<IResult?> InjectFaultAsync(HttpContext context, string kind, string channel, JsonObject body)
     {
         FakeSlackFault? fault = _faults.TryDequeue(out var queued) ? queued : null;
+        lock (_gate)
+        {
+            if (fault is null && _delayedFault is { } delayed)
+            {
+                _delayedFault = delayed.Passes > 0 ? (delayed.Passes - 1, delayed.Fault) : null;
+                fault = delayed.Passes > 0 ? null : delayed.Fault;
+            }
+        }
+
         if (fault is null && Options.FailureRate > 0)
         {
             lock (_random)

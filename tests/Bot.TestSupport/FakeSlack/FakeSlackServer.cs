@@ -29,6 +29,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     private readonly Dictionary<string, int> _responseUrlUses = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<FakeSlackFault> _faults = new();
     private readonly Random _random;
+    private (int Passes, FakeSlackFault Fault)? _delayedFault;
     private long _tsCounter;
     private int _paced429s;
     private int _responseUrlCounter;
@@ -108,6 +109,15 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     /// <summary>A fresh <c>response_url</c> on this fake (usable five times, like Slack's).</summary>
     public string NewResponseUrl() => new Uri(BaseUri, $"commands/T0FAKE/{Interlocked.Increment(ref _responseUrlCounter)}/secret").ToString();
+
+    /// <summary>Lets <paramref name="passes"/> write requests through, then fails the next one this way (a crash mid-post).</summary>
+    public void FailAfter(int passes, FakeSlackFault fault)
+    {
+        lock (_gate)
+        {
+            _delayedFault = (passes, fault);
+        }
+    }
 
     /// <summary>Makes the next write request (postMessage or webhook) fail this way.</summary>
     public void EnqueueFault(FakeSlackFault fault) => _faults.Enqueue(fault);

@@ -1,0 +1,52 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+
+using Bot.Digests;
+using Bot.TestSupport;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// Issue #2: parsing 1,000 generated sectioned digests (~50 entries each) with <see cref="DigestParser"/>
+/// against plain <c>Markdig.Markdown.Parse</c> on the same text. Target: at most 1.5× the baseline.
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 2, iterationCount: 8)]
+[MemoryDiagnoser]
+public class ParseBenchmarks
+{
+    private readonly DigestParser _parser = new();
+    private (string FileName, string Markdown)[] _digests = [];
+
+    [Params(1000)]
+    public int Digests { get; set; }
+
+    [GlobalSetup]
+    public void Setup() => _digests = new DigestGenerator(seed: 2026).GenerateMany(Digests, entriesPerDigest: 50).ToArray();
+
+    [Benchmark(Baseline = true, Description = "Markdig.Markdown.Parse")]
+    public int MarkdigParse()
+    {
+        var blocks = 0;
+        foreach (var (_, markdown) in _digests)
+        {
+            blocks += Markdig.Markdown.Parse(markdown).Count;
+        }
+
+        return blocks;
+    }
+
+    [Benchmark(Description = "DigestParser.Parse")]
+    public int DigestParse()
+    {
+        var entries = 0;
+        foreach (var (fileName, markdown) in _digests)
+        {
+            foreach (var section in _parser.Parse(markdown, fileName).Sections)
+            {
+                entries += section.Entries.Count;
+            }
+        }
+
+        return entries;
+    }
+}

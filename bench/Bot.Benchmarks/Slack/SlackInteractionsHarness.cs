@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Bot.Hosting;
+using Bot.Library;
+using Bot.Slack;
+using Bot.TestSupport.FakeSlack;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Bot.Benchmarks.Slack;
+
+/// <summary>
+/// Signed <c>/papers</c> round trips against the real host on loopback (Kestrel), beside a bare endpoint (<c>GET /healthz</c>)
+/// on the same host: throughput and latency percentiles with a fixed number of concurrent clients.
+/// <c>-- slack-interactions [--seconds 10] [--concurrency 16]</c>
+/// </summary>
+internal static class SlackInteractionsHarness
+{
+    private const string Secret = "bench-signing-secret";
+
+    private static readonly string[] Queries = ["model", "sparse mixture routing", "agent", "benchmark", "모델", "embedding"];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = Option(args, "--seconds", 10);
+        var concurrency = Option(args, "--concurrency", 16);
+        var data = Path.Combine(Path.GetTempPath(), "bot-bench-slack-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(data);
+        await using var fake = await FakeSlackServer.StartAsync();
+        var app = BotWebHost.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--Bot:Slack:SigningSecret={Secret}",
+                $"--Bot:Slack:ApiBaseUrl={fake.ApiBaseUrl}",
+                $"--Bot:Slack:BotToken={fake.Options.BotToken}",
+                "--Bot:Digests:Watch=false",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            ],
+            data);
+        try
+        {
+            await app.StartAsync();
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(FindRoot(), "samples", "digests")]);
+            using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
+            {
+                BaseAddress = new Uri(address),
+            };
+
+            if (args.Contains("--direct"))
+            {
+                var commands = app.Services.GetRequiredService<Bot.Core.CommandService>();
+                var renderer = app.Services.GetRequiredService<SlackRenderer>();
+                foreach (var stage in new[] { "command", "command+render" })
+                {
+                    var sw = Stopwatch.StartNew();
+                    var n = 0;
+                    while (sw.Elapsed < TimeSpan.FromSeconds(3))
+                    {
+                        var reply = await commands.PapersAsync(Queries[n++ % Queries.Length]);
+                        if (stage == "command+render")
+                        {
+                            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(renderer.RenderReply(reply), SlackMessageJsonContext.Default.SlackMessage);
+                        }
+                    }
+
+                    Console.WriteLine($"{stage}: {n / sw.Elapsed.TotalSeconds:F0}/s single-threaded");
+                }
+
+                return 0;
+            }
+
+            Console.WriteLine($"Slack interactions on {address}: {concurrency} concurrent clients, {seconds} s per run, {Environment.ProcessorCount} cores");
+            var signed = Queries.Select(q => SignedCommand(q, fake.NewResponseUrl())).ToArray();
+            await MeasureAsync(http, "warm-up", 2, concurrency, i => Papers(signed[i % signed.Length]), quiet: true);
+            await MeasureAsync(http, "warm-up", 1, concurrency, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"), quiet: true);
+            var bare = await MeasureAsync(http, "GET /healthz (bare)", seconds, concurrency, _ => new HttpRequestMessage(HttpMethod.Get, "/healthz"));
+            var papers = await MeasureAsync(http, "POST /slack/commands /papers (signed)", seconds, concurrency, i => Papers(signed[i % signed.Length]));
+            Console.WriteLine();
+            Console.WriteLine("| endpoint | requests | req/s | p50 ms | p99 ms | max ms | errors |");
+            Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+            Console.WriteLine(bare);
+            Console.WriteLine(papers);
+            return papers.Errors == 0 ? 0 : 1;
+        }
+        finally
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+            try
+            {
+                Directory.Delete(data, recursive: true);
+            }
+            catch (IOException)
+            {
+                // SQLite may still hold the file for a moment; it is a temp folder.
+            }
+        }
+    }
+
+    private static (string Body, string Timestamp, string Signature) SignedCommand(string query, string responseUrl)
+    {
+        var body = $"token=bench&team_id=T0&team_domain=bench&channel_id=C0&channel_name=bench&user_id=U0&user_name=bench&command=%2Fpapers"
+                   + $"&text={Uri.EscapeDataString(query)}&response_url={Uri.EscapeDataString(responseUrl)}&trigger_id=1.2.3";
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        return (body, timestamp, SlackSignatureVerifier.Sign(Secret, timestamp, Encoding.UTF8.GetBytes(body)));
+    }
+
+    private static HttpRequestMessage Papers((string Body, string Timestamp, string Signature) signed)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/slack/commands")
+        {
+            Content = new StringContent(signed.Body, Encoding.UTF8, "application/x-www-form-urlencoded"),
+        };
+        request.Headers.Add("X-Slack-Request-Timestamp", signed.Timestamp);
+        request.Headers.Add("X-Slack-Signature", signed.Signature);
+        return request;
+    }
+
+    private static async Task<Result> MeasureAsync(HttpClient http, string name, int seconds, int concurrency, Func<int, HttpRequestMessage> create, bool quiet = false)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
+        var latencies = new List<double>[concurrency];
+        var errors = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
+        {
+            var mine = latencies[worker] = new List<double>(1 << 16);
+            for (var i = worker; Stopwatch.GetTimestamp() < deadline; i += concurrency)
+            {
+                using var request = create(i);
+                var begin = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+            }
+        }));
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        var result = new Result(name, all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], errors);
+        if (!quiet)
+        {
+            Console.WriteLine($"{name}: {result.Requests} requests, {result.PerSecond:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {errors}");
+        }
+
+        return result;
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+
+    private sealed record Result(string Name, int Requests, double PerSecond, double P50, double P99, double Max, int Errors)
+    {
+        public override string ToString()
+            => string.Create(CultureInfo.InvariantCulture, $"| {Name} | {Requests} | {PerSecond:F0} | {P50:F2} | {P99:F2} | {Max:F1} | {Errors} |");
+    }
+}

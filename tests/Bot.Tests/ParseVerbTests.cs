@@ -1,0 +1,172 @@
+using System.Text;
+using System.Text.Json;
+
+using Bot.Cli;
+
+namespace Bot.Tests;
+
+[Collection(nameof(ConsoleCollection))]
+public sealed class ParseVerbTests : IDisposable
+{
+    private static readonly string Samples = Path.Combine(FindRoot(), "samples", "digests");
+    private readonly string _temp = Path.Combine(Path.GetTempPath(), "bot-parse-verb-tests", Guid.NewGuid().ToString("N"));
+
+    public ParseVerbTests() => Directory.CreateDirectory(_temp);
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_temp, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task Parse_PrintsDesignJsonShape_ForSampleDigest()
+    {
+        var (code, output, error) = await RunAsync("parse", Path.Combine(Samples, "2026-09-07-ai-trend-2026-08.md"), "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(["id", "title", "date", "format", "tags", "url", "sections", "warnings"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("2026-09-07-ai-trend-2026-08", root.GetProperty("id").GetString());
+        Assert.Equal("2026-09-07", root.GetProperty("date").GetString());
+        Assert.Equal("sectioned", root.GetProperty("format").GetString());
+        Assert.Equal(["news", "papers", "deep-learning-llm", "mlops-data"], root.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+
+        var entry = root.GetProperty("sections")[0].GetProperty("entries")[0];
+        Assert.Equal(["id", "title", "bullets", "images", "references"], entry.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("  개인정보가 담긴 문서는 색인 단계에서 자동으로 가려집니다.", entry.GetProperty("bullets")[2].GetString());
+        var reference = entry.GetProperty("references")[0];
+        Assert.Equal(["label", "title", "url", "canonicalUrl", "kind", "arxivId", "doi"], reference.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("https://news.example.kr/2026/08/seoul-rag-assistant", reference.GetProperty("canonicalUrl").GetString());
+        Assert.Equal("article", reference.GetProperty("kind").GetString());
+
+        var paper = root.GetProperty("sections")[1].GetProperty("entries")[0].GetProperty("references")[0];
+        Assert.Equal("paper", paper.GetProperty("kind").GetString());
+        Assert.Equal("2409.01234", paper.GetProperty("arxivId").GetString());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Parse_PrintsReadableSummary_ByDefault()
+    {
+        var (code, output, _) = await RunAsync("parse", Path.Combine(Samples, "2026-10-14-daily-briefing.md"));
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("작은 모델의 반격", output, StringComparison.Ordinal);
+        Assert.Contains("format: briefing", output, StringComparison.Ordinal);
+        Assert.Contains("Lumen-3B 공개", output, StringComparison.Ordinal);
+        Assert.Contains("<https://youtube.com/watch?v=Lm3bTuneA1k> (video)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("{", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_ExitsOneWithOneErrorLine_WhenFileIsMissing()
+    {
+        var (code, output, error) = await RunAsync("parse", Path.Combine(_temp, "missing.md"));
+
+        Assert.Equal(1, code);
+        Assert.Equal(string.Empty, output);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: no such file:", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Parse_ExitsOneWithOneErrorLine_WhenFileIsBinary()
+    {
+        var path = Path.Combine(_temp, "image.md");
+        var bytes = new byte[2048];
+        new Random(3).NextBytes(bytes);
+        bytes[5] = 0;
+        await File.WriteAllBytesAsync(path, bytes);
+
+        var (code, _, error) = await RunAsync("parse", path, "--json");
+
+        Assert.Equal(1, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("binary", line, StringComparison.Ordinal);
+        Assert.StartsWith("error:", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("empty", "content-empty")]
+    [InlineData("unterminated", "front-matter-unterminated")]
+    [InlineData("no-front-matter", "front-matter-missing")]
+    [InlineData("nested", "nesting-too-deep")]
+    public async Task Parse_PrintsDigestWithWarning_ForHostileText(string kind, string warning)
+    {
+        var path = Path.Combine(_temp, kind + ".md");
+        await File.WriteAllTextAsync(path, kind switch
+        {
+            "empty" => string.Empty,
+            "unterminated" => "---\ntitle: never closed\n\n## News\n### A [^a]\n\n[^a]: [A](https://example.com/a)\n",
+            "no-front-matter" => "## News\n### A [^a]\n\n[^a]: [A](https://example.com/a)\n",
+            _ => "## News\n### Deep [^a]\n" + string.Concat(Enumerable.Range(0, 800).Select(i => new string(' ', i * 2) + "- level\n")) + "\n[^a]: [A](https://example.com/a)\n",
+        });
+
+        var (code, output, error) = await RunAsync("parse", path, "--json");
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Contains(json.RootElement.GetProperty("warnings").EnumerateArray(), w => w.GetProperty("code").GetString() == warning);
+    }
+
+    [Fact]
+    public async Task Parse_PrintsSummary_ForTenMegabyteDigest()
+    {
+        var path = Path.Combine(_temp, "2026-01-01-huge.md");
+        var generator = new Bot.TestSupport.DigestGenerator(seed: 5);
+        var text = new StringBuilder();
+        for (var i = 0; text.Length < 10 * 1024 * 1024; i++)
+        {
+            text.Append(generator.Generate(i).Replace("[^", $"[^d{i}-", StringComparison.Ordinal).Replace("---\ntitle", i == 0 ? "---\ntitle" : "***\n\ntitle", StringComparison.Ordinal));
+        }
+
+        await File.WriteAllTextAsync(path, text.ToString());
+
+        var (code, output, _) = await RunAsync("parse", path);
+
+        Assert.Equal(0, code);
+        Assert.Contains("id: 2026-01-01-huge", output, StringComparison.Ordinal);
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Bot.sln not found above the test output folder.");
+    }
+
+    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    {
+        var originalOut = Console.Out;
+        var originalError = Console.Error;
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        Console.SetOut(output);
+        Console.SetError(error);
+        try
+        {
+            var code = await BotCli.RunAsync(args);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Console.SetOut(originalOut);
+            Console.SetError(originalError);
+        }
+    }
+}
