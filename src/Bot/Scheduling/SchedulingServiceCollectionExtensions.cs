@@ -40,11 +40,15 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<SectionSender>();
         services.TryAddSingleton<SubscriptionReconciler>();
         services.TryAddSingleton<CatchUpPlanner>();
-        services.AddHangfire((sp, hangfire) =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            StateStoreFactory.UseHangfireStorage(hangfire, sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling);
-        });
+        // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
+        // JobActivator.Current), which the last host configured in a process would otherwise win.
+        services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling));
+        services.TryAddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         return services;
     }
 

@@ -1,6 +1,8 @@
 using Bot.Library;
 using Hangfire;
+using Hangfire.InMemory;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Npgsql;
 
 namespace Bot.Scheduling;
@@ -13,15 +15,25 @@ internal static class StateStoreFactory
     public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time)
         => IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
 
-    public static void UseHangfireStorage(IGlobalConfiguration hangfire, SchedulingOptions options)
+    /// <summary>
+    /// This host's Hangfire storage, built here and handed to DI, so the host never depends on Hangfire's process-wide
+    /// <c>JobStorage.Current</c> (which the last host configured in a process would win).
+    /// </summary>
+    public static JobStorage CreateHangfireStorage(SchedulingOptions options)
     {
-        if (IsPostgres(options))
+        if (!IsPostgres(options))
         {
-            hangfire.UsePostgreSqlStorage(c => c.UseNpgsqlConnection(options.ConnectionString), new PostgreSqlStorageOptions { PrepareSchemaIfNecessary = true });
+            return new InMemoryStorage(new InMemoryStorageOptions());
         }
-        else
+
+        // LISTEN/NOTIFY wakes a worker as soon as a section is queued; polling every few seconds is the fallback.
+        var storageOptions = new PostgreSqlStorageOptions
         {
-            hangfire.UseInMemoryStorage();
-        }
+            PrepareSchemaIfNecessary = true,
+            EnableLongPolling = true,
+            QueuePollInterval = TimeSpan.FromSeconds(5),
+            UseSlidingInvisibilityTimeout = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, storageOptions), storageOptions);
     }
 }

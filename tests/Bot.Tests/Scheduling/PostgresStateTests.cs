@@ -10,6 +10,7 @@ using Npgsql;
 
 namespace Bot.Tests.Scheduling;
 
+[Collection(nameof(ConsoleCollection))]
 public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
 {
     private static readonly DateTimeOffset Monday = new(2026, 11, 30, 0, 0, 0, TimeSpan.Zero);
@@ -102,7 +103,7 @@ public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
             consolePoster: poster);
 
         var store = factory.Services.GetRequiredService<IStateStore>();
-        await SchedulerHostTests.WaitForAsync(async () => poster.Log.Count >= 5 && (await store.ListOpenRowsAsync()).Count == 0 ? "done" : null);
+        await SchedulerHostTests.WaitForAsync(async () => poster.Log.Count >= 5 && (await store.ListOpenRowsAsync()).Count == 0 ? "done" : null, seconds: 90);
         await using var source = NpgsqlDataSource.Create(connection);
         await using var count = source.CreateCommand("SELECT count(*) FROM post_ledger WHERE state = 'sent'");
         using var jobs = factory.Services.GetRequiredService<JobStorage>().GetConnection();

@@ -10,6 +10,8 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Tests.Scheduling;
 
+// Hosts built in-process (WebApplicationFactory, CLI verbs) must not overlap: the factory intercepts whichever host is built next.
+[Collection(nameof(ConsoleCollection))]
 public sealed class SchedulerHostTests
 {
     [Fact]
@@ -94,10 +96,10 @@ public sealed class SchedulerHostTests
     private static AuthenticationHeaderValue Basic(string user, string password)
         => new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    internal static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe)
+    internal static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, int seconds = 30)
         where T : class
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             if (await probe() is { } value)
@@ -105,7 +107,7 @@ public sealed class SchedulerHostTests
                 return value;
             }
 
-            Assert.True(DateTime.UtcNow < deadline, "timed out after 30 s");
+            Assert.True(DateTime.UtcNow < deadline, $"timed out after {seconds} s");
             await Task.Delay(200);
         }
     }
