@@ -6,11 +6,15 @@ internal static class Harnesses
     private static readonly Dictionary<string, Func<string[], Task<int>>> Suites = new(StringComparer.OrdinalIgnoreCase)
     {
         // "name" = args => task; each suite registers one line here.
+        ["parse-cpu"] = ParseCpuHarness.RunAsync,
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
         ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
         ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
+        ["library"] = Library.LibraryHarness.RunAsync,
+        ["library-query"] = Library.LibraryQueryHarness.RunAsync,
+        ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -14,6 +14,11 @@ public sealed class DigestParser
     {
         ArgumentNullException.ThrowIfNull(markdown);
         var name = string.IsNullOrWhiteSpace(fileName) ? null : Path.GetFileName(fileName.Trim());
+        if (markdown.Length > 0 && markdown[0] == '\uFEFF')
+        {
+            markdown = markdown[1..];
+        }
+
         var context = new ParseContext();
         if (string.IsNullOrWhiteSpace(markdown))
         {
@@ -42,7 +47,7 @@ public sealed class DigestParser
                 new SectionedReader(context, FootnoteIndex.Build(document, context)).Read(document);
             }
 
-            DigestAssembler.WarnDuplicateReferences(context);
+            DigestAssembler.WarnDuplicateReferences(context, inDocumentOrder: format == DigestFormat.Sectioned);
         }
 
         return Finish(context, name, frontMatter, format, quiet: false);
@@ -73,7 +78,8 @@ public sealed class DigestParser
 
     private static FrontMatter ReadFrontMatter(string markdown, MarkdownDocument? document, ParseContext context)
     {
-        if (document is not null && document.Count > 0 && document[0] is YamlFrontMatterBlock yaml)
+        var yaml = document?.Take(2).OfType<YamlFrontMatterBlock>().FirstOrDefault();
+        if (yaml is not null)
         {
             return FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, context.Warnings);
         }
@@ -107,7 +113,7 @@ public sealed class DigestParser
             : description ?? context.Intro;
         var id = StableIds.ForDigest(fileName, date, title);
         var sections = DigestAssembler.BuildSections(id, context);
-        var warnings = context.Warnings.OrderBy(w => w.Line).ToArray();
+        var warnings = context.Warnings.Count == 0 ? [] : context.Warnings.OrderBy(w => w.Line).ToArray();
         return new Digest(
             id,
             title,

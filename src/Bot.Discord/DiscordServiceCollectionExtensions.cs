@@ -18,6 +18,9 @@ public static class DiscordServiceCollectionExtensions
             .Bind(configuration.GetSection(DiscordOptions.SectionName))
             .ValidateDataAnnotations()
             .Validate(o => Uri.TryCreate(o.ApiBaseUrl, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https", "Bot:Discord:ApiBaseUrl must be an absolute http(s) URL such as https://discord.com/api/v10")
+            .Validate(o => string.IsNullOrEmpty(o.PublicKey) || (o.PublicKey.Trim().Length == 64 && o.PublicKey.Trim().All(char.IsAsciiHexDigit)), "Bot:Discord:PublicKey must be the application's public key: 64 hex characters from the Discord developer portal (General Information)")
+            .Validate(o => string.IsNullOrEmpty(o.ApplicationId) || (o.ApplicationId.Length <= 20 && o.ApplicationId.All(char.IsAsciiDigit)), "Bot:Discord:ApplicationId must be the numeric Application ID from the Discord developer portal (General Information)")
+            .Validate(o => o.InlineReplyTimeout < TimeSpan.FromSeconds(3), "Bot:Discord:InlineReplyTimeout must be under 3 seconds (Discord's limit for the first answer), for example 00:00:02")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, client) =>
@@ -25,7 +28,10 @@ public static class DiscordServiceCollectionExtensions
             var options = provider.GetRequiredService<IOptions<DiscordOptions>>().Value;
             client.Timeout = Timeout.InfiniteTimeSpan; // the client applies RequestTimeout itself, per attempt
             client.DefaultRequestHeaders.UserAgent.ParseAdd(DiscordRestClient.UserAgent(options.ProjectUrl));
-        });
+        })
+            // The factory's loggers print request URIs, and a webhook's or an interaction's token is in the path.
+            // The client logs retries and failures itself, by route template only.
+            .RemoveAllLoggers();
         services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordRenderer>();

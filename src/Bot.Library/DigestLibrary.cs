@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Bot.Digests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -69,7 +66,7 @@ public sealed class DigestLibrary
     public async Task<IngestOutcome> StoreDigestAsync(Digest digest, string? source = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(digest);
-        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DigestIngestor.IndexFormat + JsonSerializer.Serialize(digest))));
+        var hash = HashOf(digest);
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -82,6 +79,25 @@ public sealed class DigestLibrary
             _writeLock.Release();
         }
     }
+
+    /// <summary>Stores already parsed digests, many per transaction; a digest that cannot be stored is reported and leaves nothing behind.</summary>
+    public async Task<IngestReport> StoreDigestsAsync(IEnumerable<Digest> digests, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(digests);
+        var list = digests.ToList();
+        await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
+            return await Task.Run(() => ingestor.Store(list.Select(d => (d, HashOf(d))).ToList(), ct), ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private static string HashOf(Digest digest) => DigestHash.Of(digest);
 
     /// <summary>Ranked, grouped search over entries.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)

@@ -48,6 +48,18 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void RenderPost_KeepsTitleAndSummary_WhenTitleIsHuge()
+    {
+        var title = string.Concat(Enumerable.Repeat("아주 긴 제목 very long title ", 1000));
+        var message = _renderer.RenderPost(new SectionPost("k", TestDigests.Highlight("news", 1, title: _ => title, summary: _ => "The summary."))).Single();
+
+        var item = Assert.IsType<SlackSectionBlock>(message.Blocks![2]).Text.Text;
+
+        Assert.StartsWith("*<https://arxiv.org/abs/2401.00001|아주 긴 제목 very long title", item, StringComparison.Ordinal);
+        Assert.EndsWith("…>*\nThe summary.", item, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RenderReply_SearchHasOnlyUsefulPagingButtons()
     {
         var results = new SearchResults("search", "q", null, 12, 1, 3, [DiscordRendererTests.Result("A")], new PagingState("search", 5, null, "q").Encode());

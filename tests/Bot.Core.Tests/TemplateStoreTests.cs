@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+
 namespace Bot.Core.Tests;
 
 public sealed class TemplateStoreTests : IDisposable
@@ -60,6 +62,20 @@ public sealed class TemplateStoreTests : IDisposable
 
         Assert.True(result.Failed);
         Assert.Contains("text.liquid, line 1", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task HostStart_Fails_WithFileAndLine_WhenTemplateDoesNotParse()
+    {
+        File.WriteAllText(Path.Combine(_directory, "slack", "overview.liquid"), "ok\n{% for x in %}");
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection([new("Bot:Templates:Path", _directory)]);
+        builder.Services.AddBotCore(builder.Configuration);
+        using var host = builder.Build();
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("overview.liquid, line 2", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

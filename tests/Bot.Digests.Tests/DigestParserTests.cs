@@ -158,4 +158,32 @@ public sealed class DigestParserTests
         Assert.Contains("배터리와 발열", digest.Summary, StringComparison.Ordinal);
         Assert.Contains(digest.Entries, e => e.Title == "Lumen-3B 공개" && e.References.Any(r => r.Kind == ReferenceKind.Code));
     }
+
+    [Fact]
+    public void Parse_ReadsFrontMatterAndEntries_WhenFileHasBomAndCrlf()
+    {
+        const string text = "\uFEFF---\r\ntitle: Windows file\r\ndate: 2026-04-01\r\n---\r\n\r\n## News\r\n### Entry [^a]\r\n- bullet\r\n\r\n## References\r\n[^a]: [A](https://example.com/a)\r\n";
+
+        var digest = Parser.Parse(text, "windows.md");
+
+        Assert.Equal("Windows file", digest.Title);
+        Assert.Equal(new DateOnly(2026, 4, 1), digest.Date);
+        var entry = Assert.Single(digest.Entries);
+        Assert.Equal("bullet", entry.Bullets.Single().Text);
+        Assert.Equal("https://example.com/a", entry.PrimaryReference!.Url);
+        Assert.Empty(digest.Warnings);
+    }
+
+    [Fact]
+    public void Parse_KeepsKeysBeforeTheError_WhenFrontMatterIsInvalidYaml()
+    {
+        const string text = "---\ntitle: Broken\ndate: 2026-04-02\ntags: [a, b\n---\n## News\n### E [^a]\n\n[^a]: [A](https://example.com/a)\n";
+
+        var digest = Parser.Parse(text, "broken.md");
+
+        Assert.Equal("Broken", digest.Title);
+        Assert.Equal(new DateOnly(2026, 4, 2), digest.Date);
+        Assert.Contains(digest.Warnings, w => w.Code == ParseWarningCodes.FrontMatterInvalid && w.Line > 0);
+        Assert.Single(digest.Entries);
+    }
 }

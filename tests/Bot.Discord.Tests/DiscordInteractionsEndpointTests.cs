@@ -95,6 +95,28 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, pingStatus);
     }
 
+    [Theory]
+    [InlineData("{\"type\":2}")]
+    [InlineData("{\"type\":2,\"data\":{\"name\":\"papers\",\"options\":[null]}}")]
+    [InlineData("{\"type\":2,\"data\":{\"name\":\"papers\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":{\"x\":1}}]}}")]
+    [InlineData("{\"type\":2,\"data\":{\"name\":\"papers\",\"options\":[{\"name\":\"query\",\"type\":3,\"value\":\"a\"},{\"name\":\"query\",\"type\":3,\"value\":\"b\"}]}}")]
+    [InlineData("{\"type\":4,\"data\":{\"name\":\"refs\",\"options\":[null]}}")]
+    [InlineData("{\"type\":4}")]
+    [InlineData("{\"type\":3,\"data\":null}")]
+    [InlineData("{\"type\":3,\"data\":{\"custom_id\":\"pg:99999999999:s5::x\"}}")]
+    public async Task SignedOddShapes_AreAnsweredWithoutAServerError(string json)
+    {
+        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+
+        var (status, body, text) = await Interactions.ReadAsync(await _client.SendAsync(request));
+
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)status}: {text}");
+        if (status == HttpStatusCode.OK)
+        {
+            Assert.InRange((int)body!["type"]!, 4, 8);
+        }
+    }
+
     [Fact]
     public async Task UnknownInteractionType_Is400()
     {

@@ -1,5 +1,7 @@
 using Bot.Core;
 using Bot.TestSupport.FakeDiscord;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Bot.Discord.Tests;
 
@@ -57,6 +59,22 @@ public sealed class DiscordSectionPosterTests
         var message = Assert.Single(harness.Fake.Messages);
         Assert.Equal(("webhook", "4002", receipt.MessageId), (message.Kind, message.ChannelId, message.Id));
         Assert.Null(receipt.ThreadId);
+    }
+
+    [Fact]
+    public async Task Webhook_TokenNeverAppearsInTheLog_EvenWhenPostsFail()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using var harness = await DiscordClientHarness.StartAsync(configure: services => services.AddLogging(b => b.AddProvider(logs).SetMinimumLevel(LogLevel.Trace)));
+        var url = harness.Fake.CreateWebhook("4002");
+        var token = url.Split('/').Last();
+        harness.Fake.InjectFaults(FakeFault.ServerError(), FakeFault.TooManyRequests(TimeSpan.FromMilliseconds(50)));
+
+        await harness.Poster.PostAsync(new PostTarget("discord", "webhook", url), Highlights.Post("weekly"));
+        await Assert.ThrowsAsync<PostException>(() => harness.Poster.PostAsync(new PostTarget("discord", "webhook", url[..^4] + "0000"), Highlights.Post("weekly")));
+
+        Assert.NotEmpty(logs.Lines);
+        Assert.DoesNotContain(logs.Lines, line => line.Contains(token[4..], StringComparison.Ordinal));
     }
 
     [Fact]

@@ -101,9 +101,10 @@ public sealed class DigestLibraryStorageTests
     {
         using var temp = new TempLibrary();
         await temp.Library.StoreDigestAsync(SearchCorpus.Old);
+        await temp.Library.StoreDigestAsync(SearchCorpus.New);
         var before = JsonSerializer.Serialize(await temp.Library.GetDigestAsync(SearchCorpus.OldId));
         var news = SearchCorpus.Old.Sections[0];
-        // The third entry reuses the id of the first: the write fails after two entries were already written.
+        // The third entry takes the id of another digest's entry: the write fails after two entries were already written.
         var broken = SearchCorpus.Old with
         {
             Title = "Broken revision",
@@ -115,7 +116,7 @@ public sealed class DigestLibraryStorageTests
                     [
                         news.Entries[0] with { Title = "Rewritten title one" },
                         Entry("old/news/77", "Half-written entry about platypus", ["platypus"]),
-                        news.Entries[0] with { Title = "Duplicate id" },
+                        news.Entries[0] with { Id = "new/news/1", Title = "Duplicate id" },
                     ],
                 },
             ],
@@ -125,9 +126,32 @@ public sealed class DigestLibraryStorageTests
 
         Assert.Equal(before, JsonSerializer.Serialize(await temp.Library.GetDigestAsync(SearchCorpus.OldId)));
         Assert.Empty(await temp.TitlesAsync("platypus"));
-        Assert.Equal(["The Curse of Recursion"], await temp.TitlesAsync("Curse of Recursion"));
+        Assert.Contains("The Curse of Recursion", await temp.TitlesAsync("Curse of Recursion"));
         Assert.Equal(["LLM 추론을 위한 효율적인 Scaling"], await temp.TitlesAsync("추론을 위한"));
         Assert.Equal(IngestOutcome.Unchanged, await temp.Library.StoreDigestAsync(SearchCorpus.Old));
+    }
+
+    [Fact]
+    public async Task StoreDigest_RejectsDuplicateEntryIds_BeforeWriting()
+    {
+        using var temp = new TempLibrary();
+        var news = SearchCorpus.Old.Sections[0];
+        var broken = SearchCorpus.Old with { Sections = [news with { Entries = [news.Entries[0], news.Entries[0]] }] };
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => temp.Library.StoreDigestAsync(broken));
+
+        Assert.Contains("old/news/1", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, temp.Scalar("SELECT COUNT(*) FROM digests"));
+    }
+
+    [Fact]
+    public async Task StoreDigest_OrdersEntryRowidsByDigestDate()
+    {
+        using var temp = new TempLibrary();
+        await temp.Library.StoreDigestAsync(SearchCorpus.New);
+        await temp.Library.StoreDigestAsync(SearchCorpus.Old);
+
+        Assert.True(temp.Scalar("SELECT MAX(rowid) FROM entries WHERE id LIKE 'old/%'") < temp.Scalar("SELECT MIN(rowid) FROM entries WHERE id LIKE 'new/%'"));
     }
 
     [Fact]

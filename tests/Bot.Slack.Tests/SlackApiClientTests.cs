@@ -126,6 +126,30 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PostMessage_HonoursRetryAfter_WhenItSendsFasterThanTheFakeAllows()
+    {
+        var settings = TestServices.Settings(_fake);
+        settings["Bot:Slack:PostInterval"] = "00:00:00";
+        await using var unpaced = TestServices.Create(settings);
+        var client = unpaced.GetRequiredService<SlackApiClient>();
+        var channels = new[] { "CFAST1", "CFAST2", "CFAST3" };
+
+        await Task.WhenAll(channels.Select(async channel =>
+        {
+            for (var n = 0; n < 3; n++)
+            {
+                await client.PostMessageAsync(Message(channel, $"{channel} #{n}"));
+            }
+        }));
+
+        Assert.True(_fake.PacingRateLimits > 0);
+        foreach (var channel in channels)
+        {
+            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], _fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
+        }
+    }
+
+    [Fact]
     public async Task PostToUrl_PostsAtExactlyTheWebhookUrl_WithoutToken()
     {
         var url = _fake.WebhookUrl("abc123");

@@ -89,6 +89,7 @@ public sealed class SlackCommandsTests : IAsyncLifetime
         var messages = await _fake.WaitForAsync(m => m.Any(x => x.Kind == "response_url"));
         var replaced = Assert.Single(messages, m => m.Kind == "response_url").Body;
         Assert.True(replaced["replace_original"]!.GetValue<bool>());
+        Assert.Null(replaced["response_type"]);
         Assert.Contains(Buttons(replaced), b => b["value"]!.GetValue<string>().StartsWith("pg:1:", StringComparison.Ordinal));
         Assert.NotEqual(JsonText.Of(first["blocks"]), JsonText.Of(replaced["blocks"]));
     }

@@ -75,6 +75,17 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Post_Returns401_WhenNoSigningSecretIsConfigured()
+    {
+        await using var open = new SlackHostFactory(_fake, new Dictionary<string, string?> { ["Bot:Slack:SigningSecret"] = string.Empty });
+        using var http = open.CreateClient();
+
+        var response = await http.SendAsync(SlackHostFactory.Signed("/slack/commands", SlackHostFactory.CommandForm("papers", "llm", _fake.NewResponseUrl()), secret: string.Empty));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
     public async Task SslCheck_Returns200_ForGetAndPost()
     {
         var get = await _http.GetAsync("/slack/commands?ssl_check=1");

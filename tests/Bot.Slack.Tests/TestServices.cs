@@ -7,9 +7,11 @@ namespace Bot.Slack.Tests;
 /// <summary>The Slack adapter's services pointed at a fake, with short pacing and retries.</summary>
 internal static class TestServices
 {
-    public static ServiceProvider Create(FakeSlackServer fake, string? token = null)
+    public static ServiceProvider Create(FakeSlackServer fake, string? token = null) => Create(Settings(fake, token));
+
+    public static ServiceProvider Create(Dictionary<string, string?> settings)
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings(fake, token)).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddBotSlack(configuration);

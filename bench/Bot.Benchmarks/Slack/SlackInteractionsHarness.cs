@@ -53,24 +53,7 @@ internal static class SlackInteractionsHarness
 
             if (args.Contains("--direct"))
             {
-                var commands = app.Services.GetRequiredService<Bot.Core.CommandService>();
-                var renderer = app.Services.GetRequiredService<SlackRenderer>();
-                foreach (var stage in new[] { "command", "command+render" })
-                {
-                    var sw = Stopwatch.StartNew();
-                    var n = 0;
-                    while (sw.Elapsed < TimeSpan.FromSeconds(3))
-                    {
-                        var reply = await commands.PapersAsync(Queries[n++ % Queries.Length]);
-                        if (stage == "command+render")
-                        {
-                            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(renderer.RenderReply(reply), SlackMessageJsonContext.Default.SlackMessage);
-                        }
-                    }
-
-                    Console.WriteLine($"{stage}: {n / sw.Elapsed.TotalSeconds:F0}/s single-threaded");
-                }
-
+                await BreakdownAsync(app.Services, fake.NewResponseUrl());
                 return 0;
             }
 
@@ -100,6 +83,63 @@ internal static class SlackInteractionsHarness
                 // SQLite may still hold the file for a moment; it is a temp folder.
             }
         }
+    }
+
+    // Mean cost of each step of a /papers answer without HTTP, one thread.
+    private static async Task BreakdownAsync(IServiceProvider services, string responseUrl)
+    {
+        var commands = services.GetRequiredService<Bot.Core.CommandService>();
+        var renderer = services.GetRequiredService<SlackRenderer>();
+        var signed = SignedCommand("sparse mixture routing", responseUrl);
+        var bytes = Encoding.UTF8.GetBytes(signed.Body);
+        var reply = await commands.PapersAsync("sparse mixture routing");
+        var message = renderer.RenderReply(reply);
+        Console.WriteLine("| step | µs per call |");
+        Console.WriteLine("|---|---:|");
+        await StepAsync("signature check (HMAC-SHA256)", () =>
+        {
+            SlackSignatureVerifier.Verify(Secret, signed.Timestamp, signed.Signature, bytes, DateTimeOffset.UtcNow);
+            return Task.CompletedTask;
+        });
+        await StepAsync("form parse", () =>
+        {
+            new Microsoft.AspNetCore.WebUtilities.FormReader(signed.Body).ReadForm();
+            return Task.CompletedTask;
+        });
+        await StepAsync("slash text parse", () =>
+        {
+            SlashCommandText.TryParse("papers", "sparse mixture routing limit:5 public", out _, out _);
+            return Task.CompletedTask;
+        });
+        await StepAsync("CommandService.PapersAsync", () => commands.PapersAsync("sparse mixture routing"));
+        await StepAsync("SlackRenderer.RenderReply", () =>
+        {
+            renderer.RenderReply(reply);
+            return Task.CompletedTask;
+        });
+        await StepAsync("serialize (source-generated)", () =>
+        {
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(message, SlackMessageJsonContext.Default.SlackMessage);
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task StepAsync(string name, Func<Task> step)
+    {
+        for (var i = 0; i < 200; i++)
+        {
+            await step();
+        }
+
+        var sw = Stopwatch.StartNew();
+        var n = 0;
+        while (sw.ElapsedMilliseconds < 1500)
+        {
+            await step();
+            n++;
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {sw.Elapsed.TotalMilliseconds * 1000 / n:F1} |"));
     }
 
     private static (string Body, string Timestamp, string Signature) SignedCommand(string query, string responseUrl)

@@ -20,13 +20,21 @@ public sealed class SlackTextEncoder : EscapingTextEncoder
         var builder = new StringBuilder(value.Length + 16);
         foreach (var c in value)
         {
-            builder.Append(c switch
+            switch (c)
             {
-                '&' => "&amp;",
-                '<' => "&lt;",
-                '>' => "&gt;",
-                _ => null,
-            } ?? c.ToString());
+                case '&':
+                    builder.Append("&amp;");
+                    break;
+                case '<':
+                    builder.Append("&lt;");
+                    break;
+                case '>':
+                    builder.Append("&gt;");
+                    break;
+                default:
+                    builder.Append(c);
+                    break;
+            }
         }
 
         return builder.ToString();

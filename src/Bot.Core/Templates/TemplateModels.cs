@@ -9,6 +9,12 @@ namespace Bot.Core;
 /// </summary>
 public static class TemplateModels
 {
+    /// <summary>
+    /// Longest text handed to a template. Every platform part is shorter, so cutting here changes no output;
+    /// it only keeps a 20,000-character bullet from being escaped in full before it is cut.
+    /// </summary>
+    public const int MaxValueLength = 4500;
+
     /// <summary>Variables of a section highlight: <c>digest</c>, <c>section</c>, <c>items</c>, <c>shown</c>, <c>more</c>, <c>total</c>.</summary>
     public static Dictionary<string, object?> Highlight(SectionHighlight highlight)
     {
@@ -22,7 +28,7 @@ public static class TemplateModels
             ["digest"] = Digest(highlight.DigestId, highlight.DigestTitle, highlight.DigestDate, highlight.DigestUrl),
             ["section"] = new Dictionary<string, object?>
             {
-                ["key"] = highlight.SectionKey, ["title"] = title, ["label"] = label, ["emoji"] = emoji, ["kind"] = kind.ToString().ToLowerInvariant(),
+                ["key"] = highlight.SectionKey, ["title"] = Cap(title), ["label"] = Cap(label), ["emoji"] = emoji, ["kind"] = kind.ToString().ToLowerInvariant(),
             },
             ["items"] = highlight.Items.Select((item, i) => Item(item, i + 1)).ToList(),
             ["shown"] = highlight.Items.Count,
@@ -35,7 +41,7 @@ public static class TemplateModels
     public static Dictionary<string, object?> Item(HighlightItem item, int index)
     {
         ArgumentNullException.ThrowIfNull(item);
-        return new() { ["index"] = index, ["id"] = item.EntryId, ["title"] = item.Title, ["summary"] = item.Summary, ["url"] = item.Url };
+        return new() { ["index"] = index, ["id"] = item.EntryId, ["title"] = Cap(item.Title), ["summary"] = Cap(item.Summary), ["url"] = item.Url };
     }
 
     /// <summary>Variables of <c>/digest</c>: <c>digest</c> (with <c>summary</c>), <c>sections</c>, <c>section_count</c>, <c>entry_count</c>.</summary>
@@ -43,7 +49,7 @@ public static class TemplateModels
     {
         ArgumentNullException.ThrowIfNull(overview);
         var digest = Digest(overview.DigestId, overview.DigestTitle, overview.DigestDate, overview.DigestUrl);
-        digest["summary"] = overview.Summary;
+        digest["summary"] = Cap(overview.Summary);
         return new()
         {
             ["digest"] = digest,
@@ -59,7 +65,7 @@ public static class TemplateModels
         ArgumentNullException.ThrowIfNull(section);
         var title = section.Title.Trim();
         var label = title.Length > 0 && !char.IsLetterOrDigit(title, 0) ? title : $"{SectionKinds.Emoji(SectionKinds.Classify(section.Key))} {title}";
-        return new() { ["index"] = index, ["key"] = section.Key, ["title"] = title, ["label"] = label, ["count"] = section.EntryCount, ["url"] = section.Url };
+        return new() { ["index"] = index, ["key"] = section.Key, ["title"] = Cap(title), ["label"] = Cap(label), ["count"] = section.EntryCount, ["url"] = section.Url };
     }
 
     /// <summary>Variables of <c>/search</c> and <c>/papers</c>: <c>command, query, section, total, page, page_count, has_previous, has_next, results</c>.</summary>
@@ -69,8 +75,8 @@ public static class TemplateModels
         return new()
         {
             ["command"] = results.Command,
-            ["query"] = results.Query,
-            ["section"] = results.Section,
+            ["query"] = Cap(results.Query),
+            ["section"] = Cap(results.Section),
             ["total"] = results.Total,
             ["page"] = results.Page,
             ["page_count"] = results.PageCount,
@@ -88,11 +94,11 @@ public static class TemplateModels
         {
             ["index"] = index,
             ["id"] = result.EntryId,
-            ["title"] = result.Title,
-            ["summary"] = result.Summary,
+            ["title"] = Cap(result.Title),
+            ["summary"] = Cap(result.Summary),
             ["url"] = result.Url,
             ["section"] = result.Section,
-            ["digest_title"] = result.DigestTitle,
+            ["digest_title"] = Cap(result.DigestTitle),
             ["digest_date"] = result.DigestDate,
             ["also_in_count"] = result.AlsoIn.Count,
         };
@@ -104,7 +110,7 @@ public static class TemplateModels
         ArgumentNullException.ThrowIfNull(reply);
         return new()
         {
-            ["query"] = reply.Query,
+            ["query"] = Cap(reply.Query),
             ["entry"] = SearchItem(reply.Entry, 1),
             ["references"] = reply.References.Select((r, i) => Reference(r, i + 1)).ToList(),
             ["count"] = reply.References.Count,
@@ -119,7 +125,7 @@ public static class TemplateModels
         return new()
         {
             ["index"] = index,
-            ["title"] = string.IsNullOrWhiteSpace(reference.Title) ? reference.Url : reference.Title,
+            ["title"] = Cap(string.IsNullOrWhiteSpace(reference.Title) ? reference.Url : reference.Title),
             ["url"] = reference.Url,
             ["kind"] = reference.Kind.ToString().ToLowerInvariant(),
             ["arxiv_id"] = reference.ArxivId,
@@ -127,7 +133,7 @@ public static class TemplateModels
             ["also_in_count"] = cited.AlsoIn.Count,
             ["also_in"] = cited.AlsoIn.Select(a => new Dictionary<string, object?>
             {
-                ["digest_title"] = a.DigestTitle, ["digest_date"] = a.DigestDate, ["entry_title"] = a.EntryTitle,
+                ["digest_title"] = Cap(a.DigestTitle), ["digest_date"] = a.DigestDate, ["entry_title"] = Cap(a.EntryTitle),
             }).ToList(),
         };
     }
@@ -136,20 +142,25 @@ public static class TemplateModels
     public static Dictionary<string, object?> Error(ErrorReply error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return new() { ["message"] = error.Message, ["hint"] = error.Hint };
+        return new() { ["message"] = Cap(error.Message), ["hint"] = Cap(error.Hint) };
     }
 
     /// <summary>Variables of a plain confirmation: <c>text</c>.</summary>
     public static Dictionary<string, object?> Text(TextReply text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new() { ["text"] = text.Text };
+        return new() { ["text"] = Cap(text.Text) };
     }
+
+    // A plain cut (not splitting a surrogate pair) is enough: every part is cut again, well before this point.
+    private static string? Cap(string? text)
+        => text is null || text.Length <= MaxValueLength ? text
+            : text[..(char.IsHighSurrogate(text[MaxValueLength - 1]) ? MaxValueLength - 1 : MaxValueLength)] + TextTruncator.Ellipsis;
 
     private static Dictionary<string, object?> Digest(string id, string title, DateOnly? date, string? url) => new()
     {
         ["id"] = id,
-        ["title"] = title,
+        ["title"] = Cap(title),
         ["date"] = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         ["url"] = url,
     };

@@ -3,11 +3,14 @@ namespace Bot.Core;
 /// <summary>Builds platform link markup with the text escaped and the URL made safe for the markup around it.</summary>
 public static class LinkMarkup
 {
+    /// <summary>Longest link text: a link is never cut, so its text is shortened before it is built.</summary>
+    public const int MaxTextLength = 300;
+
     /// <summary>A Discord masked link <c>[text](url)</c>, or just the escaped text when the URL is not http(s).</summary>
     public static string Discord(string? text, string? url)
     {
         var safe = SafeUrl(url, "()<>[] \"`");
-        var label = DiscordMarkdownEncoder.Instance.Escape(string.IsNullOrWhiteSpace(text) ? HostOf(safe) : text.ReplaceLineEndings(" "));
+        var label = DiscordMarkdownEncoder.Instance.Escape(Label(text, safe));
         return safe is null ? label : $"[{label}]({safe})";
     }
 
@@ -15,7 +18,7 @@ public static class LinkMarkup
     public static string Slack(string? text, string? url)
     {
         var safe = SafeUrl(url, "|<> \"");
-        var label = SlackTextEncoder.Instance.Escape(string.IsNullOrWhiteSpace(text) ? HostOf(safe) : text.ReplaceLineEndings(" ")).Replace('|', '¦');
+        var label = SlackTextEncoder.Instance.Escape(Label(text, safe)).Replace('|', '¦');
         return safe is null ? label : $"<{safe}|{label}>";
     }
 
@@ -51,6 +54,9 @@ public static class LinkMarkup
 
         return builder.ToString();
     }
+
+    private static string Label(string? text, string? url)
+        => string.IsNullOrWhiteSpace(text) ? HostOf(url) : TextTruncator.Truncate(text.ReplaceLineEndings(" "), MaxTextLength);
 
     private static string HostOf(string? url)
         => url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.Host : "link";

@@ -46,6 +46,7 @@ public static partial class TextTruncator
         var lastBoundary = 0;
         var lastWordBoundary = 0;
         var position = 0;
+        var link = 0;
         while (position < text.Length)
         {
             var next = position + StringInfo.GetNextTextElementLength(text.AsSpan(position));
@@ -55,7 +56,14 @@ public static partial class TextTruncator
             }
 
             position = next;
-            if (InsideLink(links, position))
+
+            // Positions only grow, so the spans behind us are done with.
+            while (link < links.Count && links[link].End <= position)
+            {
+                link++;
+            }
+
+            if (link < links.Count && position > links[link].Start)
             {
                 continue;
             }
@@ -69,19 +77,6 @@ public static partial class TextTruncator
 
         // A word boundary in the last half (or a link end) reads better; unspaced text (e.g. CJK runs) cuts between elements.
         return lastWordBoundary > 0 && lastWordBoundary >= budget / 2 ? lastWordBoundary : lastBoundary;
-    }
-
-    private static bool InsideLink(List<(int Start, int End)> links, int position)
-    {
-        foreach (var (start, end) in links)
-        {
-            if (position > start && position < end)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static List<(int Start, int End)> LinkSpans(string text, int budget)

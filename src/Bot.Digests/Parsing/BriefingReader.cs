@@ -203,9 +203,9 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         foreach (var entry in children.Where(e => !e.IsRollup))
         {
             rollup.Bullets.Add(new Bullet(entry.Title, 0));
-            foreach (var (reference, refLine) in entry.References)
+            for (var i = 0; i < entry.References.Count; i++)
             {
-                rollup.AddReference(reference, refLine);
+                rollup.AddReference(entry.References[i], entry.ReferenceLines[i]);
             }
         }
 

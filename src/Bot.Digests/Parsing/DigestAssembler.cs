@@ -22,7 +22,8 @@ internal static class DigestAssembler
                     id = $"{baseId}-{n}";
                 }
 
-                entries.Add(new Entry(id, entry.Title, entry.Bullets.ToArray(), entry.Images.ToArray(), entry.References.Select(r => r.Reference).ToArray(), entry.Line));
+                // The drafts are discarded after this, so their lists become the entry's lists without copying.
+                entries.Add(new Entry(id, entry.Title, entry.Bullets, entry.Images, entry.References, entry.Line));
             }
 
             if (entries.Count > 0)
@@ -35,12 +36,13 @@ internal static class DigestAssembler
     }
 
     /// <summary>Warns once for every later citation of a canonical reference already cited in the digest.</summary>
-    public static void WarnDuplicateReferences(ParseContext context)
+    public static void WarnDuplicateReferences(ParseContext context, bool inDocumentOrder)
     {
-        var first = new Dictionary<string, (Reference Reference, int Line)>(StringComparer.Ordinal);
-        foreach (var entry in context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup).OrderBy(e => e.Line))
+        var first = new Dictionary<string, (Reference Reference, int Line)>(context.Sections.Sum(s => s.Entries.Count), StringComparer.Ordinal);
+        var entries = context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup);
+        foreach (var entry in inDocumentOrder ? entries : entries.OrderBy(e => e.Line))
         {
-            foreach (var (reference, _) in entry.References)
+            foreach (var reference in entry.References)
             {
                 if (!first.TryGetValue(reference.CanonicalUrl, out var earlier))
                 {

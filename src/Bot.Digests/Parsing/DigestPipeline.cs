@@ -7,9 +7,15 @@ internal static class DigestPipeline
 {
     /// <summary>YAML front matter, footnotes and precise source positions. Bare URLs are found in literal text
     /// by <see cref="InlineScan"/> instead of Markdig's autolink extension, which costs ~15% of a parse.</summary>
-    public static MarkdownPipeline Instance { get; } = new MarkdownPipelineBuilder()
-        .UseYamlFrontMatter()
-        .UseFootnotes()
-        .UsePreciseSourceLocation()
-        .Build();
+    public static MarkdownPipeline Instance { get; } = Build();
+
+    private static MarkdownPipeline Build()
+    {
+        var builder = new MarkdownPipelineBuilder()
+            .UseYamlFrontMatter()
+            .UseFootnotes()
+            .UsePreciseSourceLocation();
+        builder.BlockParsers.Insert(0, new OrdinalLinkLabels());
+        return builder.Build();
+    }
 }

@@ -9,6 +9,7 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
     private const int MaxBulletDepth = 16;
 
     private readonly PlainTextBuilder _text = new();
+    private readonly InlineScan _scan = new();
 
     /// <summary>The image waiting for a <c>_caption_</c> paragraph right after it.</summary>
     private (EntryDraft Entry, int Index)? _captionless;
@@ -89,7 +90,7 @@ internal sealed class EntryContent(ParseContext context, FootnoteIndex? footnote
 
         _captionless = null;
         var text = _text.Clear();
-        var scan = new InlineScan();
+        var scan = _scan.Reset();
         var awaitingCaption = -1;
         for (var inline = paragraph.Inline.FirstChild; inline is not null; inline = inline.NextSibling)
         {

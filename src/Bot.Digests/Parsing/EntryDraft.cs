@@ -16,12 +16,15 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
 
     public List<DigestImage> Images { get; } = [];
 
-    public List<(Reference Reference, int Line)> References { get; } = [];
+    public List<Reference> References { get; } = [];
+
+    /// <summary>The line each of <see cref="References"/> was cited or defined on.</summary>
+    public List<int> ReferenceLines { get; } = [];
 
     /// <summary>Adds <paramref name="reference"/> unless the entry already cites the same canonical URL.</summary>
     public void AddReference(Reference reference, int line)
     {
-        foreach (var (existing, _) in References)
+        foreach (var existing in References)
         {
             if (existing.CanonicalUrl == reference.CanonicalUrl)
             {
@@ -29,6 +32,7 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
             }
         }
 
-        References.Add((reference, line));
+        References.Add(reference);
+        ReferenceLines.Add(line);
     }
 }

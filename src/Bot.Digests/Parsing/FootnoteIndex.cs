@@ -10,18 +10,20 @@ namespace Bot.Digests.Parsing;
 /// </summary>
 internal sealed class FootnoteIndex
 {
-    private readonly Dictionary<string, Definition> _definitions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string> _used = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, Definition> _definitions;
+    private readonly HashSet<string> _used;
 
-    private FootnoteIndex()
+    private FootnoteIndex(int capacity)
     {
+        _definitions = new(capacity, StringComparer.OrdinalIgnoreCase);
+        _used = new(capacity, StringComparer.OrdinalIgnoreCase);
     }
 
     /// <summary>Indexes the footnote definitions of <paramref name="document"/>, warning about duplicates and empty ones.</summary>
     public static FootnoteIndex Build(MarkdownDocument document, ParseContext context)
     {
-        var index = new FootnoteIndex();
         var group = document.GetLinkReferenceDefinitions(false);
+        var index = new FootnoteIndex(group?.Count ?? 0);
         if (group is null)
         {
             return index;
@@ -110,6 +112,16 @@ internal sealed class FootnoteIndex
                 continue;
             }
 
+            // Fast path: the usual definition is `[Title](url)`; its text is only needed when there is no link.
+            if (inline.FirstChild is LinkInline { IsImage: false } first && !string.IsNullOrWhiteSpace(first.Url) && IsOnlyBackLinksAfter(first))
+            {
+                var title = InlineText.Of(first);
+                var firstLabel = references.Count == 0 ? label : $"{label}.{references.Count + 1}";
+                references.Add(ParseContext.CreateReference(firstLabel, title.Length > 0 ? title : first.Url!.Trim(), first.Url!));
+                hasText = true;
+                continue;
+            }
+
             var scan = new InlineScan();
             var text = InlineText.Of(inline, scan);
             hasText |= text.Length > 0;
@@ -144,6 +156,20 @@ internal sealed class FootnoteIndex
         }
 
         return references;
+    }
+
+    private static bool IsOnlyBackLinksAfter(Inline first)
+    {
+        for (var next = first.NextSibling; next is not null; next = next.NextSibling)
+        {
+            var filler = next is FootnoteLink { IsBackLink: true } || (next is LiteralInline literal && literal.Content.IsEmptyOrWhitespace());
+            if (!filler)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string FallbackTitle(string text, string url)

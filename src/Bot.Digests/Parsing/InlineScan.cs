@@ -31,6 +31,17 @@ internal sealed class InlineScan
     /// <summary>Nesting of link text being walked (bare URLs inside link text are not separate links).</summary>
     public int LinkDepth { get; set; }
 
+    /// <summary>Forgets everything found, keeping the lists for reuse.</summary>
+    public InlineScan Reset()
+    {
+        _footnoteLabels?.Clear();
+        _links?.Clear();
+        _literalLabels?.Clear();
+        _bareUrls?.Clear();
+        LinkDepth = 0;
+        return this;
+    }
+
     /// <summary>Notes every bare URL in <paramref name="text"/>.</summary>
     public void FindBareUrls(ReadOnlySpan<char> text)
     {

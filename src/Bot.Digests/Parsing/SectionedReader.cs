@@ -16,6 +16,7 @@ internal sealed class SectionedReader
     private readonly ParseContext _context;
     private readonly FootnoteIndex _footnotes;
     private readonly EntryContent _content;
+    private readonly InlineScan _headingScan = new();
     private SectionDraft? _section;
     private EntryDraft? _entry;
     private bool _inReferences;
@@ -64,7 +65,7 @@ internal sealed class SectionedReader
     private void OnHeading(HeadingBlock heading)
     {
         var line = heading.Line + 1;
-        var scan = new InlineScan();
+        var scan = _headingScan.Reset();
         var title = InlineText.Of(heading, scan);
         var citesFootnote = scan.CitesFootnote;
         if (heading.Level <= 2)
@@ -135,7 +136,7 @@ internal sealed class SectionedReader
         _entry = null;
         if (entry.Title.Length == 0)
         {
-            var fallback = entry.References.Count > 0 ? entry.References[0].Reference.Title : null;
+            var fallback = entry.References.Count > 0 ? entry.References[0].Title : null;
             if (fallback is null)
             {
                 _context.Warn(ParseWarningCodes.EntryUntitled, "An entry heading has no title and no reference to take one from; it was skipped.", entry.Line);

@@ -8,6 +8,9 @@ internal static class TextSniffer
     private const int MaxIndent = 40;
     private const int MaxMarkerRun = 16;
 
+    private static readonly System.Buffers.SearchValues<char> Suspicious = System.Buffers.SearchValues.Create(
+        "\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\u007F\uFFFD");
+
     /// <summary>True for NUL characters, or many control/replacement characters near the start.</summary>
     public static bool LooksBinary(string text)
     {
@@ -17,6 +20,11 @@ internal static class TextSniffer
         }
 
         var sample = text.AsSpan(0, Math.Min(text.Length, 8192));
+        if (sample.IndexOfAny(Suspicious) < 0)
+        {
+            return false;
+        }
+
         var odd = 0;
         foreach (var c in sample)
         {

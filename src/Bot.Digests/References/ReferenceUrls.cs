@@ -107,7 +107,8 @@ public static partial class ReferenceUrls
             var pathSpan = queryStart < 0 ? tail : tail[..queryStart];
             if (!pathSpan.Contains('%'))
             {
-                host = authority.ToString().ToLowerInvariant();
+                var bare = authority.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? authority[4..] : authority;
+                host = bare.ContainsAnyInRange('A', 'Z') ? bare.ToString().ToLowerInvariant() : bare.ToString();
                 path = pathSpan.Length == 0 ? "/" : pathSpan.ToString();
                 query = queryStart < 0 || queryStart == tail.Length - 1 ? string.Empty : tail[queryStart..].ToString();
                 return true;
@@ -228,6 +229,11 @@ public static partial class ReferenceUrls
             return string.Empty;
         }
 
+        if (!HasTrackingParameter(query.AsSpan(1)))
+        {
+            return query;
+        }
+
         var kept = new StringBuilder();
         foreach (var pair in query[1..].Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
@@ -240,6 +246,23 @@ public static partial class ReferenceUrls
         }
 
         return kept.ToString();
+    }
+
+    private static bool HasTrackingParameter(ReadOnlySpan<char> query)
+    {
+        var lookup = TrackingParameters.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var range in query.Split('&'))
+        {
+            var pair = query[range];
+            var eq = pair.IndexOf('=');
+            var name = eq < 0 ? pair : pair[..eq];
+            if (name.Contains('%') || name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || lookup.Contains(name))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     [GeneratedRegex(@"^/(?:abs|pdf|html|format|papers)/(?<id>\d{4}\.\d{4,5}|[a-z][a-z\-]*(?:\.[a-z]{2})?/\d{7})(?:v\d+)?(?:\.pdf)?/?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

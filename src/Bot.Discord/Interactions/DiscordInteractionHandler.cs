@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Bot.Core;
 using Bot.Discord.Wire;
@@ -13,14 +12,13 @@ namespace Bot.Discord;
 /// <see cref="DiscordOptions.InlineReplyTimeout"/>, else deferred (type 5) and completed by editing <c>@original</c>;
 /// paging buttons with an update (type 7); <c>/refs</c> autocomplete with entry titles (type 8).
 /// </summary>
-public sealed partial class DiscordInteractionHandler
+public sealed partial class DiscordInteractionHandler : IAsyncDisposable
 {
     private const int Pong = 1;
     private const int ChannelMessage = 4;
     private const int DeferredChannelMessage = 5;
     private const int DeferredUpdateMessage = 6;
     private const int UpdateMessage = 7;
-    private const int AutocompleteResult = 8;
     private const int EphemeralFlag = 64;
 
     private static readonly byte[] PongBody = """{"type":1}"""u8.ToArray();
@@ -32,6 +30,7 @@ public sealed partial class DiscordInteractionHandler
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordInteractionHandler> _logger;
     private readonly DiscordOptions _options;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _deferred = new();
 
     /// <summary>Creates the handler.</summary>
     public DiscordInteractionHandler(
@@ -66,7 +65,7 @@ public sealed partial class DiscordInteractionHandler
             case DiscordInteraction.MessageComponent:
                 if (!PagingState.TryParseToken(interaction.Data?.CustomId, out var state, out var page))
                 {
-                    return Serialize(ChannelMessage, _renderer.RenderReply(new ErrorReply("This button is not mine any more.", "Run the command again.")));
+                    return InteractionResponses.Message(ChannelMessage, _renderer.RenderReply(new ErrorReply("This button is not mine any more.", "Run the command again.")));
                 }
 
                 return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => _commands.PageAsync(state, page, CancellationToken.None))), UpdateMessage, DeferredUpdateMessage).ConfigureAwait(false);
@@ -83,8 +82,8 @@ public sealed partial class DiscordInteractionHandler
         if (budget <= TimeSpan.Zero)
         {
             // No inline budget: always defer (operators whose searches are slow; tests of the deferred path).
-            _ = CompleteDeferredAsync(interaction, work, deferredType);
-            return Serialize(deferredType, null);
+            Track(CompleteDeferredAsync(interaction, work, deferredType));
+            return InteractionResponses.Message(deferredType, null);
         }
 
         if (!work.IsCompleted)
@@ -100,11 +99,30 @@ public sealed partial class DiscordInteractionHandler
             var message = _renderer.RenderReply(reply);
             // An update cannot make a public message ephemeral: errors on buttons come as a new, private message.
             var type = inlineType == UpdateMessage && IsEphemeral(message) ? ChannelMessage : inlineType;
-            return Serialize(type, message);
+            return InteractionResponses.Message(type, message);
         }
 
-        _ = CompleteDeferredAsync(interaction, work, deferredType);
-        return Serialize(deferredType, null);
+        Track(CompleteDeferredAsync(interaction, work, deferredType));
+        return InteractionResponses.Message(deferredType, null);
+    }
+
+    /// <summary>On shutdown, lets deferred replies that are still running finish (for up to 10 seconds).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await Task.WhenAll(_deferred.Keys).WaitAsync(TimeSpan.FromSeconds(10), _time).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            LogDeferredAbandoned(_deferred.Count);
+        }
+    }
+
+    private void Track(Task deferred)
+    {
+        _deferred[deferred] = 0;
+        _ = deferred.ContinueWith(static (done, state) => ((System.Collections.Concurrent.ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _deferred, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
     private async Task CompleteDeferredAsync(DiscordInteraction interaction, Task<Reply> work, int deferredType)
@@ -129,7 +147,7 @@ public sealed partial class DiscordInteractionHandler
 
             await _client.EditOriginalResponseAsync(applicationId, token, ToJson(message with { Flags = null })).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is DiscordRestException or PostException or OperationCanceledException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             LogDeferredFailed(ex, interaction.Data?.Name ?? interaction.Data?.CustomId ?? "?");
         }
@@ -151,28 +169,7 @@ public sealed partial class DiscordInteractionHandler
             }
         }
 
-        var buffer = new ArrayBufferWriter<byte>(1024);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("type", AutocompleteResult);
-            writer.WriteStartObject("data");
-            writer.WriteStartArray("choices");
-            foreach (var title in titles.Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).Take(25))
-            {
-                var text = TextTruncator.Truncate(title, 100);
-                writer.WriteStartObject();
-                writer.WriteString("name", text);
-                writer.WriteString("value", text);
-                writer.WriteEndObject();
-            }
-
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
+        return InteractionResponses.Choices(titles);
     }
 
     private Task<Reply> RunCommandAsync(DiscordInteraction interaction)
@@ -229,7 +226,7 @@ public sealed partial class DiscordInteractionHandler
     }
 
     private static IEnumerable<InteractionOption> Flatten(IReadOnlyList<InteractionOption>? options)
-        => options is null ? [] : options.SelectMany(o => o.Options is { Count: > 0 } nested ? Flatten(nested) : [o]);
+        => options is null ? [] : options.Where(o => o is not null).SelectMany(o => o.Options is { Count: > 0 } nested ? Flatten(nested) : [o]);
 
     private static string? AsString(JsonElement? value) => value switch
     {
@@ -243,30 +240,14 @@ public sealed partial class DiscordInteractionHandler
     private static System.Text.Json.Nodes.JsonObject ToJson(DiscordMessage message)
         => (System.Text.Json.Nodes.JsonObject)JsonSerializer.SerializeToNode(message, DiscordMessageJsonContext.Default.DiscordMessage)!;
 
-    private static byte[] Serialize(int type, DiscordMessage? data)
-    {
-        var buffer = new ArrayBufferWriter<byte>(2048);
-        using (var writer = new Utf8JsonWriter(buffer))
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("type", type);
-            if (data is not null)
-            {
-                writer.WritePropertyName("data");
-                JsonSerializer.Serialize(writer, data, DiscordMessageJsonContext.Default.DiscordMessage);
-            }
-
-            writer.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
-    }
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Discord: /{Command} failed")]
     private partial void LogCommandFailed(Exception ex, string command);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: could not complete the deferred reply to /{Command}")]
     private partial void LogDeferredFailed(Exception ex, string command);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: stopping with {Count} deferred replies unfinished; those users see \"The application did not respond\"")]
+    private partial void LogDeferredAbandoned(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: autocomplete failed; answering with no suggestions")]
     private partial void LogAutocompleteFailed(Exception ex);

@@ -102,7 +102,7 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
 
             if (observation.Bucket is { Length: > 0 } hash)
             {
-                Learn(route, bucket, hash);
+                Learn(route, bucket, hash, observation, now);
             }
         }
         finally
@@ -136,7 +136,7 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
         }
     }
 
-    private void Learn(DiscordRoute route, RouteBucket bucket, string hash)
+    private void Learn(DiscordRoute route, RouteBucket bucket, string hash, RateLimitObservation observation, DateTimeOffset now)
     {
         var routeKey = route.RouteKey;
         var bucketKey = $"{hash}:{route.MajorParameter}";
@@ -148,10 +148,15 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
             }
 
             _routeToBucket[routeKey] = bucketKey;
-            if (!_buckets.ContainsKey(bucketKey))
+            if (!_buckets.TryGetValue(bucketKey, out var shared))
             {
                 // The first route of this bucket: its provisional bucket becomes the shared one.
                 _buckets[bucketKey] = bucket;
+            }
+            else if (!ReferenceEquals(shared, bucket))
+            {
+                // Another route already uses this bucket: this answer is the newest word on what is left in it.
+                shared.Update(observation, now);
             }
 
             if (_buckets.TryGetValue(routeKey, out var provisional) && ReferenceEquals(provisional, bucket))

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Digests;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace Bot.Library;
@@ -37,8 +38,10 @@ internal sealed class DigestIngestor
         var results = new List<IngestFileResult>(items.Count);
         using var connection = _database.Open();
         using var writer = new DigestWriter(connection);
-        var window = Math.Max(2, Environment.ProcessorCount * 2);
+        var window = Math.Max(4, Environment.ProcessorCount * 4);
         var pending = new Queue<Task<Prepared>>();
+        var batch = new List<Prepared>(BatchSize);
+        var lastFlush = _time.GetTimestamp();
         var next = 0;
         progress?.Report(new IngestProgress(0, items.Count, string.Empty));
         while (next < items.Count || pending.Count > 0)
@@ -50,20 +53,162 @@ internal sealed class DigestIngestor
                 pending.Enqueue(Task.Run(() => PrepareAsync(item, validators, ct), ct));
             }
 
-            var prepared = await pending.Dequeue().ConfigureAwait(false);
+            batch.Add(await pending.Dequeue().ConfigureAwait(false));
             ct.ThrowIfCancellationRequested();
-            var result = Store(connection, writer, prepared);
+            if (batch.Count >= BatchSize || pending.Count == 0 || _time.GetElapsedTime(lastFlush) > FlushInterval)
+            {
+                Flush(connection, writer, batch, results, progress, items.Count);
+                lastFlush = _time.GetTimestamp();
+            }
+        }
+
+        Flush(connection, writer, batch, results, progress, items.Count);
+        return new IngestReport(results);
+    }
+
+    /// <summary>Stores parsed digests in batches (the <see cref="DigestLibrary.StoreDigestsAsync"/> path).</summary>
+    public IngestReport Store(IReadOnlyList<(Digest Digest, string Hash)> digests, CancellationToken ct)
+    {
+        var results = new List<IngestFileResult>(digests.Count);
+        using var connection = _database.Open();
+
+        using var writer = new DigestWriter(connection);
+        var batch = new List<Prepared>(BatchSize);
+        foreach (var (digest, hash) in digests)
+        {
+            ct.ThrowIfCancellationRequested();
+            batch.Add(new Prepared(new SourceReader.Item(digest.Id, false), null, digest, hash, null));
+            if (batch.Count >= BatchSize)
+            {
+                Flush(connection, writer, batch, results, null, digests.Count);
+            }
+        }
+
+        Flush(connection, writer, batch, results, null, digests.Count);
+        return new IngestReport(results);
+    }
+
+    /// <summary>Digests written per transaction: FTS5 flushes a segment per commit, so one commit per digest is several times slower.</summary>
+    private const int BatchSize = 64;
+
+    private static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Writes a batch in one transaction. If anything fails, the batch is rolled back and each digest
+    /// is written again in its own transaction, so only the digest that fails is left out.
+    /// </summary>
+    private void Flush(SqliteConnection connection, DigestWriter writer, List<Prepared> batch, List<IngestFileResult> results, IProgress<IngestProgress>? progress, int total)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var outcomes = new IngestFileResult[batch.Count];
+        var storable = new List<int>();
+        for (var i = 0; i < batch.Count; i++)
+        {
+            outcomes[i] = Check(connection, batch[i]) ?? default!;
+            if (outcomes[i] is null)
+            {
+                storable.Add(i);
+            }
+        }
+
+        if (storable.Count > 0)
+        {
+            try
+            {
+                using var transaction = connection.BeginTransaction();
+                foreach (var i in storable)
+                {
+                    outcomes[i] = Write(connection, writer, batch[i], transaction);
+                }
+
+                writer.WriteIndex(transaction);
+                transaction.Commit();
+            }
+            catch (Exception ex) when (IsStorageFailure(ex))
+            {
+                writer.DiscardIndex();
+                foreach (var i in storable)
+                {
+                    outcomes[i] = WriteAlone(connection, writer, batch[i]);
+                }
+            }
+        }
+
+        foreach (var result in outcomes)
+        {
             results.Add(result);
             if (result.Outcome == IngestOutcome.Failed)
             {
                 _logger.LogWarning("Ingest failed for {Source}: {Error}", DisplaySource(result.Source), result.Error);
             }
 
-            progress?.Report(new IngestProgress(results.Count, items.Count, result.Source));
+            progress?.Report(new IngestProgress(results.Count, total, result.Source));
         }
 
-        return new IngestReport(results);
+        batch.Clear();
     }
+
+    /// <summary>The result for an item that needs no write (failed to read or parse, not modified, invalid), else null.</summary>
+    private static IngestFileResult? Check(SqliteConnection connection, Prepared prepared)
+    {
+        var source = prepared.Item.Source;
+        if (prepared.Error is not null)
+        {
+            return new IngestFileResult(source, IngestOutcome.Failed, null, [], prepared.Error);
+        }
+
+        if (prepared.Content is { NotModified: true })
+        {
+            return new IngestFileResult(source, IngestOutcome.Unchanged, SourceReader.StoredDigestId(connection, source), [], null);
+        }
+
+        try
+        {
+            DigestWriter.Validate(prepared.Digest!);
+            return null;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return new IngestFileResult(source, IngestOutcome.Failed, prepared.Digest!.Id, prepared.Digest.Warnings, $"could not store: {ex.Message}");
+        }
+    }
+
+    private IngestFileResult Write(SqliteConnection connection, DigestWriter writer, Prepared prepared, SqliteTransaction transaction)
+    {
+        var digest = prepared.Digest!;
+        var outcome = writer.Store(digest, prepared.Hash!, prepared.Item.Source, _time.GetUtcNow(), transaction);
+        if (prepared.Item.IsUrl)
+        {
+            SourceReader.SaveValidators(connection, transaction, prepared.Item.Source, prepared.Content!, digest.Id, prepared.Hash!, _time.GetUtcNow());
+        }
+
+        return new IngestFileResult(prepared.Item.Source, outcome, digest.Id, digest.Warnings, null);
+    }
+
+    private IngestFileResult WriteAlone(SqliteConnection connection, DigestWriter writer, Prepared prepared)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            var result = Write(connection, writer, prepared, transaction);
+            writer.WriteIndex(transaction);
+            transaction.Commit();
+            return result;
+        }
+        catch (Exception ex) when (IsStorageFailure(ex))
+        {
+            writer.DiscardIndex();
+            var digest = prepared.Digest!;
+            return new IngestFileResult(prepared.Item.Source, IngestOutcome.Failed, digest.Id, digest.Warnings, $"could not store digest '{digest.Id}': {ex.Message}");
+        }
+    }
+
+    private static bool IsStorageFailure(Exception ex)
+        => ex is SqliteException or InvalidOperationException or ArgumentException or FormatException;
 
     private async Task<Prepared> PrepareAsync(SourceReader.Item item, (string? ETag, string? LastModified)? validators, CancellationToken ct)
     {
@@ -89,36 +234,6 @@ internal sealed class DigestIngestor
         {
             // The parser is meant to warn, not throw; if it throws anyway, this file fails alone.
             return new Prepared(item, content, null, null, $"could not parse: {ex.Message}");
-        }
-    }
-
-    private IngestFileResult Store(Microsoft.Data.Sqlite.SqliteConnection connection, DigestWriter writer, Prepared prepared)
-    {
-        var source = prepared.Item.Source;
-        if (prepared.Error is not null)
-        {
-            return new IngestFileResult(source, IngestOutcome.Failed, null, [], prepared.Error);
-        }
-
-        if (prepared.Content is { NotModified: true })
-        {
-            return new IngestFileResult(source, IngestOutcome.Unchanged, SourceReader.StoredDigestId(connection, source), [], null);
-        }
-
-        var digest = prepared.Digest!;
-        try
-        {
-            var outcome = writer.Store(digest, prepared.Hash!, source, _time.GetUtcNow());
-            if (prepared.Item.IsUrl)
-            {
-                SourceReader.SaveValidators(connection, source, prepared.Content!, digest.Id, prepared.Hash!, _time.GetUtcNow());
-            }
-
-            return new IngestFileResult(source, outcome, digest.Id, digest.Warnings, null);
-        }
-        catch (Exception ex) when (ex is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException or ArgumentException or FormatException)
-        {
-            return new IngestFileResult(source, IngestOutcome.Failed, digest.Id, digest.Warnings, $"could not store digest '{digest.Id}': {ex.Message}");
         }
     }
 

@@ -159,9 +159,10 @@ internal sealed class SourceReader
         return command.ExecuteScalar() as string;
     }
 
-    public static void SaveValidators(SqliteConnection connection, string url, Content content, string digestId, string hash, DateTimeOffset now)
+    public static void SaveValidators(SqliteConnection connection, SqliteTransaction transaction, string url, Content content, string digestId, string hash, DateTimeOffset now)
     {
         using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText =
             "INSERT INTO url_sources (url, etag, last_modified, digest_id, content_hash, checked_at) VALUES (@u, @e, @l, @d, @h, @t) " +
             "ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, digest_id = excluded.digest_id, " +

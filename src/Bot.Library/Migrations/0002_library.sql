@@ -30,7 +30,7 @@ CREATE TABLE digest_sections (
 ) WITHOUT ROWID;
 
 CREATE TABLE entries (
-    rowid        INTEGER PRIMARY KEY,
+    rowid        INTEGER PRIMARY KEY,   -- day number of the digest date << 20 | sequence
     id           TEXT NOT NULL UNIQUE,
     digest_rowid INTEGER NOT NULL REFERENCES digests (rowid) ON DELETE CASCADE,
     section_ord  INTEGER NOT NULL,
@@ -62,12 +62,13 @@ CREATE TABLE entry_refs (
 CREATE INDEX ix_entry_refs_key ON entry_refs (ref_key, entry_rowid);
 
 -- Search index over pre-segmented text (see Search/SearchText.cs): Latin/digit words lowercased,
--- Hangul/CJK runs as overlapping bigrams. rowid = entries.rowid.
+-- folded plurals, Hangul/CJK runs as overlapping bigrams. rowid = entries.rowid, which is ordered by digest date
+-- (day number << 20 | sequence) so that "newest first" is FTS5's own rowid order. `meta` holds
+-- filter tokens (section key hash, "kpaper"), so section and papers filters run inside FTS5.
 CREATE VIRTUAL TABLE entry_fts USING fts5 (
-    title, body, refs,
+    title, body, refs, meta,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2',
-    prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2'
 );
 
 -- Conditional GET state per URL source.

@@ -36,8 +36,8 @@ internal sealed partial class FtsQuery
     /// <summary>Any term matches in the title column.</summary>
     public string TitleAny => "{title} : (" + Any + ")";
 
-    /// <summary>Builds the expression for <paramref name="text"/>.</summary>
-    public static FtsQuery Parse(string? text)
+    /// <summary>Builds the expression for <paramref name="text"/>; with <paramref name="prefixLast"/> the last word also matches as a prefix (autocomplete).</summary>
+    public static FtsQuery Parse(string? text, bool prefixLast = false)
     {
         var terms = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
@@ -50,14 +50,15 @@ internal sealed partial class FtsQuery
             text = text[..MaxQueryChars];
         }
 
-        foreach (var raw in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var w = 0; w < words.Length; w++)
         {
             if (terms.Count >= MaxTerms)
             {
                 break;
             }
 
-            var word = Canonicalize(raw);
+            var word = Canonicalize(words[w]);
             var segments = SearchText.Segment(word);
             for (var s = 0; s < segments.Count && terms.Count < MaxTerms; s++)
             {
@@ -72,8 +73,8 @@ internal sealed partial class FtsQuery
                 {
                     if (tokens.Count == 1 && tokens[0].Length == 1)
                     {
-                        // A lone syllable after a Latin word is a particle ("LLM을"): drop it.
-                        if (s > 0 && segments[s - 1].Kind == CharKind.Word)
+                        // A lone syllable is a particle ("LLM을") or noise beside other words; alone, it matches as a prefix.
+                        if (s > 0 || segments.Count > 1 || words.Length > 1)
                         {
                             continue;
                         }
@@ -82,22 +83,22 @@ internal sealed partial class FtsQuery
                     }
                     else
                     {
-                        term = Quote(tokens);
+                        // Bigrams of one Korean word are ANDed, not a phrase: a phrase makes FTS5 check positions
+                        // across the huge doclists of common bigrams (BM25's document count runs it a second time),
+                        // which made these the slowest queries; adjacency adds little precision for real words.
+                        // Non-overlapping bigrams (plus the last) still cover every syllable, with half the doclists to read.
+                        var cover = tokens.Where((_, k) => k % 2 == 0 || k == tokens.Count - 1).ToList();
+                        term = cover.Count == 1 ? Quote(cover) : "(" + string.Join(" AND ", cover.Select(t => Quote([t]))) + ")";
                     }
                 }
                 else
                 {
-                    var last = tokens[^1];
-                    if (tokens.Count == 1 && last.Length >= 5 && last.EndsWith('s') && !last.EndsWith("ss", StringComparison.Ordinal) && !IsDigits(last))
-                    {
-                        // Plural: "models" also finds "model".
-                        tokens[^1] = last[..^1];
-                        term = Quote(tokens) + "*";
-                    }
-                    else
-                    {
-                        term = last.Length >= 3 ? Quote(tokens) + "*" : Quote(tokens);
-                    }
+                    term = Quote(tokens);
+                }
+
+                if (prefixLast && w == words.Length - 1 && s == segments.Count - 1 && !char.IsWhiteSpace(text[^1]) && term.EndsWith('"'))
+                {
+                    term += "*";
                 }
 
                 if (!terms.Contains(term))
@@ -143,8 +144,6 @@ internal sealed partial class FtsQuery
 
         return sb.Append('"').ToString();
     }
-
-    private static bool IsDigits(string s) => s.All(char.IsAsciiDigit);
 
     [GeneratedRegex(@"(?<![\d.])(?<id>\d{4}\.\d{4,5})(v\d+)?(?:\.pdf)?(?![\d])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex ArxivId();

@@ -6,9 +6,11 @@ using Microsoft.Data.Sqlite;
 namespace Bot.Library;
 
 /// <summary>
-/// Ranked, grouped search over the FTS index. Order: entries whose title holds every query term first,
-/// then BM25 (title weighted above references above bullets), ties to the newer digest. Entries whose
-/// primary reference is the same work are one result; the others are listed in <see cref="SearchResult.AlsoIn"/>.
+/// Ranked, grouped search over the FTS index. Order: entries whose title holds a query term first, then
+/// BM25 (title weighted above references above bullets), ties to the newer digest. Broad queries (more
+/// than <see cref="ExactLimit"/> matches) skip BM25 over every match: title hits come first, then the
+/// rest, newest first. Entries whose primary reference is the same work are one result; the others are
+/// listed in <see cref="SearchResult.AlsoIn"/>.
 /// </summary>
 internal sealed class SearchEngine
 {
@@ -28,58 +30,230 @@ internal sealed class SearchEngine
     {
         var query = FtsQuery.Parse(request.Query);
         var limit = Math.Clamp(request.Limit, 1, 100);
-        var offset = Math.Max(0, request.Offset);
+        var offset = Math.Clamp(request.Offset, 0, 10_000);
+        var text = request.Query ?? string.Empty;
         if (query.IsEmpty)
         {
-            return new SearchResponse(request.Query ?? string.Empty, 0, []);
+            return new SearchResponse(text, 0, []);
         }
 
-        var (total, page) = Rank(connection, query.All, query.TitleAll, request, offset, limit);
-        if (total == 0 && query.Terms.Count > 1)
+        var filter = Filter(request);
+        var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
+        var count = CountUpTo(connection, match, ExactLimit + 1);
+        var fallback = false;
+        if (count == 0 && query.Terms.Count > 1)
         {
-            // Nothing holds every word: fall back to any word, still ranked by BM25.
-            (total, page) = Rank(connection, query.Any, query.TitleAny, request, offset, limit);
+            // Nothing holds every word: fall back to any word, newest first within title and body hits
+            // (BM25 over an OR of many common words would read every doclist twice).
+            (match, title) = (With(query.Any, filter), With(query.TitleAny, filter));
+            count = CountUpTo(connection, match, ExactLimit + 1);
+            fallback = true;
         }
 
-        return new SearchResponse(request.Query ?? string.Empty, total, Materialize(connection, page));
+        if (count == 0)
+        {
+            return new SearchResponse(text, 0, []);
+        }
+
+        var (total, page) = count <= ExactLimit && !fallback
+            ? RankAll(Fetch(connection, match), offset, limit)
+            : RankBroad(connection, match, title, offset, limit, exactTotal: !fallback);
+        return new SearchResponse(text, total, Materialize(connection, page));
     }
 
-    /// <summary>Total groups and the page of (entry rowid, score).</summary>
-    private static (int Total, List<(long Rowid, double Score)> Page) Rank(
-        SqliteConnection connection, string match, string titleMatch, SearchRequest request, int offset, int limit)
+    /// <summary>A match: entry row id, group key, BM25 over all columns and over the title alone (negative when the title holds a term).</summary>
+    private readonly record struct Match(long Rowid, string Group, double Rank, double TitleRank);
+
+    /// <summary>The matches (at most <see cref="ExactLimit"/> + 1) with their group and both BM25 scores.</summary>
+    private static List<Match> Fetch(SqliteConnection connection, string match)
     {
         using var command = connection.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT m.rowid, e.group_key, m.r, m.rowid IN (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @t) AS th
-            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}) AS r FROM entry_fts WHERE entry_fts MATCH @q) AS m
+            SELECT m.rowid, e.group_key, m.r, m.tr
+            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r, bm25(entry_fts, 1.0, 0.0, 0.0, 0.0) AS tr
+                  FROM entry_fts WHERE entry_fts MATCH @q LIMIT {ExactLimit + 1}) AS m
             JOIN entries e ON e.rowid = m.rowid
-            JOIN digests d ON d.rowid = e.digest_rowid
-            WHERE (@section IS NULL OR e.section_key = @section) AND (@papers = 0 OR e.is_paper = 1)
-            ORDER BY th DESC, round(m.r, 4), d.date IS NULL, d.date DESC, e.rowid DESC
             """);
         command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@t", titleMatch);
-        command.Parameters.AddWithValue("@section", (object?)NormalizeSection(request.Section) ?? DBNull.Value);
-        command.Parameters.AddWithValue("@papers", request.PapersOnly ? 1 : 0);
-        var groups = new HashSet<string>(StringComparer.Ordinal);
-        var page = new List<(long, double)>(limit);
+        var rows = new List<Match>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            if (!groups.Add(reader.GetString(1)))
-            {
-                continue;
-            }
+            rows.Add(new Match(reader.GetInt64(0), reader.GetString(1), reader.GetDouble(2), reader.GetDouble(3)));
+        }
 
-            var position = groups.Count - 1;
-            if (position >= offset && page.Count < limit)
+        return rows;
+    }
+
+    /// <summary>When no entry holds every word, the any-word total is counted up to this many.</summary>
+    internal const int FallbackTotalCap = 1_000;
+
+    /// <summary>Up to this many matches are ranked exactly (BM25 over all of them, exact grouped total).</summary>
+    internal const int ExactLimit = 600;
+
+    private static string With(string expression, string? filter) => filter is null ? expression : "(" + expression + ") AND " + filter;
+
+    private static string? Filter(SearchRequest request)
+    {
+        var section = NormalizeSection(request.Section);
+        var parts = new List<string>(2);
+        if (section is not null)
+        {
+            parts.Add("{meta} : \"" + DigestWriter.SectionToken(section) + "\"");
+        }
+
+        if (request.PapersOnly)
+        {
+            parts.Add("{meta} : \"" + DigestWriter.PaperToken + "\"");
+        }
+
+        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+    }
+
+    /// <summary>Matches, counted only up to <paramref name="cap"/>: cheap for broad queries, where FTS5 stops early.</summary>
+    private static int CountUpTo(SqliteConnection connection, string match, int cap)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap)";
+        command.Parameters.AddWithValue("@q", match);
+        command.Parameters.AddWithValue("@cap", cap);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    private static int Count(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q";
+        command.Parameters.AddWithValue("@q", match);
+        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Few matches: title hits first, then BM25 (title weighted highest), ties to the newer entry; exact grouped total.</summary>
+    private static (int Total, List<(long Rowid, double Score)> Page) RankAll(List<Match> rows, int offset, int limit)
+    {
+        var ordered = rows
+            .OrderBy(m => m.TitleRank < 0 ? 0 : 1)
+            .ThenBy(m => Math.Round(m.Rank, 4))
+            .ThenByDescending(m => m.Rowid);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var page = new List<(long, double)>(limit);
+        foreach (var m in ordered)
+        {
+            if (groups.Add(m.Group) && groups.Count - 1 >= offset && page.Count < limit)
             {
-                var score = -reader.GetDouble(2) + (reader.GetInt64(3) != 0 ? TitleBonus : 0);
-                page.Add((reader.GetInt64(0), Math.Round(score, 4)));
+                page.Add((m.Rowid, Math.Round(-m.Rank + (m.TitleRank < 0 ? TitleBonus : 0), 4)));
             }
         }
 
         return (groups.Count, page);
+    }
+
+    /// <summary>
+    /// Many matches: BM25 over thousands of rows costs tens of milliseconds, so title hits come first
+    /// (BM25-ranked when few, else newest first) and body-only hits follow newest first, read in
+    /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
+    /// </summary>
+    private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
+        SqliteConnection connection, string match, string titleMatch, int offset, int limit, bool exactTotal)
+    {
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var page = new List<(long, double)>(limit);
+        var need = offset + limit;
+        var titleCount = CountUpTo(connection, titleMatch, ExactLimit + 1);
+        if (titleCount > 0 && titleCount <= ExactLimit)
+        {
+            foreach (var m in Fetch(connection, titleMatch).OrderBy(m => Math.Round(m.Rank, 4)).ThenByDescending(m => m.Rowid))
+            {
+                if (groups.Count >= need)
+                {
+                    break;
+                }
+
+                if (groups.Add(m.Group) && groups.Count - 1 >= offset)
+                {
+                    page.Add((m.Rowid, Math.Round(TitleBonus - m.Rank, 4)));
+                }
+            }
+        }
+        else if (titleCount > ExactLimit)
+        {
+            Stream(connection, titleMatch, TitleBonus, groups, page, offset, need);
+        }
+
+        if (groups.Count < need)
+        {
+            Stream(connection, "(" + match + ") NOT (" + titleMatch + ")", 1.0, groups, page, offset, need);
+        }
+
+        var total = exactTotal ? Count(connection, match) : CountUpTo(connection, match, FallbackTotalCap);
+        return (Math.Max(total, offset + page.Count), page);
+    }
+
+    /// <summary>Reads matches newest first, in batches, until the page is full.</summary>
+    private static void Stream(SqliteConnection connection, string match, double score, HashSet<string> groups, List<(long, double)> page, int offset, int need)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q AND rowid < @before ORDER BY rowid DESC LIMIT @n";
+        command.Parameters.AddWithValue("@q", match);
+        var before = command.Parameters.AddWithValue("@before", long.MaxValue);
+        var batch = Math.Min(need * 2 + 20, 2_000);
+        command.Parameters.AddWithValue("@n", batch);
+        while (groups.Count < need)
+        {
+            var rows = new List<(long Rowid, double Score)>(batch);
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    rows.Add((reader.GetInt64(0), score));
+                }
+            }
+
+            if (rows.Count == 0)
+            {
+                return;
+            }
+
+            Take(connection, rows, groups, page, offset, need);
+            before.Value = rows[^1].Rowid;
+            if (rows.Count < batch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Adds ranked rows to the page, one per group (the group key is the primary reference).</summary>
+    private static void Take(SqliteConnection connection, List<(long Rowid, double Score)> rows, HashSet<string> groups, List<(long, double)> page, int offset, int need)
+    {
+        var keys = new Dictionary<long, string>(rows.Count);
+        for (var start = 0; start < rows.Count && groups.Count < need; start += 500)
+        {
+            var chunk = rows.Skip(start).Take(500).ToList();
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = "SELECT rowid, group_key FROM entries WHERE rowid IN ("
+                    + string.Join(",", chunk.Select(r => r.Rowid.ToString(CultureInfo.InvariantCulture))) + ")";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    keys[reader.GetInt64(0)] = reader.GetString(1);
+                }
+            }
+
+            foreach (var (rowid, score) in chunk)
+            {
+                if (groups.Count >= need)
+                {
+                    return;
+                }
+
+                if (keys.TryGetValue(rowid, out var key) && groups.Add(key) && groups.Count - 1 >= offset)
+                {
+                    page.Add((rowid, score));
+                }
+            }
+        }
     }
 
     private static string? NormalizeSection(string? section)
@@ -203,7 +377,7 @@ internal sealed class SearchEngine
     public static IReadOnlyList<string> SuggestTitles(SqliteConnection connection, string text, int limit)
     {
         limit = Math.Clamp(limit, 1, 100);
-        var query = FtsQuery.Parse(text);
+        var query = FtsQuery.Parse(text, prefixLast: true);
         using var command = connection.CreateCommand();
         if (query.IsEmpty)
         {
@@ -215,9 +389,8 @@ internal sealed class SearchEngine
         else
         {
             command.CommandText =
-                "SELECT e.title FROM (SELECT rowid, rank FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rank LIMIT 500) m " +
-                "JOIN entries e ON e.rowid = m.rowid JOIN digests d ON d.rowid = e.digest_rowid " +
-                "ORDER BY round(m.rank, 4), d.date IS NULL, d.date DESC, e.rowid DESC";
+                "SELECT e.title FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rowid DESC LIMIT 400) m " +
+                "JOIN entries e ON e.rowid = m.rowid ORDER BY m.rowid DESC";
             command.Parameters.AddWithValue("@q", query.TitleAll);
         }
 

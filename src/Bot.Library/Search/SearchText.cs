@@ -105,7 +105,7 @@ internal static class SearchText
             var sb = new StringBuilder();
             if (kind == CharKind.Word)
             {
-                sb.Append(normalized.AsSpan(start, i - start).ToString().ToLowerInvariant());
+                sb.Append(Stem(normalized.AsSpan(start, i - start).ToString().ToLowerInvariant()));
             }
             else
             {
@@ -125,6 +125,35 @@ internal static class SearchText
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// A light English plural fold, the same on both sides, so "models" finds "model" and "LLMs" finds "LLM"
+    /// without prefix queries (which merge many doclists and were the slowest queries in the benchmark).
+    /// </summary>
+    public static string Stem(string word)
+    {
+        if (word.Length < 4 || !char.IsAsciiLetterLower(word[^1]) || word[^1] != 's')
+        {
+            return word;
+        }
+
+        if (word.EndsWith("ss", StringComparison.Ordinal) || word.EndsWith("us", StringComparison.Ordinal) || word.EndsWith("is", StringComparison.Ordinal))
+        {
+            return word;
+        }
+
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return word[..^3] + "y";
+        }
+
+        if (word.EndsWith("sses", StringComparison.Ordinal) || word.EndsWith("xes", StringComparison.Ordinal) || word.EndsWith("ches", StringComparison.Ordinal) || word.EndsWith("shes", StringComparison.Ordinal))
+        {
+            return word[..^2];
+        }
+
+        return word[..^1];
     }
 
     private static bool IsJoiner(char c) => c is '-' or '.' or '/' or '_' or '\'' or '’';
@@ -149,12 +178,7 @@ internal static class SearchText
             sb.Append(' ');
         }
 
-        var at = sb.Length;
-        sb.Append(run);
-        for (var k = at; k < sb.Length; k++)
-        {
-            sb[k] = char.ToLowerInvariant(sb[k]);
-        }
+        sb.Append(Stem(run.ToString().ToLowerInvariant()));
 
         if (extras is not null && run.Length >= 6)
         {
@@ -188,7 +212,7 @@ internal static class SearchText
             var end = p < parts ? cuts[p] : run.Length;
             if (end - start >= 3)
             {
-                extras.Add(run[start..end].ToString().ToLowerInvariant());
+                extras.Add(Stem(run[start..end].ToString().ToLowerInvariant()));
             }
 
             start = end;
@@ -224,7 +248,7 @@ internal static class SearchText
     {
         if (count >= 2 && extras is not null && joined.Length <= 64)
         {
-            extras.Add(joined.ToString());
+            extras.Add(Stem(joined.ToString()));
         }
 
         joined.Clear();

@@ -12,6 +12,9 @@ namespace Bot.Library;
 /// </summary>
 internal sealed class DigestWriter : IDisposable
 {
+    /// <summary>Entry row ids carry the digest's day number above this many bits.</summary>
+    public const int RowidDayShift = 20;
+
     private readonly SqliteConnection _connection;
     private readonly SqliteCommand _findDigest;
     private readonly SqliteCommand _insertDigest;
@@ -26,6 +29,9 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _insertRef;
     private readonly SqliteCommand _deleteFts;
     private readonly SqliteCommand _insertFts;
+    private readonly SqliteCommand _maxRowid;
+    private readonly HashSet<long> _ftsDeletes = [];
+    private readonly SortedDictionary<long, (string Title, string Body, string Refs, string Meta)> _ftsInserts = [];
     private readonly StringBuilder _title = new();
     private readonly StringBuilder _body = new();
     private readonly StringBuilder _refs = new();
@@ -34,6 +40,15 @@ internal sealed class DigestWriter : IDisposable
     public DigestWriter(SqliteConnection connection)
     {
         _connection = connection;
+
+        // Child rows are deleted explicitly below; without foreign key checks an INSERT needs no statement
+        // journal, which also spares FTS5 a flush. BotDatabase.Open turns them on again for the next user.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys=OFF";
+            pragma.ExecuteNonQuery();
+        }
+
         _findDigest = Command("SELECT rowid, content_hash FROM digests WHERE id = @id", "@id");
         const string digestColumns = "@id, @title, @date, @format, @tags, @categories, @author, @description, @summary, @slug, @permalink, @warnings, @hash, @source, @at";
         string[] digestParameters = ["@id", "@title", "@date", "@format", "@tags", "@categories", "@author", "@description", "@summary", "@slug", "@permalink", "@warnings", "@hash", "@source", "@at"];
@@ -49,8 +64,9 @@ internal sealed class DigestWriter : IDisposable
         _existingEntries = Command("SELECT id, rowid FROM entries WHERE digest_rowid = @d", "@d");
         string[] entryParameters = ["@id", "@d", "@sord", "@ord", "@skey", "@title", "@line", "@bullets", "@images", "@paper", "@group"];
         _insertEntry = Command(
-            "INSERT INTO entries (id, digest_rowid, section_ord, ord, section_key, title, line, bullets, images, is_paper, group_key) " +
-            "VALUES (@id, @d, @sord, @ord, @skey, @title, @line, @bullets, @images, @paper, @group) RETURNING rowid", entryParameters);
+            "INSERT INTO entries (rowid, id, digest_rowid, section_ord, ord, section_key, title, line, bullets, images, is_paper, group_key) " +
+            "VALUES (@rowid, @id, @d, @sord, @ord, @skey, @title, @line, @bullets, @images, @paper, @group) RETURNING rowid", [.. entryParameters, "@rowid"]);
+        _maxRowid = Command("SELECT MAX(rowid) FROM entries WHERE rowid BETWEEN @lo AND @hi", "@lo", "@hi");
         _updateEntry = Command(
             "UPDATE entries SET digest_rowid = @d, section_ord = @sord, ord = @ord, section_key = @skey, title = @title, line = @line, " +
             "bullets = @bullets, images = @images, is_paper = @paper, group_key = @group WHERE id = @id", entryParameters);
@@ -61,28 +77,95 @@ internal sealed class DigestWriter : IDisposable
             "VALUES (@r, @ord, @label, @title, @url, @canonical, @kind, @arxiv, @doi, @key)",
             "@r", "@ord", "@label", "@title", "@url", "@canonical", "@kind", "@arxiv", "@doi", "@key");
         _deleteFts = Command("DELETE FROM entry_fts WHERE rowid = @r", "@r");
-        _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs) VALUES (@r, @title, @body, @refs)", "@r", "@title", "@body", "@refs");
+        _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs, meta) VALUES (@r, @title, @body, @refs, @meta)", "@r", "@title", "@body", "@refs", "@meta");
     }
 
     /// <summary>The stored content hash of a digest, or null when it is not stored.</summary>
-    public string? StoredHash(string digestId)
+    public string? StoredHash(string digestId, SqliteTransaction? transaction = null)
     {
-        _findDigest.Transaction = null;
+        _findDigest.Transaction = transaction;
         _findDigest.Parameters["@id"].Value = digestId;
         using var reader = _findDigest.ExecuteReader();
         return reader.Read() ? reader.GetString(1) : null;
     }
 
-    /// <summary>Stores <paramref name="digest"/>: Added, Updated or Unchanged (same hash). Throws (after rolling back) on failure.</summary>
+    /// <summary>Stores <paramref name="digest"/> in its own transaction. Throws (after rolling back) on failure.</summary>
     public IngestOutcome Store(Digest digest, string contentHash, string source, DateTimeOffset now)
     {
-        var stored = StoredHash(digest.Id);
-        if (stored == contentHash)
+        Validate(digest);
+        if (StoredHash(digest.Id) == contentHash)
         {
             return IngestOutcome.Unchanged;
         }
 
         using var transaction = _connection.BeginTransaction();
+        try
+        {
+            var outcome = Store(digest, contentHash, source, now, transaction);
+            WriteIndex(transaction);
+            transaction.Commit();
+            return outcome;
+        }
+        finally
+        {
+            DiscardIndex();
+        }
+    }
+
+    /// <summary>
+    /// Writes the pending FTS changes of this transaction: deletes first, then inserts in rowid order.
+    /// They are held back to the end on purpose: any statement that opens a statement journal (foreign
+    /// keys, multi-row deletes) makes FTS5 flush its pending terms as a new segment, and doing that once
+    /// per entry made ingestion about four times slower.
+    /// </summary>
+    public void WriteIndex(SqliteTransaction transaction)
+    {
+        foreach (var rowid in _ftsDeletes)
+        {
+            Run(_deleteFts, transaction, ("@r", rowid));
+        }
+
+        foreach (var (rowid, texts) in _ftsInserts)
+        {
+            Run(_insertFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@body", texts.Body), ("@refs", texts.Refs), ("@meta", texts.Meta));
+        }
+
+        DiscardIndex();
+    }
+
+    /// <summary>Forgets pending FTS changes (after a rollback).</summary>
+    public void DiscardIndex()
+    {
+        _ftsDeletes.Clear();
+        _ftsInserts.Clear();
+    }
+
+    /// <summary>Throws when the digest cannot be stored as it is, before anything is written.</summary>
+    public static void Validate(Digest digest)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(digest.Id);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in digest.Entries)
+        {
+            if (string.IsNullOrEmpty(entry.Id) || !ids.Add(entry.Id))
+            {
+                throw new InvalidOperationException($"entry id '{entry.Id}' is empty or used twice in digest '{digest.Id}'");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores <paramref name="digest"/> inside <paramref name="transaction"/>: Added, Updated (in place, keeping
+    /// digest and entry row ids) or Unchanged (same hash). The caller commits or rolls back.
+    /// </summary>
+    public IngestOutcome Store(Digest digest, string contentHash, string source, DateTimeOffset now, SqliteTransaction transaction)
+    {
+        var stored = StoredHash(digest.Id, transaction);
+        if (stored == contentHash)
+        {
+            return IngestOutcome.Unchanged;
+        }
+
         long digestRowid;
         if (stored is null)
         {
@@ -111,27 +194,41 @@ internal sealed class DigestWriter : IDisposable
             }
         }
 
+        // New entries get row ids ordered by digest date, so "newest first" is FTS5's cheap rowid order.
+        var nextRowid = NextRowid(transaction, digest.Date);
         for (var s = 0; s < digest.Sections.Count; s++)
         {
             var section = digest.Sections[s];
             Run(_insertSection, transaction, ("@d", digestRowid), ("@ord", s), ("@key", section.Key), ("@title", section.Title));
             for (var e = 0; e < section.Entries.Count; e++)
             {
-                StoreEntry(transaction, digestRowid, s, section, e, existing);
+                StoreEntry(transaction, digestRowid, s, section, e, existing, ref nextRowid);
             }
         }
 
         foreach (var gone in existing.Values)
         {
-            Run(_deleteFts, transaction, ("@r", gone));
+            _ftsDeletes.Add(gone);
+            _ftsInserts.Remove(gone);
+            Run(_deleteRefs, transaction, ("@r", gone));
             Run(_deleteEntry, transaction, ("@r", gone));
         }
 
-        transaction.Commit();
         return stored is null ? IngestOutcome.Added : IngestOutcome.Updated;
     }
 
-    private void StoreEntry(SqliteTransaction transaction, long digestRowid, int sectionOrd, Section section, int ord, Dictionary<string, long> existing)
+    /// <summary>Row ids are <c>dayNumber &lt;&lt; 20 | sequence</c>; undated digests use day 0.</summary>
+    private long NextRowid(SqliteTransaction transaction, DateOnly? date)
+    {
+        var low = (long)(date?.DayNumber ?? 0) << RowidDayShift;
+        _maxRowid.Transaction = transaction;
+        _maxRowid.Parameters["@lo"].Value = low;
+        _maxRowid.Parameters["@hi"].Value = low + (1L << RowidDayShift) - 1;
+        var max = _maxRowid.ExecuteScalar();
+        return max is long value ? value + 1 : low + 1;
+    }
+
+    private void StoreEntry(SqliteTransaction transaction, long digestRowid, int sectionOrd, Section section, int ord, Dictionary<string, long> existing, ref long nextRowid)
     {
         var entry = section.Entries[ord];
         var primary = entry.PrimaryReference;
@@ -154,10 +251,11 @@ internal sealed class DigestWriter : IDisposable
         {
             command.ExecuteNonQuery();
             Run(_deleteRefs, transaction, ("@r", rowid));
-            Run(_deleteFts, transaction, ("@r", rowid));
+            _ftsDeletes.Add(rowid);
         }
         else
         {
+            p["@rowid"].Value = nextRowid++;
             rowid = (long)command.ExecuteScalar()!;
         }
 
@@ -169,7 +267,14 @@ internal sealed class DigestWriter : IDisposable
         }
 
         IndexText(entry);
-        Run(_insertFts, transaction, ("@r", rowid), ("@title", _title.ToString()), ("@body", _body.ToString()), ("@refs", _refs.ToString()));
+        _ftsInserts[rowid] = (_title.ToString(), _body.ToString(), _refs.ToString(), MetaTokens(section.Key, isPaper));
+    }
+
+    /// <summary>The title, body and refs column texts of <paramref name="entry"/>, as indexed.</summary>
+    internal (string Title, string Body, string Refs) IndexTexts(Entry entry)
+    {
+        IndexText(entry);
+        return (_title.ToString(), _body.ToString(), _refs.ToString());
     }
 
     private void IndexText(Entry entry)
@@ -223,6 +328,20 @@ internal sealed class DigestWriter : IDisposable
         _extras.Clear();
     }
 
+    /// <summary>
+    /// Filter tokens for the <c>meta</c> column, so section and papers filters run inside FTS5:
+    /// <c>kpaper</c> for paper entries and <c>s</c> + a hash of the section key.
+    /// </summary>
+    public static string MetaTokens(string sectionKey, bool isPaper)
+        => isPaper ? SectionToken(sectionKey) + " " + PaperToken : SectionToken(sectionKey);
+
+    /// <summary>The meta token of paper entries.</summary>
+    public const string PaperToken = "kpaper";
+
+    /// <summary>The meta token of a section key (letters and digits only, whatever the key's script).</summary>
+    public static string SectionToken(string sectionKey)
+        => "s" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(sectionKey.Trim().ToLowerInvariant())))[..16];
+
     /// <summary>The key under which citations of one work are matched across digests.</summary>
     public static string RefKey(Reference reference)
     {
@@ -245,7 +364,7 @@ internal sealed class DigestWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts })
+        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts })
         {
             command.Dispose();
         }

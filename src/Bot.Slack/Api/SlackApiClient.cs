@@ -174,7 +174,7 @@ public sealed partial class SlackApiClient
                 return new Outcome(null, null, new SlackApiException(call.Method, $"http_{(int)response.StatusCode}", response.StatusCode));
             }
 
-            var parsed = Parse(call, response.StatusCode, body);
+            var parsed = SlackResponses.Parse(call.Kind == ResponseKind.Url, response.StatusCode, body);
             if (parsed.Ok)
             {
                 return new Outcome(parsed, null, null);
@@ -191,41 +191,6 @@ public sealed partial class SlackApiClient
         {
             return new Outcome(null, null, new SlackApiException(call.Method, "connection_failed", HttpStatusCode.ServiceUnavailable, ex));
         }
-    }
-
-    private static SlackApiResponse Parse(Call call, HttpStatusCode status, string body)
-    {
-        var trimmed = body.AsSpan().Trim();
-        if (trimmed.Length > 0 && trimmed[0] == '{')
-        {
-            try
-            {
-                var parsed = JsonSerializer.Deserialize(body, SlackJsonContext.Default.SlackApiResponse);
-                if (parsed is not null && call.Kind == ResponseKind.Url && (int)status < 300 && parsed.Error is null)
-                {
-                    return parsed with { Ok = true };
-                }
-
-                if (parsed is not null)
-                {
-                    return (int)status < 300 || parsed.Error is not null ? parsed : parsed with { Ok = false, Error = $"http_{(int)status}" };
-                }
-            }
-            catch (JsonException)
-            {
-                return new SlackApiResponse { Ok = false, Error = "invalid_response" };
-            }
-        }
-
-        // Incoming webhooks and response_url answer plain text: "ok", or an error such as "invalid_payload".
-        if (call.Kind == ResponseKind.Url)
-        {
-            return (int)status < 300
-                ? new SlackApiResponse { Ok = true }
-                : new SlackApiResponse { Ok = false, Error = trimmed.Length is > 0 and < 100 ? trimmed.ToString() : $"http_{(int)status}" };
-        }
-
-        return new SlackApiResponse { Ok = false, Error = (int)status < 300 ? "invalid_response" : $"http_{(int)status}" };
     }
 
     private async Task<SlackApiResponse?> TryFindExistingAsync(Call call, CancellationToken ct)

@@ -59,7 +59,15 @@ public static partial class SlackEndpoints
             }
 
             var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
-            LogRejected(logger, context.Request.Path, check);
+            if (check == SignatureCheck.NotConfigured)
+            {
+                LogNoSecret(logger, context.Request.Path);
+            }
+            else
+            {
+                LogRejected(logger, context.Request.Path, check);
+            }
+
             return Results.Unauthorized();
         }
 
@@ -107,6 +115,9 @@ public static partial class SlackEndpoints
         return pairs.Contains("ssl_check=1", StringComparer.Ordinal)
             && pairs.All(p => p == "ssl_check=1" || p.StartsWith("token=", StringComparison.Ordinal));
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Refused a Slack request to {Path}: Bot:Slack:SigningSecret is not set. Copy the Signing Secret from the Slack app's Basic Information page into Bot__Slack__SigningSecret")]
+    private static partial void LogNoSecret(ILogger logger, PathString path);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: signature {Check}")]
     private static partial void LogRejected(ILogger logger, PathString path, SignatureCheck check);

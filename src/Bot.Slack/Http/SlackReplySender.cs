@@ -102,8 +102,14 @@ internal sealed partial class SlackReplySender
             message["response_type"] = visible ? "in_channel" : "ephemeral";
             if (replaceOriginal is not null)
             {
-                // An error after a click goes to the clicker alone and leaves the results in place.
-                message["replace_original"] = replaceOriginal.Value && reply is not ErrorReply;
+                // An error after a click goes to the clicker alone and leaves the results in place; a replacement
+                // keeps the original message's visibility, so it names none.
+                var replace = replaceOriginal.Value && reply is not ErrorReply;
+                message["replace_original"] = replace;
+                if (replace)
+                {
+                    message.Remove("response_type");
+                }
             }
         }
 

@@ -86,6 +86,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 {
                     message["metadata"] = Metadata(SectionEventType, post.LedgerKey, part, messages.Count);
                 }
+
                 var partNumber = part;
                 var response = await _client.PostMessageAsync(message, c => FindPartAsync(target, post, partNumber, c), ct).ConfigureAwait(false);
                 lastTs = response.Ts;
@@ -96,7 +97,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         catch (SlackApiException ex)
         {
             LogPostFailed(ex, target.ToString(), ex.Error);
-            throw new PostException($"Slack refused the post to {target}: {ex.Error}", permanent: !ex.IsTransient, ex);
+            throw new PostException($"Slack post to {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex);
         }
     }
 
@@ -175,7 +176,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         catch (SlackApiException ex)
         {
             LogPostFailed(ex, target.ToString(), ex.Error);
-            throw new PostException($"Slack refused the thread parent in {target}: {ex.Error}", permanent: !ex.IsTransient, ex);
+            throw new PostException($"Slack thread parent in {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex);
         }
     }
 

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using System.Globalization;
+
+using Bot.Digests;
+using Bot.TestSupport;
+
+using Markdig;
+
+namespace Bot.Benchmarks;
+
+/// <summary>
+/// <c>-- parse-cpu [digests]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
+/// variants interleaved round by round. On a machine shared with other builds, wall-clock means swing by
+/// ±30%; CPU time per digest does not, so the ratio is steadier.
+/// </summary>
+internal static class ParseCpuHarness
+{
+    public static Task<int> RunAsync(string[] args)
+    {
+        var count = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1000;
+        var digests = new DigestGenerator(seed: 2026).GenerateMany(count, entriesPerDigest: 50).ToArray();
+        var pipeline = Bot.Digests.Parsing.DigestPipeline.Instance;
+        var parser = new DigestParser();
+        var variants = new (string Name, Action<string, string> Run)[]
+        {
+            ("Markdig.Markdown.Parse (baseline)", (_, text) => Markdown.Parse(text)),
+            ("Markdig, the parser's pipeline only", (_, text) => Markdown.Parse(text, pipeline)),
+            ("DigestParser.Parse", (name, text) => parser.Parse(text, name)),
+        };
+
+        var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        const int rounds = 7;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var (name, run) in variants)
+            {
+                using var process = Process.GetCurrentProcess();
+                var before = process.TotalProcessorTime;
+                foreach (var (file, text) in digests)
+                {
+                    run(file, text);
+                }
+
+                process.Refresh();
+                samples[name].Add((process.TotalProcessorTime - before).TotalMilliseconds * 1000 / digests.Length);
+            }
+        }
+
+        var baseline = Median(samples[variants[0].Name]);
+        Console.WriteLine($"{digests.Length} generated digests, ~{digests.Average(d => d.Markdown.Length) / 1024:F1} KB and 50 entries each; median of rounds 2-{rounds} (CPU time)");
+        foreach (var (name, _) in variants)
+        {
+            var median = Median(samples[name]);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {median,7:F0} us/digest   {median / baseline:F2}x"));
+        }
+
+        return Task.FromResult(0);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var warm = values.Skip(1).Order().ToArray();
+        return warm[warm.Length / 2];
+    }
+}
