@@ -132,6 +132,20 @@ public sealed partial class SectionSender
         }
     }
 
+    /// <summary>The next open section of the same digest that is already due, so it can follow at once; null when none.</summary>
+    public async Task<long?> NextDueSectionAsync(long ledgerRowId, CancellationToken ct = default)
+    {
+        var row = await _store.GetRowAsync(ledgerRowId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        return (await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct))
+            .FirstOrDefault(r => r.Position > row.Position && r.DueAt <= now && r.State is LedgerState.Pending or LedgerState.Attempted)?.Id;
+    }
+
     private async Task<SendOutcome?> WaitForEarlierSectionAsync(long ledgerRowId, CancellationToken ct)
     {
         // Sections due together (spacing 0) run on parallel workers; each waits for the ones before it, so a channel
