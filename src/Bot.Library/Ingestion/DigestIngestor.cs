@@ -13,7 +13,7 @@ namespace Bot.Library;
 internal sealed class DigestIngestor
 {
     /// <summary>Bumped when the index layout changes, so that unchanged files are re-indexed once.</summary>
-    internal const string IndexFormat = "library-1";
+    internal const string IndexFormat = "library-2";
 
     private readonly BotDatabase _database;
     private readonly SourceReader _reader;
