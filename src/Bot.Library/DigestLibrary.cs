@@ -89,7 +89,9 @@ public sealed class DigestLibrary
         try
         {
             var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
-            return await Task.Run(() => ingestor.Store(list.Select(d => (d, HashOf(d))).ToList(), ct), ct).ConfigureAwait(false);
+            return await Task.Run(
+                () => ingestor.Store(list.AsParallel().AsOrdered().Select(d => (d, HashOf(d), (Dictionary<string, EntryRows>?)EntryRows.For(d))).ToList(), ct), ct)
+                .ConfigureAwait(false);
         }
         finally
         {
