@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Bot.Digests.Parsing;
@@ -5,6 +6,10 @@ namespace Bot.Digests.Parsing;
 /// <summary>A reusable buffer that collapses whitespace runs while appending (no second pass, no extra copies).</summary>
 internal sealed class PlainTextBuilder
 {
+    /// <summary>Exactly the characters <see cref="char.IsWhiteSpace(char)"/> accepts (tested), for vectorised scans.</summary>
+    public static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     [ThreadStatic]
     private static PlainTextBuilder? _shared;
 
@@ -25,21 +30,34 @@ internal sealed class PlainTextBuilder
 
     public void Append(ReadOnlySpan<char> text)
     {
-        foreach (var c in text)
+        while (!text.IsEmpty)
         {
-            if (char.IsWhiteSpace(c))
+            var space = text.IndexOfAny(WhiteSpace);
+            var word = space < 0 ? text : text[..space];
+            if (!word.IsEmpty)
             {
-                _pendingSpace = _text.Length > 0;
-                continue;
+                if (_pendingSpace)
+                {
+                    _text.Append(' ');
+                    _pendingSpace = false;
+                }
+
+                _text.Append(word);
             }
 
-            if (_pendingSpace)
+            if (space < 0)
             {
-                _text.Append(' ');
-                _pendingSpace = false;
+                return;
             }
 
-            _text.Append(c);
+            _pendingSpace = _text.Length > 0;
+            var next = text[space..].IndexOfAnyExcept(WhiteSpace);
+            if (next < 0)
+            {
+                return;
+            }
+
+            text = text[(space + next)..];
         }
     }
 

@@ -38,6 +38,8 @@ public static partial class ReferenceUrls
         "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com", "bilibili.com", "loom.com",
     };
 
+    private static readonly string[] YouTubePathPrefixes = ["/shorts/", "/embed/", "/live/", "/v/"];
+
     /// <summary>Canonical URL, kind, arXiv id and DOI of <paramref name="url"/>. Never throws for bad input.</summary>
     public static ReferenceUrlInfo Analyze(string url)
     {
@@ -177,7 +179,7 @@ public static partial class ReferenceUrls
         }
         else
         {
-            var match = DoiPath().Match(path);
+            var match = path.Contains("/doi/", StringComparison.OrdinalIgnoreCase) ? DoiPath().Match(path) : Match.Empty;
             doi = match.Success ? Uri.UnescapeDataString(match.Groups["doi"].Value) : null;
         }
 
@@ -197,7 +199,7 @@ public static partial class ReferenceUrls
             return IsVideoId(id) ? id : null;
         }
 
-        foreach (var prefix in (string[])["/shorts/", "/embed/", "/live/", "/v/"])
+        foreach (var prefix in YouTubePathPrefixes)
         {
             if (path.StartsWith(prefix, StringComparison.Ordinal))
             {
