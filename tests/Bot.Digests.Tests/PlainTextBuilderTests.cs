@@ -11,6 +11,7 @@ public sealed class PlainTextBuilderTests
         for (var c = 0; c <= char.MaxValue; c++)
         {
             Assert.True(char.IsWhiteSpace((char)c) == PlainTextBuilder.WhiteSpace.Contains((char)c), $"U+{c:X4}");
+            Assert.True(char.IsWhiteSpace((char)c) == PlainTextBuilder.IsWhiteSpace((char)c), $"U+{c:X4}");
         }
     }
 
@@ -19,6 +20,8 @@ public sealed class PlainTextBuilderTests
     [InlineData("  a  b\t\nc  ", "a b c")]
     [InlineData("\u3000한국어\u00A0텍스트\u2028", "한국어 텍스트")]
     [InlineData("one", "one")]
+    [InlineData("a b  c d e f \u00A0g ", "a b c d e f g")]
+    [InlineData(" single spaces inside one phrase", "single spaces inside one phrase")]
     public void Append_CollapsesRunsAndTrims(string input, string expected)
     {
         var builder = new PlainTextBuilder();

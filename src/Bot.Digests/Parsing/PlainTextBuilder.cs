@@ -13,6 +13,8 @@ internal sealed class PlainTextBuilder
     [ThreadStatic]
     private static PlainTextBuilder? _shared;
 
+    private static PlainTextBuilder? _cached;
+
     private readonly StringBuilder _text = new(256);
     private bool _pendingSpace;
 
@@ -30,35 +32,56 @@ internal sealed class PlainTextBuilder
 
     public void Append(ReadOnlySpan<char> text)
     {
-        while (!text.IsEmpty)
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
         {
-            var space = text.IndexOfAny(WhiteSpace);
-            var word = space < 0 ? text : text[..space];
-            if (!word.IsEmpty)
+            var c = text[i];
+            if ((c > ' ' && c < '\u0085') || !IsWhiteSpace(c))
             {
-                if (_pendingSpace)
-                {
-                    _text.Append(' ');
-                    _pendingSpace = false;
-                }
-
-                _text.Append(word);
+                continue;
             }
 
-            if (space < 0)
+            // A single space between two words stays inside the run, so whole phrases are copied at once.
+            if (c == ' ' && i > start && i + 1 < text.Length && !IsWhiteSpace(text[i + 1]))
             {
-                return;
+                continue;
+            }
+
+            if (i > start)
+            {
+                AppendWord(text[start..i]);
             }
 
             _pendingSpace = _text.Length > 0;
-            var next = text[space..].IndexOfAnyExcept(WhiteSpace);
-            if (next < 0)
-            {
-                return;
-            }
-
-            text = text[(space + next)..];
+            start = i + 1;
         }
+
+        if (start < text.Length)
+        {
+            AppendWord(text[start..]);
+        }
+    }
+
+    /// <summary>The same answer as <see cref="char.IsWhiteSpace(char)"/> (tested over every char), without its table lookup.</summary>
+    public static bool IsWhiteSpace(char c) => c < '\u1680'
+        ? c is (>= '\t' and <= '\r') or ' ' or '\u0085' or '\u00A0'
+        : c is '\u1680' or (>= '\u2000' and <= '\u200A') or '\u2028' or '\u2029' or '\u202F' or '\u205F' or '\u3000';
+
+    /// <summary>A builder from a one-slot cache (cheaper than a thread-static); give it back with <see cref="Return"/>.</summary>
+    public static PlainTextBuilder Rent() => Interlocked.Exchange(ref _cached, null)?.Clear() ?? new PlainTextBuilder();
+
+    /// <summary>Returns a builder taken with <see cref="Rent"/>.</summary>
+    public static void Return(PlainTextBuilder builder) => Volatile.Write(ref _cached, builder);
+
+    private void AppendWord(ReadOnlySpan<char> word)
+    {
+        if (_pendingSpace)
+        {
+            _text.Append(' ');
+            _pendingSpace = false;
+        }
+
+        _text.Append(word);
     }
 
     public void AppendSpace() => _pendingSpace = _text.Length > 0;
