@@ -29,6 +29,7 @@ internal static class ParseCpuHarness
         };
 
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
+        var allocated = variants.ToDictionary(v => v.Name, _ => 0.0);
         const int rounds = 7;
         for (var round = 0; round < rounds; round++)
         {
@@ -36,11 +37,13 @@ internal static class ParseCpuHarness
             {
                 using var process = Process.GetCurrentProcess();
                 var before = process.TotalProcessorTime;
+                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
                 foreach (var (file, text) in digests)
                 {
                     run(file, text);
                 }
 
+                allocated[name] = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0 / digests.Length;
                 process.Refresh();
                 samples[name].Add((process.TotalProcessorTime - before).TotalMilliseconds * 1000 / digests.Length);
             }
@@ -51,7 +54,7 @@ internal static class ParseCpuHarness
         foreach (var (name, _) in variants)
         {
             var median = Median(samples[name]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {median,7:F0} us/digest   {median / baseline:F2}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {median,7:F0} us/digest   {median / baseline:F2}x   {allocated[name],6:F0} KB/digest"));
         }
 
         return Task.FromResult(0);

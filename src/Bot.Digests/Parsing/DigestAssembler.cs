@@ -67,6 +67,11 @@ internal static class DigestAssembler
     /// <summary>True when the document looks like a daily briefing rather than a sectioned digest.</summary>
     public static bool IsBriefing(MarkdownDocument document, string markdown)
     {
+        if (!markdown.AsSpan().ContainsAny(BriefingWords))
+        {
+            return false;
+        }
+
         foreach (var block in document)
         {
             if (block is HeadingBlock { Level: <= 3 } heading

@@ -64,15 +64,13 @@ internal static class StableIds
     // Text without combining marks or conjoining jamo is already NFC; skipping the ICU call keeps ids cheap.
     private static bool MayNeedNormalising(string text)
     {
-        foreach (var c in text)
-        {
-            if (c is (>= '\u0300' and <= '\u036F') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\uFE20' and <= '\uFE2F') or (>= '\u1AB0' and <= '\u1DFF') or (>= '\u20D0' and <= '\u20FF'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var span = text.AsSpan();
+        return span.IndexOfAnyInRange('\u0300', '\u036F') >= 0
+            || span.IndexOfAnyInRange('\u1100', '\u11FF') >= 0
+            || span.IndexOfAnyInRange('\u3130', '\u318F') >= 0
+            || span.IndexOfAnyInRange('\uFE20', '\uFE2F') >= 0
+            || span.IndexOfAnyInRange('\u1AB0', '\u1DFF') >= 0
+            || span.IndexOfAnyInRange('\u20D0', '\u20FF') >= 0;
     }
 
     /// <summary>64-bit FNV-1a of the UTF-16 code units, as 16 lowercase hex digits.</summary>
