@@ -26,7 +26,17 @@ internal static class StableIds
     {
         var key = sectionKey.Length > 24 ? sectionKey[..24].TrimEnd('-') : sectionKey;
         var source = MayNeedNormalising(title) ? title.Normalize(NormalizationForm.FormC) : title;
-        return string.Create(CultureInfo.InvariantCulture, $"{digestId}/{key}/{(uint)(NormalisedHash(source) >> 32):x8}");
+        var hash = (uint)(NormalisedHash(source) >> 32);
+
+        // string.Create over a span: an interpolated string here rented and dropped a 256-char buffer per entry.
+        return string.Create(digestId.Length + key.Length + 10, (digestId, key, hash), static (span, parts) =>
+        {
+            parts.digestId.CopyTo(span);
+            span[parts.digestId.Length] = '/';
+            parts.key.CopyTo(span[(parts.digestId.Length + 1)..]);
+            span[^9] = '/';
+            parts.hash.TryFormat(span[^8..], out _, "x8", CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>FNV-1a of <see cref="Normalise"/>(text) without building the normalised string (same value as <see cref="Hash"/>).</summary>
