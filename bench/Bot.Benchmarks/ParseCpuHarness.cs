@@ -9,7 +9,7 @@ using Markdig;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- parse-cpu [digests]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
+/// <c>-- parse-cpu [digests] [rounds]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
 /// variants interleaved round by round. On a machine shared with other builds, wall-clock means swing by
 /// ±30%; CPU time per digest does not, so the ratio is steadier.
 /// </summary>
@@ -30,7 +30,7 @@ internal static class ParseCpuHarness
 
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var allocated = variants.ToDictionary(v => v.Name, _ => 0.0);
-        const int rounds = 7;
+        var rounds = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? Math.Max(3, r) : 7;
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, run) in variants)
