@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Bot.Digests;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -92,7 +89,9 @@ public sealed class DigestLibrary
         try
         {
             var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
-            return await Task.Run(() => ingestor.Store(list.Select(d => (d, HashOf(d))).ToList(), ct), ct).ConfigureAwait(false);
+            return await Task.Run(
+                () => ingestor.Store(list.AsParallel().AsOrdered().Select(d => (d, HashOf(d), (Dictionary<string, EntryRows>?)EntryRows.For(d))).ToList(), ct), ct)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -100,8 +99,7 @@ public sealed class DigestLibrary
         }
     }
 
-    private static string HashOf(Digest digest)
-        => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(DigestIngestor.IndexFormat + JsonSerializer.Serialize(digest))));
+    private static string HashOf(Digest digest) => DigestHash.Of(digest);
 
     /// <summary>Ranked, grouped search over entries.</summary>
     public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)

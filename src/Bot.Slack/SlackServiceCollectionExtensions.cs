@@ -23,7 +23,9 @@ public static class SlackServiceCollectionExtensions
             // Each attempt has its own timeout (Bot:Slack:RequestTimeout); this only bounds a stuck connection.
             client.Timeout = TimeSpan.FromMinutes(2);
             client.DefaultRequestHeaders.UserAgent.ParseAdd("Bot/1.0 (+self-hosted newsletter bot)");
-        });
+        })
+            // The factory's default request logging prints full URIs: webhook and response_url paths are secrets.
+            .RemoveAllLoggers();
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton(sp => sp.GetService<TemplateStore>() is { } templates ? new SlackRenderer(templates) : SlackRenderer.CreateDefault());

@@ -53,6 +53,13 @@ public static class AdversarialGen
             Text().Select(t => (Reply)new TextReply(t, false)))
         .ToArbitrary();
 
+    /// <summary>Text made of hostile pieces and links, with a length limit.</summary>
+    public static Arbitrary<TruncationCase> Truncation() =>
+        (from parts in Gen.Elements(TestDigests.Nasty.Concat(["[link](https://a.example/x)", "<https://b.example|slack>", " ", "한", "👍🏽", "\u1100\u1161", "word"]).ToArray()).ListOf()
+         from max in Gen.Choose(0, 400)
+         select new TruncationCase(string.Concat(parts), max))
+        .ToArbitrary();
+
     private static SearchResult Result(string title, string summary)
         => new("e", title, summary, title, "d", summary, "2024-07-10", "https://arxiv.org/abs/2401.00001", [], [new AlsoIn("e2", "d2", title, null, summary)], 1);
 }

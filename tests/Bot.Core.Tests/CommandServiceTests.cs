@@ -154,6 +154,23 @@ public sealed class CommandServiceTests
     }
 
     [Fact]
+    public async Task Commands_AnswerWithError_WhenTheLibraryFails()
+    {
+        var data = Path.Combine(Path.GetTempPath(), "bot-core-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.Combine(data, "bot.db")); // a folder where the database file should be
+        var commands = new CommandService(new Bot.Library.DigestLibrary(new Bot.Library.BotDatabase(data)));
+
+        var search = Assert.IsType<ErrorReply>(await commands.SearchAsync("model"));
+        var digest = Assert.IsType<ErrorReply>(await commands.DigestAsync());
+        var suggestions = await commands.SuggestAsync("mo");
+
+        Assert.Contains("failed on our side", search.Message, StringComparison.Ordinal);
+        Assert.Contains("/digest", digest.Message, StringComparison.Ordinal);
+        Assert.Empty(suggestions);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
     public async Task RefsAsync_AsksForTitle_WhenQueryIsEmpty()
     {
         using var samples = await SampleLibrary.CreateAsync(withSamples: false);

@@ -112,6 +112,20 @@ public sealed class TextTruncatorTests
         }
     }
 
+    [FsCheck.Xunit.Property(Arbitrary = [typeof(AdversarialGen)], MaxTest = 300)]
+    public void Truncate_FitsAndKeepsWholeElementsAndLinks_ForAnyText(TruncationCase c)
+    {
+        var result = TextTruncator.Truncate(c.Text, c.Max);
+
+        var kept = result == c.Text ? result : result.EndsWith(TextTruncator.Ellipsis, StringComparison.Ordinal) ? result[..^1] : result;
+        var keptElements = Elements(kept);
+        Assert.True(result.Length <= c.Max);
+        Assert.StartsWith(kept, c.Text, StringComparison.Ordinal);
+        Assert.Equal(Elements(c.Text).Take(keptElements.Count), keptElements);
+        Assert.False(kept.LastIndexOf("[link](", StringComparison.Ordinal) > kept.LastIndexOf(')'), "cut inside a Markdown link");
+        Assert.False(kept.LastIndexOf("<https", StringComparison.Ordinal) > kept.LastIndexOf('>'), "cut inside a Slack link");
+    }
+
     private static List<string> Elements(string text)
     {
         var list = new List<string>();

@@ -1,3 +1,4 @@
+using Bot.TestSupport;
 using Bot.Core;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.DependencyInjection;

@@ -134,6 +134,54 @@ public sealed class LibraryVerbTests : IDisposable
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Ingest_Samples_ThenSearchFindsThem_AndSecondRunIsUnchanged()
+    {
+        var samples = Path.Combine(RepoRoot(), "samples", "digests");
+
+        var (first, firstOutput, firstError) = await RunAsync("ingest", samples, "--data", _data);
+        Assert.True(first == 0, firstError + firstOutput);
+        var (second, secondOutput, _) = await RunAsync("ingest", samples, "--data", _data);
+        var (search, json, _) = await RunAsync("search", "임베딩", "--json", "--data", _data);
+
+        Assert.Equal(0, first);
+        Assert.Matches(@"│\s*3\s*│\s*0\s*│\s*0\s*│\s*0\s*│", firstOutput);
+        Assert.Equal(0, second);
+        Assert.Matches(@"│\s*0\s*│\s*0\s*│\s*3\s*│\s*0\s*│", secondOutput);
+        Assert.Equal(0, search);
+        using var doc = JsonDocument.Parse(json);
+        Assert.Contains(doc.RootElement.GetProperty("results").EnumerateArray(), r => r.GetProperty("title").GetString()!.Contains("임베딩", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Ingest_ReportsWarningsPerFile_AndExitsOneWhenAFileCannotBeRead()
+    {
+        var folder = Path.Combine(_data, "in");
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(RepoRoot(), "samples", "digests", "2026-09-07-ai-trend-2026-08.md"), Path.Combine(folder, "2026-09-07-ai-trend-2026-08.md"));
+        await File.WriteAllTextAsync(Path.Combine(folder, "2026-01-01-warn.md"), "---\ntitle: Warn\ndate: 2026-01-01\n---\n\n## News\n### Entry [^missing]\n- text\n");
+
+        var (code, output, error) = await RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", _data);
+
+        Assert.Equal(1, code);
+        Assert.Contains("2026-01-01-warn.md", output, StringComparison.Ordinal);
+        Assert.Contains("warning", output, StringComparison.Ordinal);
+        Assert.StartsWith("error: 1 of 3 sources failed", error, StringComparison.Ordinal);
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Bot.sln not found");
+    }
+
     private async Task SeedAsync()
     {
         var library = new DigestLibrary(new BotDatabase(_data));

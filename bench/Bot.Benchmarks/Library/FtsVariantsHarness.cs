@@ -29,8 +29,8 @@ internal static class FtsVariantsHarness
         [
             new("trigram (raw text)", "CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'trigram case_sensitive 0')", false),
             new("unicode61 (raw text)", "CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'unicode61 remove_diacritics 2')", false),
-            new("unicode61 + Hangul bigrams, contentless_delete, prefix 3 (chosen)", "CREATE VIRTUAL TABLE f USING fts5(t, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '3')", true),
-            new("unicode61 + Hangul bigrams, contentless_delete, no prefix", "CREATE VIRTUAL TABLE f USING fts5(t, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')", true),
+            new("unicode61 + Hangul bigrams, contentless_delete, prefix 3", "CREATE VIRTUAL TABLE f USING fts5(t, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2', prefix = '3')", true),
+            new("unicode61 + Hangul bigrams, contentless_delete, no prefix (chosen)", "CREATE VIRTUAL TABLE f USING fts5(t, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2')", true),
             new("unicode61 + Hangul bigrams, stored content, no prefix", "CREATE VIRTUAL TABLE f USING fts5(t, tokenize = 'unicode61 remove_diacritics 2')", true),
         ];
         var process = Process.GetCurrentProcess();

@@ -14,6 +14,8 @@ internal sealed class LibraryCorpus
 {
     private readonly Random _random;
     private readonly List<string> _popularPapers = [];
+    private readonly Zipf _korean;
+    private readonly Zipf _english;
 
     public LibraryCorpus(int seed = 20240710)
     {
@@ -22,7 +24,30 @@ internal sealed class LibraryCorpus
         {
             _popularPapers.Add(NewArxivId());
         }
+
+        // Real text is Zipfian over a large vocabulary: a few words everywhere, most words rare.
+        // Compounds of the base nouns and hyphenated English terms stand in for the long tail.
+        var korean = new List<string>(KoreanNouns);
+        var english = new List<string>(EnglishWords);
+        for (var i = 0; i < 900; i++)
+        {
+            korean.Add(KoreanNouns[_random.Next(KoreanNouns.Length)] + KoreanNouns[_random.Next(KoreanNouns.Length)]);
+            english.Add(i % 3 == 0
+                ? $"{EnglishWords[_random.Next(EnglishWords.Length)]}-{EnglishWords[_random.Next(EnglishWords.Length)]}"
+                : $"{Products[_random.Next(Products.Length)].Split(' ')[0]}-{1 + _random.Next(9)}{(char)('a' + _random.Next(26))}");
+        }
+
+        KoreanVocabulary = korean.Distinct().OrderBy(_ => _random.Next()).ToArray();
+        EnglishVocabulary = english.Distinct().OrderBy(_ => _random.Next()).ToArray();
+        _korean = new Zipf(KoreanVocabulary.Length);
+        _english = new Zipf(EnglishVocabulary.Length);
     }
+
+    /// <summary>Korean words in Zipf rank order (the first is the most frequent).</summary>
+    public string[] KoreanVocabulary { get; }
+
+    /// <summary>English words and names in Zipf rank order.</summary>
+    public string[] EnglishVocabulary { get; }
 
     /// <summary>One generated digest.</summary>
     public sealed record Item(string FileName, string Markdown, Digest Digest);
@@ -83,17 +108,17 @@ internal sealed class LibraryCorpus
 
     private string KoreanTitle() => _random.Next(4) switch
     {
-        0 => $"{Pick(Acronyms)} {Pick(KoreanNouns)}{Pick(["을", "를"])} 위한 {Pick(KoreanAdjectives)} {Capitalize(Pick(EnglishWords))}",
-        1 => $"{Pick(Companies)}, {Pick(KoreanNouns)} {Pick(KoreanNouns)} 공개",
-        2 => $"{Pick(KoreanNouns)} {Pick(KoreanNouns)}의 {Pick(KoreanNouns)} 개선",
-        _ => $"{Pick(Products)} 기반 {Pick(KoreanNouns)}{Pick(KoreanNouns)} 사례",
+        0 => $"{Pick(Acronyms)} {Korean()}{Pick(["을", "를"])} 위한 {Pick(KoreanAdjectives)} {Capitalize(English())}",
+        1 => $"{Pick(Companies)}, {Korean()} {Korean()} 공개",
+        2 => $"{Korean()} {Korean()}의 {Korean()} 개선",
+        _ => $"{Pick(Products)} 기반 {Korean()} 사례",
     };
 
     private string EnglishTitle() => _random.Next(3) switch
     {
-        0 => $"{Capitalize(Pick(EnglishWords))} {Capitalize(Pick(EnglishWords))} for {Pick(Acronyms)} {Capitalize(Pick(EnglishWords))}",
-        1 => $"{Pick(Products)}: {Capitalize(Pick(EnglishWords))} {Capitalize(Pick(EnglishWords))} at Scale",
-        _ => $"Towards {Capitalize(Pick(EnglishWords))} {Capitalize(Pick(EnglishWords))} with {Pick(Acronyms)}",
+        0 => $"{Capitalize(English())} {Capitalize(English())} for {Pick(Acronyms)} {Capitalize(English())}",
+        1 => $"{Pick(Products)}: {Capitalize(English())} {Capitalize(English())} at Scale",
+        _ => $"Towards {Capitalize(English())} {Capitalize(English())} with {Pick(Acronyms)}",
     };
 
     private string Sentence()
@@ -105,8 +130,8 @@ internal sealed class LibraryCorpus
             var roll = _random.Next(10);
             var word = roll switch
             {
-                < 5 => Pick(KoreanNouns) + Pick(Particles),
-                < 7 => Pick(EnglishWords),
+                < 5 => KoreanVocabulary[_korean.Next(_random)] + Pick(Particles),
+                < 7 => EnglishVocabulary[_english.Next(_random)],
                 7 => Pick(Acronyms),
                 8 => _random.Next(2) == 0 ? Pick(Products) : Pick(KoreanAdjectives),
                 _ => _random.Next(100).ToString(CultureInfo.InvariantCulture) + "%",
@@ -137,6 +162,38 @@ internal sealed class LibraryCorpus
         => string.Create(CultureInfo.InvariantCulture, $"{19 + _random.Next(7):D2}{1 + _random.Next(12):D2}.{_random.Next(100_000):D5}");
 
     private string Pick(string[] values) => values[_random.Next(values.Length)];
+
+    private string Korean() => KoreanVocabulary[_korean.Next(_random)];
+
+    private string English() => EnglishVocabulary[_english.Next(_random)];
+
+    /// <summary>Zipf(s = 1) ranks by inverse-CDF lookup.</summary>
+    private sealed class Zipf
+    {
+        private readonly double[] _cumulative;
+
+        public Zipf(int n)
+        {
+            _cumulative = new double[n];
+            var sum = 0.0;
+            for (var k = 0; k < n; k++)
+            {
+                sum += 1.0 / (k + 1);
+                _cumulative[k] = sum;
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                _cumulative[k] /= sum;
+            }
+        }
+
+        public int Next(Random random)
+        {
+            var at = Array.BinarySearch(_cumulative, random.NextDouble());
+            return Math.Min(at < 0 ? ~at : at, _cumulative.Length - 1);
+        }
+    }
 
     private static string Capitalize(string word) => word.Length == 0 || char.IsUpper(word[0]) ? word : char.ToUpperInvariant(word[0]) + word[1..];
 }

@@ -31,15 +31,17 @@ internal static class LibraryHarness
         var storeDir = Path.Combine(dir, "store");
         var library = new DigestLibrary(new BotDatabase(storeDir));
         await library.SearchAsync(new SearchRequest("warm-up"));
+        var cpu = Cpu();
         var watch = Stopwatch.StartNew();
         var stored = await library.StoreDigestsAsync(corpus.Select(c => c.Digest));
         watch.Stop();
+        cpu = Cpu() - cpu;
         if (stored.Failed > 0)
         {
             Console.WriteLine($"store failures: {stored.Failed}: {stored.Files.First(f => f.Error is not null).Error}");
         }
 
-        Report("ingest (store only)", entries, watch.Elapsed);
+        Report("ingest (store only)", entries, watch.Elapsed, cpu);
 
         // 2. End to end: Markdown files -> read -> DigestParser -> SQLite.
         var mdDir = Path.Combine(dir, "md");
@@ -52,9 +54,11 @@ internal static class LibraryHarness
         var endToEndDir = Path.Combine(dir, "e2e");
         var e2e = new DigestLibrary(new BotDatabase(endToEndDir));
         await e2e.SearchAsync(new SearchRequest("warm-up"));
+        cpu = Cpu();
         watch.Restart();
         var report = await e2e.IngestAsync([mdDir]);
         watch.Stop();
+        cpu = Cpu() - cpu;
         if (report.Failed == report.Files.Count)
         {
             Console.WriteLine($"ingest (end to end): parser not available ({report.Files[0].Error})");
@@ -62,7 +66,7 @@ internal static class LibraryHarness
         else
         {
             var count = await CountEntriesAsync(endToEndDir);
-            Report($"ingest (end to end, {report.Added} added, {report.Failed} failed)", count, watch.Elapsed);
+            Report($"ingest (end to end, {report.Added} added, {report.Failed} failed)", count, watch.Elapsed, cpu);
             watch.Restart();
             var again = await e2e.IngestAsync([mdDir]);
             watch.Stop();
@@ -87,9 +91,15 @@ internal static class LibraryHarness
         return (long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static void Report(string what, long entries, TimeSpan elapsed)
+    private static void Report(string what, long entries, TimeSpan elapsed, TimeSpan cpu)
         => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{what}: {entries} entries in {elapsed.TotalSeconds:0.00} s = {entries / elapsed.TotalSeconds:N0} entries/s"));
+            $"{what}: {entries} entries in {elapsed.TotalSeconds:0.00} s = {entries / elapsed.TotalSeconds:N0} entries/s (process CPU {cpu.TotalSeconds:0.00} s; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+
+    private static TimeSpan Cpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
+    }
 
     private static async Task<int> RunChildAsync(string[] args)
     {

@@ -24,15 +24,30 @@ internal static class LibraryQueryHarness
         using var rawCommand = connection.CreateCommand();
         rawCommand.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rank LIMIT 10";
         var parameter = rawCommand.Parameters.Add("@q", Microsoft.Data.Sqlite.SqliteType.Text);
+        var process = Process.GetCurrentProcess();
+        var parsed = queries.Select(q => FtsQuery.Parse(q)).ToList();
+        TimeSpan oursCpu = TimeSpan.Zero, rawCpu = TimeSpan.Zero;
         for (var pass = 0; pass <= Passes; pass++)
         {
+            process.Refresh();
+            var cpu = process.TotalProcessorTime;
             foreach (var query in queries)
             {
                 var watch = Stopwatch.StartNew();
                 var response = await library.SearchAsync(new SearchRequest(query));
                 watch.Stop();
                 totals += response.Total;
-                var fts = FtsQuery.Parse(query);
+                if (pass > 0)
+                {
+                    ours.Add(watch.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            process.Refresh();
+            oursCpu += pass > 0 ? process.TotalProcessorTime - cpu : TimeSpan.Zero;
+            cpu = process.TotalProcessorTime;
+            foreach (var fts in parsed)
+            {
                 var rawWatch = Stopwatch.StartNew();
                 if (!fts.IsEmpty)
                 {
@@ -46,17 +61,19 @@ internal static class LibraryQueryHarness
                 rawWatch.Stop();
                 if (pass > 0)
                 {
-                    ours.Add(watch.Elapsed.TotalMilliseconds);
                     raw.Add(rawWatch.Elapsed.TotalMilliseconds);
                 }
             }
+
+            process.Refresh();
+            rawCpu += pass > 0 ? process.TotalProcessorTime - cpu : TimeSpan.Zero;
         }
 
-        var process = Process.GetCurrentProcess();
         process.Refresh();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"search ({queries.Count} queries x {Passes} passes, limit 10, {totals / (Passes + 1) / queries.Count} avg total hits):"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours:        p50 {Percentile(ours, 0.50):0.000} ms, p99 {Percentile(ours, 0.99):0.000} ms, max {ours.Max():0.000} ms"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw MATCH:   p50 {Percentile(raw, 0.50):0.000} ms, p99 {Percentile(raw, 0.99):0.000} ms, max {raw.Max():0.000} ms"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ours:        p50 {Percentile(ours, 0.50):0.000} ms, p99 {Percentile(ours, 0.99):0.000} ms, max {ours.Max():0.000} ms, mean CPU {oursCpu.TotalMilliseconds / ours.Count:0.000} ms/query"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  raw MATCH:   p50 {Percentile(raw, 0.50):0.000} ms, p99 {Percentile(raw, 0.99):0.000} ms, max {raw.Max():0.000} ms, mean CPU {rawCpu.TotalMilliseconds / raw.Count:0.000} ms/query"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  (raw MATCH = SELECT rowid FROM entry_fts WHERE entry_fts MATCH <same expression> ORDER BY rank LIMIT 10; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"memory: peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0.0} MiB, db {new FileInfo(database.FilePath).Length / 1024.0 / 1024.0:0.0} MiB"));
         if (!args.Contains("--quiet"))

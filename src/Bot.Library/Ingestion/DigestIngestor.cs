@@ -13,7 +13,7 @@ namespace Bot.Library;
 internal sealed class DigestIngestor
 {
     /// <summary>Bumped when the index layout changes, so that unchanged files are re-indexed once.</summary>
-    internal const string IndexFormat = "library-1";
+    internal const string IndexFormat = "library-2";
 
     private readonly BotDatabase _database;
     private readonly SourceReader _reader;
@@ -30,7 +30,10 @@ internal sealed class DigestIngestor
         _logger = logger;
     }
 
-    private sealed record Prepared(SourceReader.Item Item, SourceReader.Content? Content, Digest? Digest, string? Hash, string? Error);
+    private sealed record Prepared(SourceReader.Item Item, SourceReader.Content? Content, Digest? Digest, string? Hash, string? Error)
+    {
+        public Dictionary<string, EntryRows>? Rows { get; init; }
+    }
 
     public async Task<IngestReport> RunAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress, CancellationToken ct)
     {
@@ -67,17 +70,17 @@ internal sealed class DigestIngestor
     }
 
     /// <summary>Stores parsed digests in batches (the <see cref="DigestLibrary.StoreDigestsAsync"/> path).</summary>
-    public IngestReport Store(IReadOnlyList<(Digest Digest, string Hash)> digests, CancellationToken ct)
+    public IngestReport Store(IReadOnlyList<(Digest Digest, string Hash, Dictionary<string, EntryRows>? Rows)> digests, CancellationToken ct)
     {
         var results = new List<IngestFileResult>(digests.Count);
         using var connection = _database.Open();
 
         using var writer = new DigestWriter(connection);
         var batch = new List<Prepared>(BatchSize);
-        foreach (var (digest, hash) in digests)
+        foreach (var (digest, hash, rows) in digests)
         {
             ct.ThrowIfCancellationRequested();
-            batch.Add(new Prepared(new SourceReader.Item(digest.Id, false), null, digest, hash, null));
+            batch.Add(new Prepared(new SourceReader.Item(digest.Id, false), null, digest, hash, null) { Rows = rows });
             if (batch.Count >= BatchSize)
             {
                 Flush(connection, writer, batch, results, null, digests.Count);
@@ -180,7 +183,7 @@ internal sealed class DigestIngestor
     private IngestFileResult Write(SqliteConnection connection, DigestWriter writer, Prepared prepared, SqliteTransaction transaction)
     {
         var digest = prepared.Digest!;
-        var outcome = writer.Store(digest, prepared.Hash!, prepared.Item.Source, _time.GetUtcNow(), transaction);
+        var outcome = writer.Store(digest, prepared.Hash!, prepared.Item.Source, _time.GetUtcNow(), transaction, prepared.Rows);
         if (prepared.Item.IsUrl)
         {
             SourceReader.SaveValidators(connection, transaction, prepared.Item.Source, prepared.Content!, digest.Id, prepared.Hash!, _time.GetUtcNow());
@@ -228,7 +231,7 @@ internal sealed class DigestIngestor
         try
         {
             var digest = _parse(content.Text, content.FileName);
-            return new Prepared(item, content, digest, Hash(content.Text, content.FileName), null);
+            return new Prepared(item, content, digest, Hash(content.Text, content.FileName), null) { Rows = EntryRows.For(digest) };
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

@@ -44,7 +44,6 @@ CREATE TABLE entries (
     group_key    TEXT NOT NULL         -- canonical key of the primary reference, else 'entry:' || id
 );
 CREATE INDEX ix_entries_digest ON entries (digest_rowid, section_ord, ord);
-CREATE INDEX ix_entries_group ON entries (group_key);
 
 CREATE TABLE entry_refs (
     entry_rowid   INTEGER NOT NULL REFERENCES entries (rowid) ON DELETE CASCADE,

@@ -86,7 +86,9 @@ internal sealed partial class FtsQuery
                         // Bigrams of one Korean word are ANDed, not a phrase: a phrase makes FTS5 check positions
                         // across the huge doclists of common bigrams (BM25's document count runs it a second time),
                         // which made these the slowest queries; adjacency adds little precision for real words.
-                        term = tokens.Count == 1 ? Quote(tokens) : "(" + string.Join(" AND ", tokens.Select(t => Quote([t]))) + ")";
+                        // Non-overlapping bigrams (plus the last) still cover every syllable, with half the doclists to read.
+                        var cover = tokens.Where((_, k) => k % 2 == 0 || k == tokens.Count - 1).ToList();
+                        term = cover.Count == 1 ? Quote(cover) : "(" + string.Join(" AND ", cover.Select(t => Quote([t]))) + ")";
                     }
                 }
                 else

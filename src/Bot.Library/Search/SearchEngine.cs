@@ -40,11 +40,14 @@ internal sealed class SearchEngine
         var filter = Filter(request);
         var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
         var count = CountUpTo(connection, match, ExactLimit + 1);
+        var fallback = false;
         if (count == 0 && query.Terms.Count > 1)
         {
-            // Nothing holds every word: fall back to any word.
+            // Nothing holds every word: fall back to any word, newest first within title and body hits
+            // (BM25 over an OR of many common words would read every doclist twice).
             (match, title) = (With(query.Any, filter), With(query.TitleAny, filter));
             count = CountUpTo(connection, match, ExactLimit + 1);
+            fallback = true;
         }
 
         if (count == 0)
@@ -52,9 +55,9 @@ internal sealed class SearchEngine
             return new SearchResponse(text, 0, []);
         }
 
-        var (total, page) = count <= ExactLimit
+        var (total, page) = count <= ExactLimit && !fallback
             ? RankAll(Fetch(connection, match), offset, limit)
-            : RankBroad(connection, match, title, offset, limit);
+            : RankBroad(connection, match, title, offset, limit, exactTotal: !fallback);
         return new SearchResponse(text, total, Materialize(connection, page));
     }
 
@@ -81,6 +84,9 @@ internal sealed class SearchEngine
 
         return rows;
     }
+
+    /// <summary>When no entry holds every word, the any-word total is counted up to this many.</summary>
+    internal const int FallbackTotalCap = 1_000;
 
     /// <summary>Up to this many matches are ranked exactly (BM25 over all of them, exact grouped total).</summary>
     internal const int ExactLimit = 600;
@@ -148,7 +154,7 @@ internal sealed class SearchEngine
     /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
     /// </summary>
     private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
-        SqliteConnection connection, string match, string titleMatch, int offset, int limit)
+        SqliteConnection connection, string match, string titleMatch, int offset, int limit, bool exactTotal)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
@@ -179,7 +185,8 @@ internal sealed class SearchEngine
             Stream(connection, "(" + match + ") NOT (" + titleMatch + ")", 1.0, groups, page, offset, need);
         }
 
-        return (Math.Max(Count(connection, match), offset + page.Count), page);
+        var total = exactTotal ? Count(connection, match) : CountUpTo(connection, match, FallbackTotalCap);
+        return (Math.Max(total, offset + page.Count), page);
     }
 
     /// <summary>Reads matches newest first, in batches, until the page is full.</summary>

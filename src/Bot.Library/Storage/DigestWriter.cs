@@ -32,14 +32,19 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _maxRowid;
     private readonly HashSet<long> _ftsDeletes = [];
     private readonly SortedDictionary<long, (string Title, string Body, string Refs, string Meta)> _ftsInserts = [];
-    private readonly StringBuilder _title = new();
-    private readonly StringBuilder _body = new();
-    private readonly StringBuilder _refs = new();
-    private readonly List<string> _extras = [];
 
     public DigestWriter(SqliteConnection connection)
     {
         _connection = connection;
+
+        // Child rows are deleted explicitly below; without foreign key checks an INSERT needs no statement
+        // journal, which also spares FTS5 a flush. BotDatabase.Open turns them on again for the next user.
+        using (var pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA foreign_keys=OFF";
+            pragma.ExecuteNonQuery();
+        }
+
         _findDigest = Command("SELECT rowid, content_hash FROM digests WHERE id = @id", "@id");
         const string digestColumns = "@id, @title, @date, @format, @tags, @categories, @author, @description, @summary, @slug, @permalink, @warnings, @hash, @source, @at";
         string[] digestParameters = ["@id", "@title", "@date", "@format", "@tags", "@categories", "@author", "@description", "@summary", "@slug", "@permalink", "@warnings", "@hash", "@source", "@at"];
@@ -149,7 +154,7 @@ internal sealed class DigestWriter : IDisposable
     /// Stores <paramref name="digest"/> inside <paramref name="transaction"/>: Added, Updated (in place, keeping
     /// digest and entry row ids) or Unchanged (same hash). The caller commits or rolls back.
     /// </summary>
-    public IngestOutcome Store(Digest digest, string contentHash, string source, DateTimeOffset now, SqliteTransaction transaction)
+    public IngestOutcome Store(Digest digest, string contentHash, string source, DateTimeOffset now, SqliteTransaction transaction, IReadOnlyDictionary<string, EntryRows>? rows = null)
     {
         var stored = StoredHash(digest.Id, transaction);
         if (stored == contentHash)
@@ -193,7 +198,7 @@ internal sealed class DigestWriter : IDisposable
             Run(_insertSection, transaction, ("@d", digestRowid), ("@ord", s), ("@key", section.Key), ("@title", section.Title));
             for (var e = 0; e < section.Entries.Count; e++)
             {
-                StoreEntry(transaction, digestRowid, s, section, e, existing, ref nextRowid);
+                StoreEntry(transaction, digestRowid, s, section, e, existing, rows, ref nextRowid);
             }
         }
 
@@ -219,7 +224,7 @@ internal sealed class DigestWriter : IDisposable
         return max is long value ? value + 1 : low + 1;
     }
 
-    private void StoreEntry(SqliteTransaction transaction, long digestRowid, int sectionOrd, Section section, int ord, Dictionary<string, long> existing, ref long nextRowid)
+    private void StoreEntry(SqliteTransaction transaction, long digestRowid, int sectionOrd, Section section, int ord, Dictionary<string, long> existing, IReadOnlyDictionary<string, EntryRows>? rows, ref long nextRowid)
     {
         var entry = section.Entries[ord];
         var primary = entry.PrimaryReference;
@@ -234,8 +239,9 @@ internal sealed class DigestWriter : IDisposable
         p["@skey"].Value = section.Key;
         p["@title"].Value = entry.Title;
         p["@line"].Value = entry.Line;
-        p["@bullets"].Value = StoredJson.Bullets(entry.Bullets);
-        p["@images"].Value = StoredJson.Images(entry.Images);
+        var texts = rows is not null && rows.TryGetValue(entry.Id, out var ready) ? ready : EntryRows.For(entry);
+        p["@bullets"].Value = texts.Bullets;
+        p["@images"].Value = texts.Images;
         p["@paper"].Value = isPaper ? 1 : 0;
         p["@group"].Value = primary is null ? "entry:" + entry.Id : RefKey(primary);
         if (command == _updateEntry)
@@ -257,66 +263,7 @@ internal sealed class DigestWriter : IDisposable
                 ("@canonical", reference.CanonicalUrl), ("@kind", (int)reference.Kind), ("@arxiv", reference.ArxivId), ("@doi", reference.Doi), ("@key", RefKey(reference)));
         }
 
-        IndexText(entry);
-        _ftsInserts[rowid] = (_title.ToString(), _body.ToString(), _refs.ToString(), MetaTokens(section.Key, isPaper));
-    }
-
-    /// <summary>The title, body and refs column texts of <paramref name="entry"/>, as indexed.</summary>
-    internal (string Title, string Body, string Refs) IndexTexts(Entry entry)
-    {
-        IndexText(entry);
-        return (_title.ToString(), _body.ToString(), _refs.ToString());
-    }
-
-    private void IndexText(Entry entry)
-    {
-        _title.Clear();
-        _body.Clear();
-        _refs.Clear();
-        _extras.Clear();
-        SearchText.Append(_title, entry.Title, _extras);
-        AppendExtras(_title);
-        foreach (var bullet in entry.Bullets)
-        {
-            SearchText.Append(_body, bullet.Text, _extras);
-        }
-
-        foreach (var image in entry.Images)
-        {
-            SearchText.Append(_body, image.Caption, _extras);
-        }
-
-        AppendExtras(_body);
-        foreach (var reference in entry.References)
-        {
-            SearchText.Append(_refs, reference.Title, _extras);
-            SearchText.Append(_refs, reference.Url, null);
-            if (!string.Equals(reference.CanonicalUrl, reference.Url, StringComparison.Ordinal))
-            {
-                SearchText.Append(_refs, reference.CanonicalUrl, null);
-            }
-
-            SearchText.Append(_refs, reference.ArxivId, null);
-            SearchText.Append(_refs, reference.Doi, null);
-        }
-
-        AppendExtras(_refs);
-    }
-
-    // Extra tokens go after the column's own tokens so that phrases over the real text stay contiguous.
-    private void AppendExtras(StringBuilder sb)
-    {
-        foreach (var extra in _extras)
-        {
-            if (sb.Length > 0)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(extra);
-        }
-
-        _extras.Clear();
+        _ftsInserts[rowid] = (texts.Title, texts.Body, texts.Refs, MetaTokens(section.Key, isPaper));
     }
 
     /// <summary>

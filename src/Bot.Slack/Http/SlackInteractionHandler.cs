@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Bot.Core;
 using Bot.Slack.Wire;
@@ -11,8 +10,6 @@ namespace Bot.Slack;
 /// <summary>Handles a verified <c>/slack/interactions</c> form: paging buttons (<c>block_actions</c>) replace the original message.</summary>
 internal sealed class SlackInteractionHandler
 {
-    private const string PagingPrefix = "pg:";
-
     private readonly IServiceProvider _services;
     private readonly SlackReplySender _sender;
 
@@ -63,24 +60,6 @@ internal sealed class SlackInteractionHandler
         return _sender.ReplaceAsync(work, payload.ResponseUrl, "paging");
     }
 
-    // Paging tokens are "pg:{page}:{state}" (see Bot.Core's paging state).
     private static bool TryParseToken(string? token, out string state, out int page)
-    {
-        state = string.Empty;
-        page = 0;
-        if (token is null || !token.StartsWith(PagingPrefix, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        var rest = token[PagingPrefix.Length..];
-        var colon = rest.IndexOf(':', StringComparison.Ordinal);
-        if (colon <= 0 || !int.TryParse(rest.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1)
-        {
-            return false;
-        }
-
-        state = rest[(colon + 1)..];
-        return state.Length > 0;
-    }
+        => PagingState.TryParseToken(token, out state, out page) && page >= 1;
 }

@@ -33,8 +33,10 @@ internal static class IngestVerb
             return 1;
         }
 
-        var report = await IngestWithProgressAsync(library, list, ct);
-        WriteSummary(report);
+        // A console bound to the current Console.Out (AnsiConsole.Console would keep the first writer it saw).
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        var report = await IngestWithProgressAsync(console, library, list, ct);
+        WriteSummary(console, report);
         if (report.Failed > 0)
         {
             await Console.Error.WriteLineAsync($"error: {report.Failed} of {report.Files.Count} sources failed; nothing stored for them was changed");
@@ -44,18 +46,18 @@ internal static class IngestVerb
         return 0;
     }
 
-    private static async Task<IngestReport> IngestWithProgressAsync(DigestLibrary library, IReadOnlyList<string> sources, CancellationToken ct)
+    private static async Task<IngestReport> IngestWithProgressAsync(IAnsiConsole console, DigestLibrary library, IReadOnlyList<string> sources, CancellationToken ct)
     {
         var latest = new LatestProgress();
         var ingest = library.IngestAsync(sources, latest, ct);
-        var interactive = AnsiConsole.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
+        var interactive = console.Profile.Capabilities.Interactive && !Console.IsOutputRedirected;
         if (!interactive || await Task.WhenAny(ingest, Task.Delay(ProgressAfter, ct)) == ingest)
         {
             return await ingest;
         }
 
         // Only work that lasts longer than a second gets a progress bar.
-        await AnsiConsole.Progress()
+        await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
@@ -84,24 +86,24 @@ internal static class IngestVerb
         return await ingest;
     }
 
-    private static void WriteSummary(IngestReport report)
+    private static void WriteSummary(IAnsiConsole console, IngestReport report)
     {
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumns("added", "updated", "unchanged", "failed")
             .AddRow(report.Added.ToString(), report.Updated.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
-        AnsiConsole.Write(table);
+        console.Write(table);
         foreach (var file in report.Files.Where(f => f.Outcome == IngestOutcome.Failed || f.Warnings.Count > 0))
         {
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(file.Source)}[/] ({file.Outcome.ToString().ToLowerInvariant()})");
+            console.MarkupLine($"[bold]{Markup.Escape(file.Source)}[/] ({file.Outcome.ToString().ToLowerInvariant()})");
             if (file.Error is not null)
             {
-                AnsiConsole.MarkupLine($"  [red]error:[/] {Markup.Escape(file.Error)}");
+                console.MarkupLine($"  [red]error:[/] {Markup.Escape(file.Error)}");
             }
 
             foreach (var warning in file.Warnings)
             {
                 var where = warning.Line > 0 ? $"line {warning.Line}: " : string.Empty;
-                AnsiConsole.MarkupLine($"  [yellow]warning[/] {Markup.Escape(warning.Code)}: {Markup.Escape(where + warning.Message)}");
+                console.MarkupLine($"  [yellow]warning[/] {Markup.Escape(warning.Code)}: {Markup.Escape(where + warning.Message)}");
             }
         }
     }

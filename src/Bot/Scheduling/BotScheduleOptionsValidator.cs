@@ -114,6 +114,18 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         }
     }
 
+    private static bool IsConnectionString(string text)
+    {
+        try
+        {
+            return !string.IsNullOrWhiteSpace(new Npgsql.NpgsqlConnectionStringBuilder(text).Host);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
     private static void ValidateScheduling(BotScheduleOptions options, List<string> failures)
     {
         var scheduling = options.Scheduling;
@@ -124,6 +136,11 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         else if (scheduling.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(scheduling.ConnectionString))
         {
             failures.Add("Bot:Scheduling:ConnectionString is empty but Bot:Scheduling:Storage is PostgreSql; set Bot__Scheduling__ConnectionString (Host=…;Database=…;Username=…;Password=…).");
+        }
+        else if (scheduling.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase) && !IsConnectionString(scheduling.ConnectionString))
+        {
+            // The value itself is not repeated: it may hold a password.
+            failures.Add("Bot:Scheduling:ConnectionString is not a PostgreSQL connection string; write it as Host=…;Port=5432;Database=…;Username=…;Password=….");
         }
 
         if (scheduling.CatchUpWindow < TimeSpan.Zero)

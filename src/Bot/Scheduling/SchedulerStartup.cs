@@ -33,19 +33,29 @@ internal sealed partial class SchedulerStartup : BackgroundService
     {
         try
         {
-            var waiting = (await _catchUp.CatchUpAsync(stoppingToken)).ToList();
+            var waiting = (await CatchUpWithRetriesAsync(stoppingToken)).ToList();
             var deadline = _time.GetUtcNow() + FirstStartWait;
 
-            // The library ingests the configured sources at start; the first post waits for its first digest.
+            // The library ingests the configured sources at start: wait until its list of digests is non-empty and has
+            // stopped changing (so the newest is really the newest), then post; retry while a digest is still being written.
+            string? previous = null;
             while (waiting.Count > 0 && !stoppingToken.IsCancellationRequested)
             {
-                if ((await _catalog.ListAsync(stoppingToken)).Count > 0)
+                var listed = string.Join('\n', (await _catalog.ListAsync(stoppingToken)).Select(d => d.Id));
+                if (listed.Length > 0 && listed == previous)
                 {
-                    foreach (var subscription in waiting)
+                    foreach (var subscription in waiting.ToList())
                     {
-                        await _catchUp.PostFirstAsync(subscription, stoppingToken);
+                        if (await _catchUp.PostFirstAsync(subscription, stoppingToken))
+                        {
+                            waiting.Remove(subscription);
+                        }
                     }
+                }
 
+                previous = listed;
+                if (waiting.Count == 0)
+                {
                     break;
                 }
 
@@ -67,6 +77,26 @@ internal sealed partial class SchedulerStartup : BackgroundService
             LogCatchUpFailed(ex);
         }
     }
+
+    private async Task<IReadOnlyList<Bot.Library.SubscriptionRecord>> CatchUpWithRetriesAsync(CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await _catchUp.CatchUpAsync(ct);
+            }
+            catch (Exception ex) when (attempt < 5 && ex is System.Data.Common.DbException or TimeoutException or IOException)
+            {
+                // The library may hold the database while it ingests at start; try again shortly.
+                LogCatchUpRetry(ex, attempt);
+                await Task.Delay(TimeSpan.FromSeconds(2 * attempt), _time, ct);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Catching up after start failed (attempt {Attempt}); trying again")]
+    private partial void LogCatchUpRetry(Exception ex, int attempt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduler started with {Count} subscriptions")]
     private partial void LogStarted(int count);

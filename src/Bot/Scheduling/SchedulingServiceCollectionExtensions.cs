@@ -3,6 +3,7 @@ using Bot.Library;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace Bot.Scheduling;
 
@@ -21,7 +22,12 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
         services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
-        services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling, sp.GetRequiredService<BotDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.ConnectionString));
+        services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(
+            sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
+            sp.GetRequiredService<BotDatabase>(),
+            sp.GetRequiredService<NpgsqlDataSource>,
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
         services.TryAddSingleton<PosterRegistry>();
@@ -34,11 +40,15 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<SectionSender>();
         services.TryAddSingleton<SubscriptionReconciler>();
         services.TryAddSingleton<CatchUpPlanner>();
-        services.AddHangfire((sp, hangfire) =>
-        {
-            hangfire.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            StateStoreFactory.UseHangfireStorage(hangfire, sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling);
-        });
+        // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
+        // JobActivator.Current), which the last host configured in a process would otherwise win.
+        services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling));
+        services.TryAddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, hangfire) => hangfire
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings()
+            .UseStorage(sp.GetRequiredService<JobStorage>()));
         return services;
     }
 

@@ -31,7 +31,20 @@ public sealed class SectionJob
                 _queue.Enqueue(ledgerRowId, outcome.RetryAt!.Value.AddSeconds(1));
                 break;
             case SendResult.Failed:
+                await QueueNextAsync(ledgerRowId, ct);
                 throw new PermanentPostFailureException($"ledger row {ledgerRowId} failed permanently; see the log and the post_ledger row");
+            default:
+                await QueueNextAsync(ledgerRowId, ct);
+                break;
+        }
+    }
+
+    private async Task QueueNextAsync(long ledgerRowId, CancellationToken ct)
+    {
+        // Back-to-back sections follow each other at once instead of waiting for their next look (a duplicate job is harmless).
+        if (await _sender.NextDueSectionAsync(ledgerRowId, ct) is { } next)
+        {
+            _queue.Enqueue(next, DateTimeOffset.MinValue);
         }
     }
 }

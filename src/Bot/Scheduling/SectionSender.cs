@@ -11,8 +11,11 @@ namespace Bot.Scheduling;
 /// </summary>
 public sealed partial class SectionSender
 {
-    /// <summary>How long a section waits for an earlier section of its digest before it goes out anyway.</summary>
-    public static readonly TimeSpan OrderingPatience = TimeSpan.FromMinutes(10);
+    /// <summary>How long past its slot a section waits for an earlier section of its digest before it goes out anyway.</summary>
+    public static readonly TimeSpan OrderingPatience = TimeSpan.FromHours(6);
+
+    /// <summary>An earlier section that failed this many times no longer holds the later ones back.</summary>
+    public const int OrderingAttempts = 3;
 
     private static readonly TimeSpan OrderingPoll = TimeSpan.FromSeconds(2);
     private readonly IStateStore _store;
@@ -132,10 +135,25 @@ public sealed partial class SectionSender
         }
     }
 
+    /// <summary>The next open section of the same digest that is already due, so it can follow at once; null when none.</summary>
+    public async Task<long?> NextDueSectionAsync(long ledgerRowId, CancellationToken ct = default)
+    {
+        var row = await _store.GetRowAsync(ledgerRowId, ct);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var now = _time.GetUtcNow();
+        return (await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct))
+            .FirstOrDefault(r => r.Position > row.Position && r.DueAt <= now && r.State is LedgerState.Pending or LedgerState.Attempted)?.Id;
+    }
+
     private async Task<SendOutcome?> WaitForEarlierSectionAsync(long ledgerRowId, CancellationToken ct)
     {
-        // Sections due together (spacing 0) run on parallel workers; each waits for the ones before it, so a channel
-        // reads them in the digest's order. A section stuck for longer than the patience no longer holds the rest back.
+        // Sections due together (spacing 0, or overdue after a restart) run on parallel workers; each waits for the ones
+        // before it, so a channel reads them in the digest's order. An earlier section that keeps failing, or a wait
+        // longer than the patience, no longer holds the rest back.
         var row = await _store.GetRowAsync(ledgerRowId, ct);
         var now = _time.GetUtcNow();
         if (row is null || row.IsThreadParent || row.State is not (LedgerState.Pending or LedgerState.Attempted) || now - row.DueAt >= OrderingPatience)
@@ -144,7 +162,7 @@ public sealed partial class SectionSender
         }
 
         var rows = await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct);
-        return rows.Any(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted)
+        return rows.Any(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted && r.Attempts < OrderingAttempts)
             ? new SendOutcome(SendResult.Busy, now + OrderingPoll)
             : null;
     }

@@ -55,6 +55,41 @@ public sealed class PostPlannerTests
     }
 
     [Fact]
+    public async Task SendAsync_KeepsDigestOrder_ForSectionsThatAreHoursOverdueAfterARestart()
+    {
+        using var h = new SchedulingHarness(Monday);
+        h.Catalog.Add(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news", "papers", "tools"));
+        var sub = await h.SubscribeAsync("weekly");
+        var rows = await h.Planner.PlanAsync(sub, null, Monday, TimeSpan.Zero);
+        h.Time.Advance(TimeSpan.FromHours(3));
+
+        var late = await h.Sender.SendAsync(rows[2].Id);
+        await h.RestartAsync();
+        await h.RunUntilAsync(Monday.AddHours(4));
+
+        Assert.Equal(Bot.Scheduling.SendResult.Busy, late.Result);
+        Assert.Equal(["news", "papers", "tools"], h.Poster.Log.Select(l => l.Section));
+    }
+
+    [Fact]
+    public async Task SendAsync_StopsWaiting_ForAnEarlierSectionThatKeepsFailing()
+    {
+        using var h = new SchedulingHarness(Monday);
+        h.Catalog.Add(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news", "papers"));
+        var sub = await h.SubscribeAsync("weekly");
+        var rows = await h.Planner.PlanAsync(sub, null, Monday, TimeSpan.Zero);
+        for (var i = 0; i < Bot.Scheduling.SectionSender.OrderingAttempts; i++)
+        {
+            await h.Store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
+            await h.Store.ReleaseAsync(rows[0].Id, "500 Internal Server Error");
+        }
+
+        var papers = await h.Sender.SendAsync(rows[1].Id);
+
+        Assert.Equal(Bot.Scheduling.SendResult.Sent, papers.Result);
+    }
+
+    [Fact]
     public async Task FireAsync_SendsNothing_WhenTheNewestDigestWasAlreadyPosted()
     {
         using var h = new SchedulingHarness(Monday);

@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord.Tests;
+namespace Bot.TestSupport;
 
 /// <summary>Keeps every formatted log line (with its exception text), to check what an operator's log would show.</summary>
-internal sealed class CapturingLoggerProvider : ILoggerProvider
+public sealed class CapturingLoggerProvider : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
+    /// <summary>Every line logged so far.</summary>
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <inheritdoc />
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, _lines);
 
     public void Dispose()

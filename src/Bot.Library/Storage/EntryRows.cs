@@ -1,0 +1,79 @@
+using System.Text;
+using Bot.Digests;
+
+namespace Bot.Library;
+
+/// <summary>
+/// What the writer stores for one entry apart from plain fields: the JSON columns and the three FTS column
+/// texts. Computed off the writer thread (in parallel, while files are read and parsed), because segmentation
+/// is a third of the per-entry write cost and SQLite allows only one writer.
+/// </summary>
+internal sealed record EntryRows(string Bullets, string Images, string Title, string Body, string Refs)
+{
+    public static EntryRows For(Entry entry)
+    {
+        var title = new StringBuilder(64);
+        var body = new StringBuilder(512);
+        var refs = new StringBuilder(256);
+        var extras = new List<string>();
+        SearchText.Append(title, entry.Title, extras);
+        AppendExtras(title, extras);
+        foreach (var bullet in entry.Bullets)
+        {
+            SearchText.Append(body, bullet.Text, extras);
+        }
+
+        foreach (var image in entry.Images)
+        {
+            SearchText.Append(body, image.Caption, extras);
+        }
+
+        AppendExtras(body, extras);
+        foreach (var reference in entry.References)
+        {
+            SearchText.Append(refs, reference.Title, extras);
+            SearchText.Append(refs, reference.Url, null);
+            if (!string.Equals(reference.CanonicalUrl, reference.Url, StringComparison.Ordinal))
+            {
+                SearchText.Append(refs, reference.CanonicalUrl, null);
+            }
+
+            SearchText.Append(refs, reference.ArxivId, null);
+            SearchText.Append(refs, reference.Doi, null);
+        }
+
+        AppendExtras(refs, extras);
+        return new EntryRows(StoredJson.Bullets(entry.Bullets), StoredJson.Images(entry.Images), title.ToString(), body.ToString(), refs.ToString());
+    }
+
+    /// <summary>Rows for every entry of a digest, by entry id (the first of a duplicated id wins; the writer rejects duplicates anyway).</summary>
+    public static Dictionary<string, EntryRows> For(Digest digest)
+    {
+        var rows = new Dictionary<string, EntryRows>(StringComparer.Ordinal);
+        foreach (var entry in digest.Entries)
+        {
+            if (entry.Id is not null)
+            {
+                rows.TryAdd(entry.Id, For(entry));
+            }
+        }
+
+        return rows;
+    }
+
+    // Extra tokens go after the column's own tokens so that phrases over the real text stay contiguous.
+    private static void AppendExtras(StringBuilder sb, List<string> extras)
+    {
+        foreach (var extra in extras)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append(' ');
+            }
+
+            sb.Append(extra);
+        }
+
+        extras.Clear();
+    }
+}
