@@ -9,7 +9,7 @@ using Markdig;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- parse-cpu [digests]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
+/// <c>-- parse-cpu [digests] [rounds]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
 /// variants interleaved round by round. On a machine shared with other builds, wall-clock means swing by
 /// ±30%; CPU time per digest does not, so the ratio is steadier.
 /// </summary>
@@ -29,18 +29,21 @@ internal static class ParseCpuHarness
         };
 
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
-        const int rounds = 7;
+        var allocated = variants.ToDictionary(v => v.Name, _ => 0.0);
+        var rounds = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? Math.Max(3, r) : 7;
         for (var round = 0; round < rounds; round++)
         {
             foreach (var (name, run) in variants)
             {
                 using var process = Process.GetCurrentProcess();
                 var before = process.TotalProcessorTime;
+                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
                 foreach (var (file, text) in digests)
                 {
                     run(file, text);
                 }
 
+                allocated[name] = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0 / digests.Length;
                 process.Refresh();
                 samples[name].Add((process.TotalProcessorTime - before).TotalMilliseconds * 1000 / digests.Length);
             }
@@ -51,7 +54,7 @@ internal static class ParseCpuHarness
         foreach (var (name, _) in variants)
         {
             var median = Median(samples[name]);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {median,7:F0} us/digest   {median / baseline:F2}x"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-36} {median,7:F0} us/digest   {median / baseline:F2}x   {allocated[name],6:F0} KB/digest"));
         }
 
         return Task.FromResult(0);

@@ -66,25 +66,41 @@ public static class SectionKeys
     public static string CollapseWhitespace(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var result = new StringBuilder(text.Length);
-        var pendingSpace = false;
-        foreach (var c in text)
+        var span = text.AsSpan();
+        var first = span.IndexOfAnyExcept(Parsing.PlainTextBuilder.WhiteSpace);
+        if (first < 0)
         {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = result.Length > 0;
-                continue;
-            }
-
-            if (pendingSpace)
-            {
-                result.Append(' ');
-                pendingSpace = false;
-            }
-
-            result.Append(c);
+            return string.Empty;
         }
 
-        return result.ToString();
+        var clean = span[first..(span.LastIndexOfAnyExcept(Parsing.PlainTextBuilder.WhiteSpace) + 1)];
+        if (clean.Length == span.Length && !HasWhiteSpaceRunOrOddSpace(clean))
+        {
+            return text;
+        }
+
+        var builder = new Parsing.PlainTextBuilder();
+        builder.Append(clean);
+        return builder.ToString();
+    }
+
+    // True when a run of two or more whitespace characters, or any whitespace other than ' ', occurs.
+    private static bool HasWhiteSpaceRunOrOddSpace(ReadOnlySpan<char> text)
+    {
+        while (true)
+        {
+            var space = text.IndexOfAny(Parsing.PlainTextBuilder.WhiteSpace);
+            if (space < 0)
+            {
+                return false;
+            }
+
+            if (text[space] != ' ' || (space + 1 < text.Length && char.IsWhiteSpace(text[space + 1])))
+            {
+                return true;
+            }
+
+            text = text[(space + 1)..];
+        }
     }
 }

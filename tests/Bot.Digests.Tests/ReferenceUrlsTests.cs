@@ -12,6 +12,9 @@ public sealed class ReferenceUrlsTests
     [InlineData("https://arxiv.org/html/2405.12345v1", "2405.12345")]
     [InlineData("https://arxiv.org/abs/cs/0112017v2", "cs/0112017")]
     [InlineData("https://doi.org/10.48550/arXiv.2409.01234", "2409.01234")]
+    [InlineData("https://arxiv.org/PDF/2409.01234V12.PDF/", "2409.01234")]
+    [InlineData("https://arxiv.org/abs/math.AG/0112017/", "math.AG/0112017")]
+    [InlineData("https://huggingface.co/papers/2409.12345", "2409.12345")]
     public void Analyze_FoldsArxivUrls_ToAbsWithoutVersion(string url, string id)
     {
         var info = ReferenceUrls.Analyze(url);

@@ -5,10 +5,13 @@ namespace Bot.Digests.Parsing;
 /// <summary>Turns drafts into the immutable model: stable ids, duplicate-reference warnings, warnings by line.</summary>
 internal static class DigestAssembler
 {
+    private static readonly System.Buffers.SearchValues<string> BriefingWords =
+        System.Buffers.SearchValues.Create(["Today", "Community", "Viewpoint"], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Entries with stable ids (de-duplicated with <c>-2</c>, <c>-3</c>…), sections in document order.</summary>
     public static List<Section> BuildSections(string digestId, ParseContext context)
     {
-        var usedIds = new HashSet<string>(StringComparer.Ordinal);
+        var usedIds = new HashSet<string>(context.Sections.Sum(s => s.Entries.Count), StringComparer.Ordinal);
         var sections = new List<Section>(context.Sections.Count);
         foreach (var draft in context.Sections)
         {
@@ -64,6 +67,11 @@ internal static class DigestAssembler
     /// <summary>True when the document looks like a daily briefing rather than a sectioned digest.</summary>
     public static bool IsBriefing(MarkdownDocument document, string markdown)
     {
+        if (!markdown.AsSpan().ContainsAny(BriefingWords))
+        {
+            return false;
+        }
+
         foreach (var block in document)
         {
             if (block is HeadingBlock { Level: <= 3 } heading
@@ -83,8 +91,6 @@ internal static class DigestAssembler
         var start = Math.Clamp(heading.Span.Start, 0, markdown.Length);
         var length = Math.Clamp(heading.Span.Length, 0, markdown.Length - start);
         var source = markdown.AsSpan(start, length);
-        return source.Contains("Today", StringComparison.OrdinalIgnoreCase)
-            || source.Contains("Community", StringComparison.OrdinalIgnoreCase)
-            || source.Contains("Viewpoint", StringComparison.OrdinalIgnoreCase);
+        return source.ContainsAny(BriefingWords);
     }
 }

@@ -7,7 +7,11 @@ namespace Bot.Digests.Parsing;
 internal static class FrontMatterReader
 {
     /// <summary>Reads <paramref name="yaml"/> whose first line is line <paramref name="firstLine"/> (1-based) of the file.</summary>
-    public static FrontMatter Read(string yaml, int firstLine, List<ParseWarning> warnings)
+    public static FrontMatter Read(string yaml, int firstLine, List<ParseWarning> warnings) =>
+        SimpleFrontMatter.TryRead(yaml, firstLine, out var simple) ? simple : ReadWithYamlDotNet(yaml, firstLine, warnings);
+
+    /// <summary>The full YAML reader (also the reference the fast path is tested against).</summary>
+    public static FrontMatter ReadWithYamlDotNet(string yaml, int firstLine, List<ParseWarning> warnings)
     {
         var result = new FrontMatter();
         try

@@ -16,9 +16,11 @@ internal static partial class InlineText
     /// <summary>Plain text of an inline container, whitespace collapsed; footnotes and links go to <paramref name="scan"/>.</summary>
     public static string Of(ContainerInline container, InlineScan? scan = null)
     {
-        var text = PlainTextBuilder.Shared;
+        var text = PlainTextBuilder.Rent();
         Append(text, container, 0, scan);
-        return Finish(text, scan);
+        var result = Finish(text, scan);
+        PlainTextBuilder.Return(text);
+        return result;
     }
 
     /// <summary>The collapsed text, with literal <c>[^id]</c> markers noted in <paramref name="scan"/> and dropped.</summary>

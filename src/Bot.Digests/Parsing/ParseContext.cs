@@ -78,14 +78,14 @@ internal sealed class ParseContext
         }
 
         _linkCounter++;
-        return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), title, url);
+        return CreateReference("link-" + _linkCounter.ToString(CultureInfo.InvariantCulture), title, url);
     }
 
     /// <summary>A reference for a bare URL written as text, labelled <c>link-N</c>.</summary>
     public Reference BareReference(string url)
     {
         _linkCounter++;
-        return CreateReference(string.Create(CultureInfo.InvariantCulture, $"link-{_linkCounter}"), url, url);
+        return CreateReference("link-" + _linkCounter.ToString(CultureInfo.InvariantCulture), url, url);
     }
 
     /// <summary>Inline links of a block's inlines (not images, not footnote back links), in order.</summary>

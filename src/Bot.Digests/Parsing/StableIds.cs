@@ -26,7 +26,17 @@ internal static class StableIds
     {
         var key = sectionKey.Length > 24 ? sectionKey[..24].TrimEnd('-') : sectionKey;
         var source = MayNeedNormalising(title) ? title.Normalize(NormalizationForm.FormC) : title;
-        return string.Create(CultureInfo.InvariantCulture, $"{digestId}/{key}/{(uint)(NormalisedHash(source) >> 32):x8}");
+        var hash = (uint)(NormalisedHash(source) >> 32);
+
+        // string.Create over a span: an interpolated string here rented and dropped a 256-char buffer per entry.
+        return string.Create(digestId.Length + key.Length + 10, (digestId, key, hash), static (span, parts) =>
+        {
+            parts.digestId.CopyTo(span);
+            span[parts.digestId.Length] = '/';
+            parts.key.CopyTo(span[(parts.digestId.Length + 1)..]);
+            span[^9] = '/';
+            parts.hash.TryFormat(span[^8..], out _, "x8", CultureInfo.InvariantCulture);
+        });
     }
 
     /// <summary>FNV-1a of <see cref="Normalise"/>(text) without building the normalised string (same value as <see cref="Hash"/>).</summary>
@@ -64,15 +74,13 @@ internal static class StableIds
     // Text without combining marks or conjoining jamo is already NFC; skipping the ICU call keeps ids cheap.
     private static bool MayNeedNormalising(string text)
     {
-        foreach (var c in text)
-        {
-            if (c is (>= '\u0300' and <= '\u036F') or (>= '\u1100' and <= '\u11FF') or (>= '\u3130' and <= '\u318F') or (>= '\uFE20' and <= '\uFE2F') or (>= '\u1AB0' and <= '\u1DFF') or (>= '\u20D0' and <= '\u20FF'))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        var span = text.AsSpan();
+        return span.IndexOfAnyInRange('\u0300', '\u036F') >= 0
+            || span.IndexOfAnyInRange('\u1100', '\u11FF') >= 0
+            || span.IndexOfAnyInRange('\u3130', '\u318F') >= 0
+            || span.IndexOfAnyInRange('\uFE20', '\uFE2F') >= 0
+            || span.IndexOfAnyInRange('\u1AB0', '\u1DFF') >= 0
+            || span.IndexOfAnyInRange('\u20D0', '\u20FF') >= 0;
     }
 
     /// <summary>64-bit FNV-1a of the UTF-16 code units, as 16 lowercase hex digits.</summary>

@@ -38,6 +38,8 @@ public static partial class ReferenceUrls
         "youtube.com", "youtu.be", "youtube-nocookie.com", "vimeo.com", "twitch.tv", "dailymotion.com", "bilibili.com", "loom.com",
     };
 
+    private static readonly string[] YouTubePathPrefixes = ["/shorts/", "/embed/", "/live/", "/v/"];
+
     /// <summary>Canonical URL, kind, arXiv id and DOI of <paramref name="url"/>. Never throws for bad input.</summary>
     public static ReferenceUrlInfo Analyze(string url)
     {
@@ -158,8 +160,23 @@ public static partial class ReferenceUrls
             return null;
         }
 
-        var match = ArxivPath().Match(path);
-        return match.Success ? match.Groups["id"].Value : null;
+        return ArxivPath().IsMatch(path) ? ArxivIdOfMatchingPath(path) : null;
+    }
+
+    // The regex's id group without a Match object: a matching path is /<kind>/<id>[vN][.pdf][/], and no id ends
+    // in a version, ".pdf" or '/', so stripping those from the end leaves exactly the id.
+    private static string ArxivIdOfMatchingPath(string path)
+    {
+        var id = path.AsSpan(path.IndexOf('/', 1) + 1);
+        id = id.EndsWith('/') ? id[..^1] : id;
+        id = id.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? id[..^4] : id;
+        var digits = id.Length - id.TrimEnd("0123456789").Length;
+        if (digits > 0 && id.Length > digits && id[^(digits + 1)] is 'v' or 'V')
+        {
+            id = id[..^(digits + 1)];
+        }
+
+        return id.ToString();
     }
 
     private static string? FindDoi(string host, string path)
@@ -177,7 +194,7 @@ public static partial class ReferenceUrls
         }
         else
         {
-            var match = DoiPath().Match(path);
+            var match = path.Contains("/doi/", StringComparison.OrdinalIgnoreCase) ? DoiPath().Match(path) : Match.Empty;
             doi = match.Success ? Uri.UnescapeDataString(match.Groups["doi"].Value) : null;
         }
 
@@ -197,7 +214,7 @@ public static partial class ReferenceUrls
             return IsVideoId(id) ? id : null;
         }
 
-        foreach (var prefix in (string[])["/shorts/", "/embed/", "/live/", "/v/"])
+        foreach (var prefix in YouTubePathPrefixes)
         {
             if (path.StartsWith(prefix, StringComparison.Ordinal))
             {

@@ -1,0 +1,155 @@
+namespace Bot.Digests.Parsing;
+
+/// <summary>
+/// A fast path for the usual front matter: one <c>key: value</c> per line, values plain, simply double-quoted
+/// or an inline <c>[a, b]</c> list of plain words. It gives exactly what YamlDotNet's event parser gives for
+/// such text and declines (returns false) on anything else, which then goes through YamlDotNet.
+/// </summary>
+internal static class SimpleFrontMatter
+{
+    /// <summary>Reads <paramref name="yaml"/> (first line is file line <paramref name="firstLine"/>) when it is simple enough.</summary>
+    public static bool TryRead(string yaml, int firstLine, out FrontMatter result)
+    {
+        result = new FrontMatter();
+        if (!IsPlainText(yaml))
+        {
+            return false;
+        }
+
+        var any = false;
+        var lineNumber = firstLine;
+        foreach (var line in yaml.AsSpan().EnumerateLines())
+        {
+            var current = lineNumber++;
+            if (line.IsWhiteSpace())
+            {
+                continue;
+            }
+
+            var colon = line.IndexOf(':');
+            if (colon <= 0 || !IsKey(line[..colon]) || (colon + 1 < line.Length && line[colon + 1] != ' '))
+            {
+                return false;
+            }
+
+            var key = line[..colon].ToString();
+            if (result.Scalars.ContainsKey(key) || result.Lists.ContainsKey(key))
+            {
+                return false;
+            }
+
+            var value = line[(colon + 1)..].Trim(' ');
+            if (value.IsEmpty)
+            {
+                return false;
+            }
+
+            if (value[0] == '[')
+            {
+                if (!TryReadList(value, out var items))
+                {
+                    return false;
+                }
+
+                result.Lists[key] = items;
+            }
+            else if (value[0] == '"')
+            {
+                var inner = value[1..];
+                if (inner.Length == 0 || inner[^1] != '"' || inner[..^1].ContainsAny('"', '\\'))
+                {
+                    return false;
+                }
+
+                result.Scalars[key] = (inner[..^1].ToString(), current);
+            }
+            else if (IsPlainScalar(value))
+            {
+                result.Scalars[key] = (value.ToString(), current);
+            }
+            else
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
+    }
+
+    // Printable BMP text without tabs, carriage returns or surrogates: nothing YAML would reject or fold.
+    private static bool IsPlainText(string yaml)
+    {
+        foreach (var c in yaml)
+        {
+            if ((c < ' ' && c != '\n') || c is (>= '\u007F' and <= '\u009F') or (>= '\uD800' and <= '\uDFFF') or '\uFEFF' or > '\uFFFD')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsKey(ReadOnlySpan<char> key)
+    {
+        if (!char.IsAsciiLetter(key[0]))
+        {
+            return false;
+        }
+
+        foreach (var c in key)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // A one-line plain scalar: no indicator first, no comment, no nested mapping, nothing to unescape.
+    private static bool IsPlainScalar(ReadOnlySpan<char> value) =>
+        !"-?:,[]{}#&*!|>'\"%@`".Contains(value[0])
+        && value[^1] != ':'
+        && !value.Contains(": ", StringComparison.Ordinal)
+        && !value.Contains(" #", StringComparison.Ordinal);
+
+    private static bool TryReadList(ReadOnlySpan<char> value, out List<string> items)
+    {
+        items = [];
+        if (value[^1] != ']')
+        {
+            return false;
+        }
+
+        var inner = value[1..^1];
+        if (inner.IsWhiteSpace())
+        {
+            return true;
+        }
+
+        foreach (var range in inner.Split(','))
+        {
+            var item = inner[range].Trim(' ');
+            if (item.IsEmpty || !char.IsLetterOrDigit(item[0]))
+            {
+                return false;
+            }
+
+            foreach (var c in item)
+            {
+                if (!char.IsLetterOrDigit(c) && c is not (' ' or '-' or '_' or '.'))
+                {
+                    return false;
+                }
+            }
+
+            items.Add(item.ToString());
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,34 @@
+using Bot.Digests.Parsing;
+
+namespace Bot.Digests.Tests;
+
+/// <summary>The vectorised whitespace collapsing must agree with <see cref="char.IsWhiteSpace(char)"/> everywhere.</summary>
+public sealed class PlainTextBuilderTests
+{
+    [Fact]
+    public void WhiteSpace_IsExactlyCharIsWhiteSpace()
+    {
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            Assert.True(char.IsWhiteSpace((char)c) == PlainTextBuilder.WhiteSpace.Contains((char)c), $"U+{c:X4}");
+            Assert.True(char.IsWhiteSpace((char)c) == PlainTextBuilder.IsWhiteSpace((char)c), $"U+{c:X4}");
+        }
+    }
+
+    [Theory]
+    [InlineData("", "")]
+    [InlineData("  a  b\t\nc  ", "a b c")]
+    [InlineData("\u3000한국어\u00A0텍스트\u2028", "한국어 텍스트")]
+    [InlineData("one", "one")]
+    [InlineData("a b  c d e f \u00A0g ", "a b c d e f g")]
+    [InlineData(" single spaces inside one phrase", "single spaces inside one phrase")]
+    public void Append_CollapsesRunsAndTrims(string input, string expected)
+    {
+        var builder = new PlainTextBuilder();
+        builder.Append(input.AsSpan(0, input.Length / 2));
+        builder.Append(input.AsSpan(input.Length / 2));
+
+        Assert.Equal(expected, builder.ToString().TrimEnd());
+        Assert.Equal(expected, SectionKeys.CollapseWhitespace(input));
+    }
+}
