@@ -48,4 +48,18 @@ public sealed class HighlightBuilderTests
         Assert.Equal(TestDigests.Url, highlight.Items[0].Url);
         Assert.Null(highlight.Items[0].Summary);
     }
+
+    [Fact]
+    public void Create_LinksTheCanonicalUrl_WithoutTrackingParameters()
+    {
+        var reference = new Bot.Digests.Reference(
+            "ref-n-1", "GPU market", "https://market.example.com/used-gpus?utm_source=briefing&utm_medium=email",
+            "https://market.example.com/used-gpus", Bot.Digests.ReferenceKind.Article, null, null);
+        var entry = new Bot.Digests.Entry("x", "Used GPUs", [new Bot.Digests.Bullet("Prices fell.", 0)], [], [reference], 1);
+        var digest = TestDigests.Digest(new Bot.Digests.Section("news", "News", [entry]));
+
+        var highlight = HighlightBuilder.Create(digest, TestDigests.Url, "news", 5)!;
+
+        Assert.Equal("https://market.example.com/used-gpus", highlight.Items[0].Url);
+    }
 }

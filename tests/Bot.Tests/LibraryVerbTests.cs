@@ -30,7 +30,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("search", "추론", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("search", "추론", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -52,7 +52,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("search", "GPU", "--section", "news", "--limit", "5", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("search", "GPU", "--section", "news", "--limit", "5", "--data", _data);
 
         Assert.Equal(0, code);
         Assert.Contains("GPU 클러스터", output, StringComparison.Ordinal);
@@ -67,7 +67,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, error) = await RunAsync("search", "--json", "--data", _data, "--", query);
+        var (code, output, error) = await CliRunner.RunAsync("search", "--json", "--data", _data, "--", query);
 
         Assert.Equal(0, code);
         Assert.Empty(error);
@@ -78,7 +78,7 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Search_IsUsageError_ForBadLimit()
     {
-        var (code, _, error) = await RunAsync("search", "gpu", "--limit", "0", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("search", "gpu", "--limit", "0", "--data", _data);
 
         Assert.Equal(2, code);
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("papers", "collapse", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("papers", "collapse", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -102,7 +102,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("refs", "추론", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("refs", "추론", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -117,7 +117,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("refs", "zzzqqq", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("refs", "zzzqqq", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -127,7 +127,7 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Ingest_ExitsOne_WithOneErrorLine_WhenASourceFails()
     {
-        var (code, _, error) = await RunAsync("ingest", Path.Combine(_data, "no-such-folder"), "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("ingest", Path.Combine(_data, "no-such-folder"), "--data", _data);
 
         Assert.Equal(1, code);
         Assert.Single(error.Trim().Split('\n'));
@@ -139,10 +139,10 @@ public sealed class LibraryVerbTests : IDisposable
     {
         var samples = Path.Combine(RepoRoot(), "samples", "digests");
 
-        var (first, firstOutput, firstError) = await RunAsync("ingest", samples, "--data", _data);
+        var (first, firstOutput, firstError) = await CliRunner.RunAsync("ingest", samples, "--data", _data);
         Assert.True(first == 0, firstError + firstOutput);
-        var (second, secondOutput, _) = await RunAsync("ingest", samples, "--data", _data);
-        var (search, json, _) = await RunAsync("search", "임베딩", "--json", "--data", _data);
+        var (second, secondOutput, _) = await CliRunner.RunAsync("ingest", samples, "--data", _data);
+        var (search, json, _) = await CliRunner.RunAsync("search", "임베딩", "--json", "--data", _data);
 
         Assert.Equal(0, first);
         Assert.Matches(@"│\s*3\s*│\s*0\s*│\s*0\s*│\s*0\s*│", firstOutput);
@@ -161,7 +161,7 @@ public sealed class LibraryVerbTests : IDisposable
         File.Copy(Path.Combine(RepoRoot(), "samples", "digests", "2026-09-07-ai-trend-2026-08.md"), Path.Combine(folder, "2026-09-07-ai-trend-2026-08.md"));
         await File.WriteAllTextAsync(Path.Combine(folder, "2026-01-01-warn.md"), "---\ntitle: Warn\ndate: 2026-01-01\n---\n\n## News\n### Entry [^missing]\n- text\n");
 
-        var (code, output, error) = await RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", _data);
+        var (code, output, error) = await CliRunner.RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", _data);
 
         Assert.Equal(1, code);
         Assert.Contains("2026-01-01-warn.md", output, StringComparison.Ordinal);
@@ -195,25 +195,5 @@ public sealed class LibraryVerbTests : IDisposable
                 new Section("news", "News", [Entry("new/1", "LLM 추론을 위한 효율적인 Scaling", "첫 번째 요약", Arxiv("2401.00001"))]),
                 new Section("papers", "Papers", [Entry("new/2", "Model collapse", "collapse", Link("https://example.com/collapse"))]),
             ], []));
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var originalOut = Console.Out;
-        var originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await BotCli.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }

@@ -27,7 +27,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_PrintsDesignJsonShape_ForSampleDigest()
     {
-        var (code, output, error) = await RunAsync("parse", Path.Combine(Samples, "2026-09-07-ai-trend-2026-08.md"), "--json");
+        var (code, output, error) = await CliRunner.RunAsync("parse", Path.Combine(Samples, "2026-09-07-ai-trend-2026-08.md"), "--json");
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
@@ -56,7 +56,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_PrintsReadableSummary_ByDefault()
     {
-        var (code, output, _) = await RunAsync("parse", Path.Combine(Samples, "2026-10-14-daily-briefing.md"));
+        var (code, output, _) = await CliRunner.RunAsync("parse", Path.Combine(Samples, "2026-10-14-daily-briefing.md"));
 
         Assert.Equal(0, code);
         Assert.StartsWith("작은 모델의 반격", output, StringComparison.Ordinal);
@@ -69,7 +69,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_ExitsOneWithOneErrorLine_WhenFileIsMissing()
     {
-        var (code, output, error) = await RunAsync("parse", Path.Combine(_temp, "missing.md"));
+        var (code, output, error) = await CliRunner.RunAsync("parse", Path.Combine(_temp, "missing.md"));
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
@@ -86,7 +86,7 @@ public sealed class ParseVerbTests : IDisposable
         bytes[5] = 0;
         await File.WriteAllBytesAsync(path, bytes);
 
-        var (code, _, error) = await RunAsync("parse", path, "--json");
+        var (code, _, error) = await CliRunner.RunAsync("parse", path, "--json");
 
         Assert.Equal(1, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
@@ -110,7 +110,7 @@ public sealed class ParseVerbTests : IDisposable
             _ => "## News\n### Deep [^a]\n" + string.Concat(Enumerable.Range(0, 800).Select(i => new string(' ', i * 2) + "- level\n")) + "\n[^a]: [A](https://example.com/a)\n",
         });
 
-        var (code, output, error) = await RunAsync("parse", path, "--json");
+        var (code, output, error) = await CliRunner.RunAsync("parse", path, "--json");
 
         Assert.Equal(0, code);
         Assert.Equal(string.Empty, error);
@@ -131,7 +131,7 @@ public sealed class ParseVerbTests : IDisposable
 
         await File.WriteAllTextAsync(path, text.ToString());
 
-        var (code, output, _) = await RunAsync("parse", path);
+        var (code, output, _) = await CliRunner.RunAsync("parse", path);
 
         Assert.Equal(0, code);
         Assert.Contains("id: 2026-01-01-huge", output, StringComparison.Ordinal);
@@ -148,25 +148,5 @@ public sealed class ParseVerbTests : IDisposable
         }
 
         throw new InvalidOperationException("Bot.sln not found above the test output folder.");
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var originalOut = Console.Out;
-        var originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await BotCli.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }

@@ -25,7 +25,7 @@ public sealed class PreviewVerbTests : IDisposable
     [Fact]
     public async Task Preview_SaysToIngest_WhenLibraryIsEmpty()
     {
-        var (code, _, error) = await RunAsync("preview", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("preview", "--data", _data);
 
         Assert.Equal(1, code);
         Assert.Equal("error: no digests stored; run ingest first", error.Trim());
@@ -36,7 +36,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--platform", "discord", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--platform", "discord", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -54,7 +54,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--platform", "slack", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--platform", "slack", "--json", "--data", _data);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -70,7 +70,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--data", _data);
 
         Assert.Equal(0, code);
         Assert.StartsWith("📄 Papers — ", output, StringComparison.Ordinal);
@@ -82,7 +82,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, _, error) = await RunAsync("preview", "--section", "sports", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("preview", "--section", "sports", "--data", _data);
 
         Assert.Equal(1, code);
         Assert.StartsWith("error: digest '2026-10-14-daily-briefing' has no section 'sports'; sections: ", error, StringComparison.Ordinal);
@@ -91,7 +91,7 @@ public sealed class PreviewVerbTests : IDisposable
     [Fact]
     public async Task Preview_RejectsUnknownPlatform_AsUsageError()
     {
-        var (code, _, _) = await RunAsync("preview", "--platform", "teams", "--data", _data);
+        var (code, _, _) = await CliRunner.RunAsync("preview", "--platform", "teams", "--data", _data);
 
         Assert.Equal(2, code);
     }
@@ -100,25 +100,5 @@ public sealed class PreviewVerbTests : IDisposable
     {
         var report = await new DigestLibrary(new BotDatabase(_data)).IngestAsync([RepoPaths.SampleDigests]);
         Assert.Equal(0, report.Failed);
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var originalOut = Console.Out;
-        var originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await BotCli.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }

@@ -16,7 +16,7 @@ public sealed class PostVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("post", "--subscription", "test-console", "--dry-run", "--data", _data.Path);
+        var (code, output, _) = await CliRunner.RunAsync("post", "--subscription", "test-console", "--dry-run", "--data", _data.Path);
 
         Assert.Equal(0, code);
         Assert.Contains("Dry run: 'test-console' would post 2 sections of d2 to console", output, StringComparison.Ordinal);
@@ -30,8 +30,8 @@ public sealed class PostVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var first = await RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
-        var second = await RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
+        var first = await CliRunner.RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
+        var second = await CliRunner.RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
 
         Assert.Equal(0, first.Code);
         Assert.Equal(2, CountPosts(first.Output));
@@ -45,7 +45,7 @@ public sealed class PostVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await RunAsync("post", "--subscription", "test-console", "--digest", "d1", "--data", _data.Path);
+        var (code, output, _) = await CliRunner.RunAsync("post", "--subscription", "test-console", "--digest", "d1", "--data", _data.Path);
 
         Assert.Equal(0, code);
         Assert.Contains("[console post · d1 · news]", output, StringComparison.Ordinal);
@@ -56,7 +56,7 @@ public sealed class PostVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, _, error) = await RunAsync("post", "--subscription", "nope", "--data", _data.Path);
+        var (code, _, error) = await CliRunner.RunAsync("post", "--subscription", "nope", "--data", _data.Path);
 
         Assert.Equal(1, code);
         Assert.Equal("error: there is no subscription 'nope'; known: test-console", error.Trim());
@@ -72,25 +72,5 @@ public sealed class PostVerbTests : IDisposable
         await library.StoreDigestAsync(TestDigests.Make("d1", new DateOnly(2026, 11, 16), "news"));
         await library.StoreDigestAsync(TestDigests.Make("d2", new DateOnly(2026, 11, 23), "news", "papers"));
         await Store().UpsertSubscriptionAsync(new SubscriptionRecord(0, "test-console", "test", "console", ["*"], [], [], "0 9 * * MON", "Asia/Seoul", 3, TimeSpan.Zero, false, null));
-    }
-
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
-    {
-        var originalOut = Console.Out;
-        var originalError = Console.Error;
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        Console.SetOut(output);
-        Console.SetError(error);
-        try
-        {
-            var code = await BotCli.RunAsync(args);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Console.SetOut(originalOut);
-            Console.SetError(originalError);
-        }
     }
 }
