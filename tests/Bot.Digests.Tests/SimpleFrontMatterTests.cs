@@ -37,6 +37,8 @@ public sealed class SimpleFrontMatterTests
         "title: x   \ndescription: \"y\"   ",
         "key with space: x",
         "title: [a, b] trailing",
+        "title: a\u2028b: c",
+        "title: x\n\ndate: 2024-01-02\n",
     };
 
     [Theory]

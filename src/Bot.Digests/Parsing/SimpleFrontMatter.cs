@@ -18,8 +18,12 @@ internal static class SimpleFrontMatter
 
         var any = false;
         var lineNumber = firstLine;
-        foreach (var line in yaml.AsSpan().EnumerateLines())
+        var rest = yaml.AsSpan();
+        while (!rest.IsEmpty)
         {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            rest = end < 0 ? [] : rest[(end + 1)..];
             var current = lineNumber++;
             if (line.IsWhiteSpace())
             {
@@ -78,12 +82,12 @@ internal static class SimpleFrontMatter
         return any;
     }
 
-    // Printable BMP text without tabs, carriage returns or surrogates: nothing YAML would reject or fold.
+    // Printable BMP text without tabs, carriage returns, Unicode line breaks or surrogates: nothing YAML would reject or fold.
     private static bool IsPlainText(string yaml)
     {
         foreach (var c in yaml)
         {
-            if ((c < ' ' && c != '\n') || c is (>= '\u007F' and <= '\u009F') or (>= '\uD800' and <= '\uDFFF') or '\uFEFF' or > '\uFFFD')
+            if ((c < ' ' && c != '\n') || c is (>= '\u007F' and <= '\u009F') or (>= '\uD800' and <= '\uDFFF') or '\u2028' or '\u2029' or '\uFEFF' or > '\uFFFD')
             {
                 return false;
             }
