@@ -39,14 +39,14 @@ internal sealed class SearchEngine
 
         var filter = Filter(request);
         var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
-        var count = CountUpTo(connection, match, ExactLimit + 1);
+        var count = CountUpTo(connection, match, BroadTotalCap);
         var fallback = false;
         if (count == 0 && query.Terms.Count > 1)
         {
             // Nothing holds every word: fall back to any word, newest first within title and body hits
             // (BM25 over an OR of many common words would read every doclist twice).
             (match, title) = (With(query.Any, filter), With(query.TitleAny, filter));
-            count = CountUpTo(connection, match, ExactLimit + 1);
+            count = CountUpTo(connection, match, BroadTotalCap);
             fallback = true;
         }
 
@@ -57,7 +57,7 @@ internal sealed class SearchEngine
 
         var (total, page) = count <= ExactLimit && !fallback
             ? RankAll(Fetch(connection, match), offset, limit)
-            : RankBroad(connection, match, title, offset, limit, exactTotal: !fallback);
+            : RankBroad(connection, match, title, offset, limit, count);
         return new SearchResponse(text, total, Materialize(connection, page));
     }
 
@@ -85,8 +85,8 @@ internal sealed class SearchEngine
         return rows;
     }
 
-    /// <summary>When no entry holds every word, the any-word total is counted up to this many.</summary>
-    internal const int FallbackTotalCap = 1_000;
+    /// <summary>Broad queries (and the any-word fallback) count their total only up to this many: an exact count reads every doclist in full.</summary>
+    internal const int BroadTotalCap = 1_000;
 
     /// <summary>Up to this many matches are ranked exactly (BM25 over all of them, exact grouped total).</summary>
     internal const int ExactLimit = 600;
@@ -120,14 +120,6 @@ internal sealed class SearchEngine
         return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
-    private static int Count(SqliteConnection connection, string match)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q";
-        command.Parameters.AddWithValue("@q", match);
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
     /// <summary>Few matches: title hits first, then BM25 (title weighted highest), ties to the newer entry; exact grouped total.</summary>
     private static (int Total, List<(long Rowid, double Score)> Page) RankAll(List<Match> rows, int offset, int limit)
     {
@@ -154,7 +146,7 @@ internal sealed class SearchEngine
     /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
     /// </summary>
     private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
-        SqliteConnection connection, string match, string titleMatch, int offset, int limit, bool exactTotal)
+        SqliteConnection connection, string match, string titleMatch, int offset, int limit, int count)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
@@ -162,7 +154,10 @@ internal sealed class SearchEngine
         var titleCount = CountUpTo(connection, titleMatch, ExactLimit + 1);
         if (titleCount > 0 && titleCount <= ExactLimit)
         {
-            foreach (var m in Fetch(connection, titleMatch).OrderBy(m => Math.Round(m.Rank, 4)).ThenByDescending(m => m.Rowid))
+            // BM25 here would first read each term's whole doclist for its IDF (4+ ms for common words), yet every
+            // title hit holds every term, so the IDF barely reorders them: shorter titles first (BM25's length
+            // normalisation), then newest.
+            foreach (var m in FetchTitles(connection, titleMatch).OrderBy(m => m.Length).ThenByDescending(m => m.Rowid))
             {
                 if (groups.Count >= need)
                 {
@@ -171,7 +166,7 @@ internal sealed class SearchEngine
 
                 if (groups.Add(m.Group) && groups.Count - 1 >= offset)
                 {
-                    page.Add((m.Rowid, Math.Round(TitleBonus - m.Rank, 4)));
+                    page.Add((m.Rowid, Math.Round(TitleBonus + 100.0 / (1 + m.Length), 4)));
                 }
             }
         }
@@ -185,8 +180,27 @@ internal sealed class SearchEngine
             Stream(connection, "(" + match + ") NOT (" + titleMatch + ")", 1.0, groups, page, offset, need);
         }
 
-        var total = exactTotal ? Count(connection, match) : CountUpTo(connection, match, FallbackTotalCap);
-        return (Math.Max(total, offset + page.Count), page);
+        return (Math.Max(count, offset + page.Count), page);
+    }
+
+    /// <summary>Title matches (at most <see cref="ExactLimit"/> + 1) with their group and title length, without BM25.</summary>
+    private static List<(long Rowid, string Group, int Length)> FetchTitles(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT m.rowid, e.group_key, length(e.title)
+            FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT {ExactLimit + 1}) AS m
+            JOIN entries e ON e.rowid = m.rowid
+            """);
+        command.Parameters.AddWithValue("@q", match);
+        var rows = new List<(long, string, int)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt32(2)));
+        }
+
+        return rows;
     }
 
     /// <summary>Reads matches newest first, in batches, until the page is full.</summary>
