@@ -13,13 +13,26 @@ internal sealed partial class FtsQuery
     private const int MaxQueryChars = 1_000;
     private const int MaxTerms = 16;
 
-    private FtsQuery(IReadOnlyList<string> terms)
+    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<string> scoreTerms)
     {
         Terms = terms;
+        ScoreTerms = scoreTerms;
     }
 
     /// <summary>The quoted terms; empty when the text holds nothing searchable (only emoji or punctuation).</summary>
     public IReadOnlyList<string> Terms { get; }
+
+    /// <summary>
+    /// One phrase per term (a Korean word's first bigram instead of all of them). Every entry matching
+    /// <see cref="All"/> matches <see cref="ScoreAll"/>, whose BM25 reads far fewer whole doclists for its IDF.
+    /// </summary>
+    public IReadOnlyList<string> ScoreTerms { get; }
+
+    /// <summary>True when <see cref="ScoreTerms"/> has fewer phrases than <see cref="Terms"/>.</summary>
+    public bool HasCheaperScore => ScoreTerms.Count > 0 && !ScoreTerms.SequenceEqual(Terms);
+
+    /// <summary>Every <see cref="ScoreTerms"/> phrase must match: a superset of <see cref="All"/>, for scoring.</summary>
+    public string ScoreAll => string.Join(" AND ", ScoreTerms.Distinct());
 
     /// <summary>True when there is nothing to search for.</summary>
     public bool IsEmpty => Terms.Count == 0;
@@ -40,9 +53,10 @@ internal sealed partial class FtsQuery
     public static FtsQuery Parse(string? text, bool prefixLast = false)
     {
         var terms = new List<string>();
+        var scoreTerms = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new FtsQuery(terms);
+            return new FtsQuery(terms, scoreTerms);
         }
 
         if (text.Length > MaxQueryChars)
@@ -69,6 +83,7 @@ internal sealed partial class FtsQuery
                 }
 
                 string term;
+                string? scoreTerm = null;
                 if (kind == CharKind.Cjk)
                 {
                     if (tokens.Count == 1 && tokens[0].Length == 1)
@@ -89,6 +104,7 @@ internal sealed partial class FtsQuery
                         // Non-overlapping bigrams (plus the last) still cover every syllable, with half the doclists to read.
                         var cover = tokens.Where((_, k) => k % 2 == 0 || k == tokens.Count - 1).ToList();
                         term = cover.Count == 1 ? Quote(cover) : "(" + string.Join(" AND ", cover.Select(t => Quote([t]))) + ")";
+                        scoreTerm = Quote([cover[0]]);
                     }
                 }
                 else
@@ -104,11 +120,12 @@ internal sealed partial class FtsQuery
                 if (!terms.Contains(term))
                 {
                     terms.Add(term);
+                    scoreTerms.Add(term.EndsWith('*') ? term : scoreTerm ?? term);
                 }
             }
         }
 
-        return new FtsQuery(terms);
+        return new FtsQuery(terms, scoreTerms);
     }
 
     // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.

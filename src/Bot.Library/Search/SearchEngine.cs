@@ -39,7 +39,8 @@ internal sealed class SearchEngine
 
         var filter = Filter(request);
         var (match, title) = (With(query.All, filter), With(query.TitleAll, filter));
-        var count = CountUpTo(connection, match, BroadTotalCap);
+        var matched = MatchRowids(connection, match, BroadTotalCap);
+        var count = matched.Count;
         var fallback = false;
         if (count == 0 && query.Terms.Count > 1)
         {
@@ -56,7 +57,7 @@ internal sealed class SearchEngine
         }
 
         var (total, page) = count <= ExactLimit && !fallback
-            ? RankAll(Fetch(connection, match), offset, limit)
+            ? RankAll(FetchCheaply(connection, query, filter, matched) ?? Fetch(connection, match, ExactLimit + 1), offset, limit)
             : RankBroad(connection, match, title, offset, limit, count);
         return new SearchResponse(text, total, Materialize(connection, page));
     }
@@ -64,14 +65,59 @@ internal sealed class SearchEngine
     /// <summary>A match: entry row id, group key, BM25 over all columns and over the title alone (negative when the title holds a term).</summary>
     private readonly record struct Match(long Rowid, string Group, double Rank, double TitleRank);
 
-    /// <summary>The matches (at most <see cref="ExactLimit"/> + 1) with their group and both BM25 scores.</summary>
-    private static List<Match> Fetch(SqliteConnection connection, string match)
+    /// <summary>
+    /// BM25 reads each phrase's whole doclist for its IDF: 8 phrases of common Korean bigrams cost ~8 ms. When the
+    /// query has a cheaper superset expression (one bigram per word), score that instead and keep only the entries
+    /// matching the full query; null when the superset is too large (then the full query is scored).
+    /// </summary>
+    private static List<Match>? FetchCheaply(SqliteConnection connection, FtsQuery query, string? filter, HashSet<long> matched)
+    {
+        if (!query.HasCheaperScore)
+        {
+            return null;
+        }
+
+        // Counting without BM25 is cheap; a one-bigram word alone can match tens of thousands of entries.
+        var superset = With(query.ScoreAll, filter);
+        if (CountUpTo(connection, superset, ScoreSupersetLimit) >= ScoreSupersetLimit)
+        {
+            return null;
+        }
+
+        var rows = Fetch(connection, superset, ScoreSupersetLimit);
+
+        rows.RemoveAll(m => !matched.Contains(m.Rowid));
+        return rows.Count == matched.Count ? rows : null;
+    }
+
+    /// <summary>At most this many entries of the cheaper superset expression are scored.</summary>
+    private const int ScoreSupersetLimit = 2_000;
+
+    /// <summary>Row ids of the matches, at most <paramref name="cap"/> (FTS5 stops early for broad queries).</summary>
+    private static HashSet<long> MatchRowids(SqliteConnection connection, string match, int cap)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap";
+        command.Parameters.AddWithValue("@q", match);
+        command.Parameters.AddWithValue("@cap", cap);
+        var rowids = new HashSet<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rowids.Add(reader.GetInt64(0));
+        }
+
+        return rowids;
+    }
+
+    /// <summary>The matches (at most <paramref name="max"/>) with their group and both BM25 scores.</summary>
+    private static List<Match> Fetch(SqliteConnection connection, string match, int max)
     {
         using var command = connection.CreateCommand();
         command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
             SELECT m.rowid, e.group_key, m.r, m.tr
             FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r, bm25(entry_fts, 1.0, 0.0, 0.0, 0.0) AS tr
-                  FROM entry_fts WHERE entry_fts MATCH @q LIMIT {ExactLimit + 1}) AS m
+                  FROM entry_fts WHERE entry_fts MATCH @q LIMIT {max}) AS m
             JOIN entries e ON e.rowid = m.rowid
             """);
         command.Parameters.AddWithValue("@q", match);
@@ -142,8 +188,8 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// Many matches: BM25 over thousands of rows costs tens of milliseconds, so title hits come first
-    /// (BM25-ranked when few, else newest first) and body-only hits follow newest first, read in
-    /// rowid order (= digest date) only as far as the page needs. The total counts matching entries.
+    /// (shortest title first when few, else newest first) and body-only hits follow newest first, read in
+    /// rowid order (= digest date) only as far as the page needs. The total counts matching entries up to <see cref="BroadTotalCap"/>.
     /// </summary>
     private static (int Total, List<(long Rowid, double Score)> Page) RankBroad(
         SqliteConnection connection, string match, string titleMatch, int offset, int limit, int count)
@@ -151,13 +197,13 @@ internal sealed class SearchEngine
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         var need = offset + limit;
-        var titleCount = CountUpTo(connection, titleMatch, ExactLimit + 1);
-        if (titleCount > 0 && titleCount <= ExactLimit)
+        var titles = FetchTitles(connection, titleMatch);
+        if (titles.Count > 0 && titles.Count <= ExactLimit)
         {
             // BM25 here would first read each term's whole doclist for its IDF (4+ ms for common words), yet every
             // title hit holds every term, so the IDF barely reorders them: shorter titles first (BM25's length
             // normalisation), then newest.
-            foreach (var m in FetchTitles(connection, titleMatch).OrderBy(m => m.Length).ThenByDescending(m => m.Rowid))
+            foreach (var m in titles.OrderBy(m => m.Length).ThenByDescending(m => m.Rowid))
             {
                 if (groups.Count >= need)
                 {
@@ -170,7 +216,7 @@ internal sealed class SearchEngine
                 }
             }
         }
-        else if (titleCount > ExactLimit)
+        else if (titles.Count > ExactLimit)
         {
             Stream(connection, titleMatch, TitleBonus, groups, page, offset, need);
         }
