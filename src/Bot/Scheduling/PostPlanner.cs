@@ -47,7 +47,8 @@ public sealed partial class PostPlanner
         ArgumentNullException.ThrowIfNull(subscription);
         if (digestId is null)
         {
-            var newest = (await _catalog.ListAsync(ct)).FirstOrDefault();
+            // An empty draft (no entries) is never "the newest digest": it would block the real one.
+            var newest = (await _catalog.ListAsync(ct)).FirstOrDefault(d => d.EntryCount > 0);
             if (newest is null)
             {
                 LogNoDigest(subscription.Name);

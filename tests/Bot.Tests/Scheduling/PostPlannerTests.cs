@@ -119,6 +119,19 @@ public sealed class PostPlannerTests
     }
 
     [Fact]
+    public async Task FireAsync_SkipsANewerEmptyDraft_AndPostsTheNewestDigestWithEntries()
+    {
+        using var h = new SchedulingHarness(Monday);
+        h.Catalog.Add(TestDigests.Make("real", new DateOnly(2026, 11, 22), "news"));
+        h.Catalog.Add(TestDigests.Make("draft", new DateOnly(2026, 11, 29), 0, "news"));
+        var sub = await h.SubscribeAsync("weekly");
+
+        var rows = await h.Planner.FireAsync(sub.Id, Monday);
+
+        Assert.Equal("real", Assert.Single(rows).DigestId);
+    }
+
+    [Fact]
     public async Task FireAsync_PostsSectionsUnderOneThreadParent_InThreadMode()
     {
         using var h = new SchedulingHarness(Monday);
