@@ -9,7 +9,7 @@ using Markdig;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- parse-cpu [digests] [rounds]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
+/// <c>-- parse-cpu [digests] [rounds] [other Bot.Digests.dll]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
 /// variants interleaved round by round. On a machine shared with other builds, wall-clock means swing by
 /// ±30%; CPU time per digest does not, so the ratio is steadier.
 /// </summary>
@@ -21,12 +21,16 @@ internal static class ParseCpuHarness
         var digests = new DigestGenerator(seed: 2026).GenerateMany(count, entriesPerDigest: 50).ToArray();
         var pipeline = Bot.Digests.Parsing.DigestPipeline.Instance;
         var parser = new DigestParser();
-        var variants = new (string Name, Action<string, string> Run)[]
+        var variants = new List<(string Name, Action<string, string> Run)>
         {
             ("Markdig.Markdown.Parse (baseline)", (_, text) => Markdown.Parse(text)),
             ("Markdig, the parser's pipeline only", (_, text) => Markdown.Parse(text, pipeline)),
             ("DigestParser.Parse", (name, text) => parser.Parse(text, name)),
         };
+        if (args.Length > 2)
+        {
+            variants.Add(("DigestParser.Parse, other build", OtherBuild(args[2])));
+        }
 
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
         var allocated = variants.ToDictionary(v => v.Name, _ => 0.0);
@@ -58,6 +62,16 @@ internal static class ParseCpuHarness
         }
 
         return Task.FromResult(0);
+    }
+
+    // Another build's Bot.Digests.dll (e.g. an older commit's) in its own load context, to compare in the same rounds.
+    private static Action<string, string> OtherBuild(string assemblyPath)
+    {
+        var context = new System.Runtime.Loader.AssemblyLoadContext("other-build");
+        var type = context.LoadFromAssemblyPath(Path.GetFullPath(assemblyPath)).GetType("Bot.Digests.DigestParser", throwOnError: true)!;
+        var parse = (Func<string, string?, object>)Delegate.CreateDelegate(
+            typeof(Func<string, string?, object>), Activator.CreateInstance(type)!, type.GetMethod("Parse")!);
+        return (name, text) => parse(text, name);
     }
 
     private static double Median(List<double> values)
