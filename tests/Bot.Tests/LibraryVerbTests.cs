@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Cli;
 using Bot.Digests;
 using Bot.Library;
+using Bot.Tests.Support;
 
 namespace Bot.Tests;
 
@@ -11,26 +12,18 @@ public sealed class ConsoleCollection;
 [Collection(nameof(ConsoleCollection))]
 public sealed class LibraryVerbTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "bot-verb-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string DataDir => _dir.Path;
+
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Search_PrintsDesignJsonShape()
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("search", "추론", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("search", "추론", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -52,7 +45,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("search", "GPU", "--section", "news", "--limit", "5", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("search", "GPU", "--section", "news", "--limit", "5", "--data", DataDir);
 
         Assert.Equal(0, code);
         Assert.Contains("GPU 클러스터", output, StringComparison.Ordinal);
@@ -67,7 +60,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, error) = await CliRunner.RunAsync("search", "--json", "--data", _data, "--", query);
+        var (code, output, error) = await CliRunner.RunAsync("search", "--json", "--data", DataDir, "--", query);
 
         Assert.Equal(0, code);
         Assert.Empty(error);
@@ -78,7 +71,7 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Search_IsUsageError_ForBadLimit()
     {
-        var (code, _, error) = await CliRunner.RunAsync("search", "gpu", "--limit", "0", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("search", "gpu", "--limit", "0", "--data", DataDir);
 
         Assert.Equal(2, code);
         Assert.StartsWith("error:", error, StringComparison.Ordinal);
@@ -89,7 +82,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("papers", "collapse", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("papers", "collapse", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -102,7 +95,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("refs", "추론", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("refs", "추론", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -117,7 +110,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("refs", "zzzqqq", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("refs", "zzzqqq", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -127,7 +120,7 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Ingest_ExitsOne_WithOneErrorLine_WhenASourceFails()
     {
-        var (code, _, error) = await CliRunner.RunAsync("ingest", Path.Combine(_data, "no-such-folder"), "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("ingest", Path.Combine(DataDir, "no-such-folder"), "--data", DataDir);
 
         Assert.Equal(1, code);
         Assert.Single(error.Trim().Split('\n'));
@@ -139,10 +132,10 @@ public sealed class LibraryVerbTests : IDisposable
     {
         var samples = Path.Combine(RepoRoot(), "samples", "digests");
 
-        var (first, firstOutput, firstError) = await CliRunner.RunAsync("ingest", samples, "--data", _data);
+        var (first, firstOutput, firstError) = await CliRunner.RunAsync("ingest", samples, "--data", DataDir);
         Assert.True(first == 0, firstError + firstOutput);
-        var (second, secondOutput, _) = await CliRunner.RunAsync("ingest", samples, "--data", _data);
-        var (search, json, _) = await CliRunner.RunAsync("search", "임베딩", "--json", "--data", _data);
+        var (second, secondOutput, _) = await CliRunner.RunAsync("ingest", samples, "--data", DataDir);
+        var (search, json, _) = await CliRunner.RunAsync("search", "임베딩", "--json", "--data", DataDir);
 
         Assert.Equal(0, first);
         Assert.Matches(@"│\s*3\s*│\s*0\s*│\s*0\s*│\s*0\s*│", firstOutput);
@@ -156,12 +149,12 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Ingest_ReportsWarningsPerFile_AndExitsOneWhenAFileCannotBeRead()
     {
-        var folder = Path.Combine(_data, "in");
+        var folder = Path.Combine(DataDir, "in");
         Directory.CreateDirectory(folder);
         File.Copy(Path.Combine(RepoRoot(), "samples", "digests", "2026-09-07-ai-trend-2026-08.md"), Path.Combine(folder, "2026-09-07-ai-trend-2026-08.md"));
         await File.WriteAllTextAsync(Path.Combine(folder, "2026-01-01-warn.md"), "---\ntitle: Warn\ndate: 2026-01-01\n---\n\n## News\n### Entry [^missing]\n- text\n");
 
-        var (code, output, error) = await CliRunner.RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", _data);
+        var (code, output, error) = await CliRunner.RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", DataDir);
 
         Assert.Equal(1, code);
         Assert.Contains("2026-01-01-warn.md", output, StringComparison.Ordinal);
@@ -184,7 +177,7 @@ public sealed class LibraryVerbTests : IDisposable
 
     private async Task SeedAsync()
     {
-        var library = new DigestLibrary(new BotDatabase(_data));
+        var library = new DigestLibrary(new BotDatabase(DataDir));
         static Reference Arxiv(string id) => new("ref-1", "Paper " + id, $"https://arxiv.org/abs/{id}", $"https://arxiv.org/abs/{id}", ReferenceKind.Paper, id, null);
         static Reference Link(string url) => new("ref-1", "Link", url, url, ReferenceKind.Article, null, null);
         static Entry Entry(string id, string title, string bullet, Reference reference) => new(id, title, [new Bullet(bullet, 0)], [], [reference], 1);

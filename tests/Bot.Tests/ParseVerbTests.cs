@@ -2,27 +2,19 @@ using System.Text;
 using System.Text.Json;
 
 using Bot.Cli;
+using Bot.Tests.Support;
 
 namespace Bot.Tests;
 
 [Collection(nameof(ConsoleCollection))]
 public sealed class ParseVerbTests : IDisposable
 {
-    private static readonly string Samples = Path.Combine(FindRoot(), "samples", "digests");
-    private readonly string _temp = Path.Combine(Path.GetTempPath(), "bot-parse-verb-tests", Guid.NewGuid().ToString("N"));
+    private static readonly string Samples = RepoPaths.SampleDigests;
+    private readonly TempDirectory _dir = new();
 
-    public ParseVerbTests() => Directory.CreateDirectory(_temp);
+    private string TempDir => _dir.Path;
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_temp, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Parse_PrintsDesignJsonShape_ForSampleDigest()
@@ -69,7 +61,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_ExitsOneWithOneErrorLine_WhenFileIsMissing()
     {
-        var (code, output, error) = await CliRunner.RunAsync("parse", Path.Combine(_temp, "missing.md"));
+        var (code, output, error) = await CliRunner.RunAsync("parse", Path.Combine(TempDir, "missing.md"));
 
         Assert.Equal(1, code);
         Assert.Equal(string.Empty, output);
@@ -80,7 +72,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_ExitsOneWithOneErrorLine_WhenFileIsBinary()
     {
-        var path = Path.Combine(_temp, "image.md");
+        var path = Path.Combine(TempDir, "image.md");
         var bytes = new byte[2048];
         new Random(3).NextBytes(bytes);
         bytes[5] = 0;
@@ -101,7 +93,7 @@ public sealed class ParseVerbTests : IDisposable
     [InlineData("nested", "nesting-too-deep")]
     public async Task Parse_PrintsDigestWithWarning_ForHostileText(string kind, string warning)
     {
-        var path = Path.Combine(_temp, kind + ".md");
+        var path = Path.Combine(TempDir, kind + ".md");
         await File.WriteAllTextAsync(path, kind switch
         {
             "empty" => string.Empty,
@@ -121,7 +113,7 @@ public sealed class ParseVerbTests : IDisposable
     [Fact]
     public async Task Parse_PrintsSummary_ForTenMegabyteDigest()
     {
-        var path = Path.Combine(_temp, "2026-01-01-huge.md");
+        var path = Path.Combine(TempDir, "2026-01-01-huge.md");
         var generator = new Bot.TestSupport.DigestGenerator(seed: 5);
         var text = new StringBuilder();
         for (var i = 0; text.Length < 10 * 1024 * 1024; i++)
@@ -135,18 +127,5 @@ public sealed class ParseVerbTests : IDisposable
 
         Assert.Equal(0, code);
         Assert.Contains("id: 2026-01-01-huge", output, StringComparison.Ordinal);
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above the test output folder.");
     }
 }

@@ -8,24 +8,16 @@ namespace Bot.Tests;
 [Collection(nameof(ConsoleCollection))]
 public sealed class PreviewVerbTests : IDisposable
 {
-    private readonly string _data = Path.Combine(Path.GetTempPath(), "bot-preview-tests", Guid.NewGuid().ToString("N"));
+    private readonly TempDirectory _dir = new();
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_data, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    private string DataDir => _dir.Path;
+
+    public void Dispose() => _dir.Dispose();
 
     [Fact]
     public async Task Preview_SaysToIngest_WhenLibraryIsEmpty()
     {
-        var (code, _, error) = await CliRunner.RunAsync("preview", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("preview", "--data", DataDir);
 
         Assert.Equal(1, code);
         Assert.Equal("error: no digests stored; run ingest first", error.Trim());
@@ -36,7 +28,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--platform", "discord", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--platform", "discord", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -54,7 +46,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--platform", "slack", "--json", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--platform", "slack", "--json", "--data", DataDir);
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
@@ -70,7 +62,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--data", _data);
+        var (code, output, _) = await CliRunner.RunAsync("preview", "--digest", "2026-09-07-ai-trend-2026-08", "--section", "papers", "--data", DataDir);
 
         Assert.Equal(0, code);
         Assert.StartsWith("📄 Papers — ", output, StringComparison.Ordinal);
@@ -82,7 +74,7 @@ public sealed class PreviewVerbTests : IDisposable
     {
         await SeedAsync();
 
-        var (code, _, error) = await CliRunner.RunAsync("preview", "--section", "sports", "--data", _data);
+        var (code, _, error) = await CliRunner.RunAsync("preview", "--section", "sports", "--data", DataDir);
 
         Assert.Equal(1, code);
         Assert.StartsWith("error: digest '2026-10-14-daily-briefing' has no section 'sports'; sections: ", error, StringComparison.Ordinal);
@@ -91,14 +83,14 @@ public sealed class PreviewVerbTests : IDisposable
     [Fact]
     public async Task Preview_RejectsUnknownPlatform_AsUsageError()
     {
-        var (code, _, _) = await CliRunner.RunAsync("preview", "--platform", "teams", "--data", _data);
+        var (code, _, _) = await CliRunner.RunAsync("preview", "--platform", "teams", "--data", DataDir);
 
         Assert.Equal(2, code);
     }
 
     private async Task SeedAsync()
     {
-        var report = await new DigestLibrary(new BotDatabase(_data)).IngestAsync([RepoPaths.SampleDigests]);
+        var report = await new DigestLibrary(new BotDatabase(DataDir)).IngestAsync([RepoPaths.SampleDigests]);
         Assert.Equal(0, report.Failed);
     }
 }

@@ -1,6 +1,6 @@
 -- Schema version 3: scheduling state (subscriptions and the post ledger).
 -- Times are unix milliseconds (UTC) so the same statements run on SQLite and PostgreSQL;
--- the PostgreSQL twin of this script is State/PostgresStateSchema.sql.
+-- the PostgreSQL twin of this script is PostgresState.Schema (State/PostgresState.cs).
 CREATE TABLE IF NOT EXISTS subscriptions (
     id INTEGER PRIMARY KEY,
     name TEXT NOT NULL UNIQUE,
