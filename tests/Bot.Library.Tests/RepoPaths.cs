@@ -3,7 +3,7 @@ namespace Bot.Library.Tests;
 /// <summary>The repository root (the folder holding Bot.sln) and the optional <c>../shared</c> corpus beside it.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Bot.TestSupport.RepoRoot.Find();
 
     public static string Samples => Path.Combine(Root, "samples", "digests");
 
@@ -15,18 +15,5 @@ internal static class RepoPaths
             var shared = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
             return Directory.Exists(Path.Combine(shared, "seeds")) ? shared : null;
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -130,7 +130,7 @@ public sealed class LibraryVerbTests : IDisposable
     [Fact]
     public async Task Ingest_Samples_ThenSearchFindsThem_AndSecondRunIsUnchanged()
     {
-        var samples = Path.Combine(RepoRoot(), "samples", "digests");
+        var samples = Path.Combine(RepoPaths.Root, "samples", "digests");
 
         var (first, firstOutput, firstError) = await CliRunner.RunAsync("ingest", samples, "--data", DataDir);
         Assert.True(first == 0, firstError + firstOutput);
@@ -151,7 +151,7 @@ public sealed class LibraryVerbTests : IDisposable
     {
         var folder = Path.Combine(DataDir, "in");
         Directory.CreateDirectory(folder);
-        File.Copy(Path.Combine(RepoRoot(), "samples", "digests", "2026-09-07-ai-trend-2026-08.md"), Path.Combine(folder, "2026-09-07-ai-trend-2026-08.md"));
+        File.Copy(Path.Combine(RepoPaths.Root, "samples", "digests", "2026-09-07-ai-trend-2026-08.md"), Path.Combine(folder, "2026-09-07-ai-trend-2026-08.md"));
         await File.WriteAllTextAsync(Path.Combine(folder, "2026-01-01-warn.md"), "---\ntitle: Warn\ndate: 2026-01-01\n---\n\n## News\n### Entry [^missing]\n- text\n");
 
         var (code, output, error) = await CliRunner.RunAsync("ingest", folder, Path.Combine(folder, "missing.md"), "--data", DataDir);
@@ -162,18 +162,6 @@ public sealed class LibraryVerbTests : IDisposable
         Assert.StartsWith("error: 1 of 3 sources failed", error, StringComparison.Ordinal);
     }
 
-    private static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found");
-    }
 
     private async Task SeedAsync()
     {

@@ -202,18 +202,7 @@ internal static class SlackInteractionsHarness
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return Directory.GetCurrentDirectory();
-    }
+    private static string FindRoot() => Bot.TestSupport.RepoRoot.TryFind() ?? Directory.GetCurrentDirectory();
 
     private sealed record Result(string Name, int Requests, double PerSecond, double P50, double P99, double Max, int Errors)
     {

@@ -3,7 +3,7 @@ namespace Bot.Tests.Support;
 /// <summary>Paths in the repository, found by walking up from the test binaries to <c>Bot.sln</c>.</summary>
 internal static class RepoPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root { get; } = Bot.TestSupport.RepoRoot.Find();
 
     public static string SampleDigests => Path.Combine(Root, "samples", "digests");
 
@@ -16,18 +16,5 @@ internal static class RepoPaths
             var built = Path.Combine(Root, "src", "Bot", "bin", configuration, "net10.0", "Bot.dll");
             return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "Bot.dll");
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Bot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Bot.sln not found above " + AppContext.BaseDirectory);
     }
 }
