@@ -14,6 +14,7 @@ internal static class Harnesses
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
         ["library"] = Library.LibraryHarness.RunAsync,
         ["library-query"] = Library.LibraryQueryHarness.RunAsync,
+        ["library-explain"] = Library.LibraryExplainHarness.RunAsync,
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
     };
 

@@ -78,7 +78,7 @@ internal static class LibraryQueryHarness
             $"memory: peak working set {process.PeakWorkingSet64 / 1024.0 / 1024.0:0.0} MiB, managed heap {GC.GetTotalMemory(false) / 1024.0 / 1024.0:0.0} MiB, db {new FileInfo(database.FilePath).Length / 1024.0 / 1024.0:0.0} MiB"));
         if (!args.Contains("--quiet"))
         {
-            foreach (var (query, ms) in queries.Select((q, i) => (q, ours.Where((_, k) => k % queries.Count == i).Average())).OrderByDescending(x => x.Item2).Take(10))
+            foreach (var (query, ms) in queries.Select((q, i) => (q, ours.Where((_, k) => k % queries.Count == i).Average())).OrderByDescending(x => x.Item2).Take(20))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {ms:0.000} ms  {query}"));
             }

@@ -13,26 +13,17 @@ internal sealed partial class FtsQuery
     private const int MaxQueryChars = 1_000;
     private const int MaxTerms = 16;
 
-    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<string> scoreTerms)
+    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<QueryTerm> parts)
     {
         Terms = terms;
-        ScoreTerms = scoreTerms;
+        Parts = parts;
     }
 
     /// <summary>The quoted terms; empty when the text holds nothing searchable (only emoji or punctuation).</summary>
     public IReadOnlyList<string> Terms { get; }
 
-    /// <summary>
-    /// One phrase per term (a Korean word's first bigram instead of all of them). Every entry matching
-    /// <see cref="All"/> matches <see cref="ScoreAll"/>, whose BM25 reads far fewer whole doclists for its IDF.
-    /// </summary>
-    public IReadOnlyList<string> ScoreTerms { get; }
-
-    /// <summary>True when <see cref="ScoreTerms"/> has fewer phrases than <see cref="Terms"/>.</summary>
-    public bool HasCheaperScore => ScoreTerms.Count > 0 && !ScoreTerms.SequenceEqual(Terms);
-
-    /// <summary>Every <see cref="ScoreTerms"/> phrase must match: a superset of <see cref="All"/>, for scoring.</summary>
-    public string ScoreAll => string.Join(" AND ", ScoreTerms.Distinct());
+    /// <summary>The same terms as tokens, for matching titles in C# (<see cref="TitleScorer"/>); one per entry of <see cref="Terms"/>.</summary>
+    public IReadOnlyList<QueryTerm> Parts { get; }
 
     /// <summary>True when there is nothing to search for.</summary>
     public bool IsEmpty => Terms.Count == 0;
@@ -53,10 +44,10 @@ internal sealed partial class FtsQuery
     public static FtsQuery Parse(string? text, bool prefixLast = false)
     {
         var terms = new List<string>();
-        var scoreTerms = new List<string>();
+        var parts = new List<QueryTerm>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new FtsQuery(terms, scoreTerms);
+            return new FtsQuery(terms, parts);
         }
 
         if (text.Length > MaxQueryChars)
@@ -83,7 +74,7 @@ internal sealed partial class FtsQuery
                 }
 
                 string term;
-                string? scoreTerm = null;
+                QueryTerm part;
                 if (kind == CharKind.Cjk)
                 {
                     if (tokens.Count == 1 && tokens[0].Length == 1)
@@ -95,6 +86,7 @@ internal sealed partial class FtsQuery
                         }
 
                         term = Quote(tokens) + "*";
+                        part = new QueryTerm(tokens, QueryTermKind.Prefix);
                     }
                     else
                     {
@@ -104,28 +96,30 @@ internal sealed partial class FtsQuery
                         // Non-overlapping bigrams (plus the last) still cover every syllable, with half the doclists to read.
                         var cover = tokens.Where((_, k) => k % 2 == 0 || k == tokens.Count - 1).ToList();
                         term = cover.Count == 1 ? Quote(cover) : "(" + string.Join(" AND ", cover.Select(t => Quote([t]))) + ")";
-                        scoreTerm = Quote([cover[0]]);
+                        part = new QueryTerm(cover, QueryTermKind.AllOf);
                     }
                 }
                 else
                 {
                     term = Quote(tokens);
+                    part = new QueryTerm(tokens, QueryTermKind.Phrase);
                 }
 
                 if (prefixLast && w == words.Length - 1 && s == segments.Count - 1 && !char.IsWhiteSpace(text[^1]) && term.EndsWith('"'))
                 {
                     term += "*";
+                    part = new QueryTerm(part.Tokens, QueryTermKind.Prefix);
                 }
 
                 if (!terms.Contains(term))
                 {
                     terms.Add(term);
-                    scoreTerms.Add(term.EndsWith('*') ? term : scoreTerm ?? term);
+                    parts.Add(part);
                 }
             }
         }
 
-        return new FtsQuery(terms, scoreTerms);
+        return new FtsQuery(terms, parts);
     }
 
     // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.

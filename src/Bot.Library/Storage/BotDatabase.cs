@@ -75,6 +75,10 @@ public sealed class BotDatabase
             create.ExecuteNonQuery();
         }
 
+        // Migrations that index existing rows segment text the same way as ingestion does.
+        connection.CreateFunction("bot_title_tokens", (string? title) => EntryRows.TitleTokens(title), isDeterministic: true);
+        connection.CreateFunction("bot_meta_tokens", (string sectionKey, long isPaper) => DigestWriter.MetaTokens(sectionKey, isPaper != 0), isDeterministic: true);
+
         var applied = new HashSet<int>();
         using (var read = connection.CreateCommand())
         {

@@ -29,6 +29,8 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _insertRef;
     private readonly SqliteCommand _deleteFts;
     private readonly SqliteCommand _insertFts;
+    private readonly SqliteCommand _deleteTitleFts;
+    private readonly SqliteCommand _insertTitleFts;
     private readonly SqliteCommand _maxRowid;
     private readonly HashSet<long> _ftsDeletes = [];
     private readonly SortedDictionary<long, (string Title, string Body, string Refs, string Meta)> _ftsInserts = [];
@@ -74,6 +76,8 @@ internal sealed class DigestWriter : IDisposable
             "@r", "@ord", "@label", "@title", "@url", "@canonical", "@kind", "@arxiv", "@doi", "@key");
         _deleteFts = Command("DELETE FROM entry_fts WHERE rowid = @r", "@r");
         _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs, meta) VALUES (@r, @title, @body, @refs, @meta)", "@r", "@title", "@body", "@refs", "@meta");
+        _deleteTitleFts = Command("DELETE FROM title_fts WHERE rowid = @r", "@r");
+        _insertTitleFts = Command("INSERT INTO title_fts (rowid, title, meta) VALUES (@r, @title, @meta)", "@r", "@title", "@meta");
     }
 
     /// <summary>The stored content hash of a digest, or null when it is not stored.</summary>
@@ -109,7 +113,8 @@ internal sealed class DigestWriter : IDisposable
     }
 
     /// <summary>
-    /// Writes the pending FTS changes of this transaction: deletes first, then inserts in rowid order.
+    /// Writes the pending FTS changes of this transaction (both indexes: entry_fts and the title-only title_fts):
+    /// deletes first, then inserts in rowid order.
     /// They are held back to the end on purpose: any statement that opens a statement journal (foreign
     /// keys, multi-row deletes) makes FTS5 flush its pending terms as a new segment, and doing that once
     /// per entry made ingestion about four times slower.
@@ -119,11 +124,13 @@ internal sealed class DigestWriter : IDisposable
         foreach (var rowid in _ftsDeletes)
         {
             Run(_deleteFts, transaction, ("@r", rowid));
+            Run(_deleteTitleFts, transaction, ("@r", rowid));
         }
 
         foreach (var (rowid, texts) in _ftsInserts)
         {
             Run(_insertFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@body", texts.Body), ("@refs", texts.Refs), ("@meta", texts.Meta));
+            Run(_insertTitleFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@meta", texts.Meta));
         }
 
         DiscardIndex();
@@ -302,7 +309,7 @@ internal sealed class DigestWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts })
+        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts })
         {
             command.Dispose();
         }

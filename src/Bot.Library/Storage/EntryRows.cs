@@ -12,12 +12,9 @@ internal sealed record EntryRows(string Bullets, string Images, string Title, st
 {
     public static EntryRows For(Entry entry)
     {
-        var title = new StringBuilder(64);
         var body = new StringBuilder(512);
         var refs = new StringBuilder(256);
         var extras = new List<string>();
-        SearchText.Append(title, entry.Title, extras);
-        AppendExtras(title, extras);
         foreach (var bullet in entry.Bullets)
         {
             SearchText.Append(body, bullet.Text, extras);
@@ -43,7 +40,17 @@ internal sealed record EntryRows(string Bullets, string Images, string Title, st
         }
 
         AppendExtras(refs, extras);
-        return new EntryRows(StoredJson.Bullets(entry.Bullets), StoredJson.Images(entry.Images), title.ToString(), body.ToString(), refs.ToString());
+        return new EntryRows(StoredJson.Bullets(entry.Bullets), StoredJson.Images(entry.Images), TitleTokens(entry.Title), body.ToString(), refs.ToString());
+    }
+
+    /// <summary>The index tokens of a title (its words, then camelCase parts and joined hyphen compounds), as stored in both FTS indexes.</summary>
+    public static string TitleTokens(string? title)
+    {
+        var sb = new StringBuilder(64);
+        var extras = new List<string>();
+        SearchText.Append(sb, title, extras);
+        AppendExtras(sb, extras);
+        return sb.ToString();
     }
 
     /// <summary>Rows for every entry of a digest, by entry id (the first of a duplicated id wins; the writer rejects duplicates anyway).</summary>

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using Bot.Library;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Benchmarks.Library;
+
+/// <summary><c>library-explain DATA_DIR QUERY...</c>: times the FTS5 statements behind each query (diagnostics for slow queries).</summary>
+internal static class LibraryExplainHarness
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var database = new BotDatabase(args[0]);
+        var library = new DigestLibrary(database);
+        using var connection = database.Open();
+        foreach (var text in args.Skip(1))
+        {
+            if (text.StartsWith("raw:", StringComparison.Ordinal))
+            {
+                Time(connection, "count", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", text[4..]);
+                Time(connection, "rowids<=2000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 2000)", text[4..]);
+                continue;
+            }
+
+            if (text.StartsWith("sql:", StringComparison.Ordinal))
+            {
+                var parts = text[4..].Split("|||");
+                Time(connection, "sql", parts[0], parts.Length > 1 ? parts[1] : "");
+                continue;
+            }
+
+            var query = FtsQuery.Parse(text);
+            Console.WriteLine($"== {text}");
+            for (var k = 0; k < 3; k++)
+            {
+                await library.SearchAsync(new SearchRequest(text));
+            }
+
+            var watch = Stopwatch.StartNew();
+            for (var k = 0; k < 10; k++)
+            {
+                await library.SearchAsync(new SearchRequest(text));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  search: {watch.Elapsed.TotalMilliseconds / 10:0.000} ms"));
+            Time(connection, "count All", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.All);
+            Time(connection, "count All<=1000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 1000)", query.All);
+            Time(connection, "count TitleAll", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAll);
+            Time(connection, "bm25 All2", "SELECT rowid, bm25(entry_fts) FROM entry_fts WHERE entry_fts MATCH @q LIMIT 601", query.All);
+            Time(connection, "count Any<=1000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 1000)", query.Any);
+            Time(connection, "count Any", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.Any);
+            Time(connection, "count TitleAny", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAny);
+            Time(connection, "titleAny<=601", "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 601", query.TitleAny);
+            foreach (var term in query.Terms)
+            {
+                Time(connection, "  term " + term, "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", term);
+                Time(connection, "  title " + term, "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", "{title} : " + term);
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Time(SqliteConnection connection, string label, string sql, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@q", match);
+        var result = "";
+        command.ExecuteScalar();
+        var watch = Stopwatch.StartNew();
+        for (var k = 0; k < 5; k++)
+        {
+            result = Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {label,-40} {watch.Elapsed.TotalMilliseconds / 5,8:0.000} ms  -> {result}   [{match}]"));
+    }
+}

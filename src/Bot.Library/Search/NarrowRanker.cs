@@ -1,0 +1,103 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Library;
+
+/// <summary>
+/// Ranking for few matches (at most <see cref="SearchEngine.ExactLimit"/>; each holds every term): title hits
+/// first, then by score, ties to the newer entry; exact grouped total. The score is FTS5's BM25 (title weighted
+/// above references above bullets) when that is cheap, i.e. when no query token is in more than
+/// <see cref="CheapDf"/> entries: bm25() reads the whole doclist of every phrase for its IDF, which costs
+/// milliseconds for common Korean bigrams. Otherwise <see cref="TitleScorer"/> ranks in C#.
+/// </summary>
+internal static class NarrowRanker
+{
+    /// <summary>bm25() is used when every query token is in at most this many entries (its IDF scan is then cheap).</summary>
+    public const int CheapDf = 2_000;
+
+    private const double TitleWeight = 4.0;
+    private const double BodyWeight = 1.0;
+    private const double RefsWeight = 1.5;
+
+    /// <summary>One page of the matches <paramref name="rowids"/> of <paramref name="match"/>, and their grouped total.</summary>
+    public static (int Total, List<(long Rowid, double Score)> Page) Rank(SqliteConnection connection, FtsQuery query, string match, List<long> rowids, int offset, int limit)
+    {
+        var rows = IsBm25Cheap(connection, query) ? ScoreWithBm25(connection, match) : ScoreInCSharp(connection, query, rowids);
+        var groups = new HashSet<string>(StringComparer.Ordinal);
+        var page = new List<(long, double)>(limit);
+        foreach (var m in rows.OrderBy(m => m.TitleHit ? 0 : 1).ThenByDescending(m => m.Score).ThenByDescending(m => m.Rowid))
+        {
+            if (groups.Add(m.Group) && groups.Count - 1 >= offset && page.Count < limit)
+            {
+                page.Add((m.Rowid, m.Score + (m.TitleHit ? SearchEngine.TitleBonus : 0)));
+            }
+        }
+
+        return (groups.Count, page);
+    }
+
+    /// <summary>True when no token of the query is in more than <see cref="CheapDf"/> entries (each counted only that far).</summary>
+    private static bool IsBm25Cheap(SqliteConnection connection, FtsQuery query)
+    {
+        if (query.Parts.Any(p => p.Kind == QueryTermKind.Prefix))
+        {
+            return false;
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH @q LIMIT {CheapDf + 1})";
+        var parameter = command.Parameters.Add("@q", SqliteType.Text);
+        foreach (var token in query.Parts.SelectMany(p => p.Tokens).Distinct(StringComparer.Ordinal))
+        {
+            parameter.Value = "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) > CheapDf)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>BM25 over all columns (weighted) decides the order; a title hit is a match whose title-only BM25 is non-zero.</summary>
+    private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreWithBm25(SqliteConnection connection, string match)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
+            SELECT m.rowid, e.group_key, m.r, m.tr
+            FROM (SELECT rowid, bm25(entry_fts, {TitleWeight:0.0}, {BodyWeight:0.0}, {RefsWeight:0.0}, 0.0) AS r, bm25(entry_fts, 1.0, 0.0, 0.0, 0.0) AS tr
+                  FROM entry_fts WHERE entry_fts MATCH @q LIMIT {SearchEngine.ExactLimit + 1}) AS m
+            JOIN entries e ON e.rowid = m.rowid
+            """);
+        command.Parameters.AddWithValue("@q", match);
+        var rows = new List<(long, string, bool, double)>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            // bm25() is negative, lower is better.
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetDouble(3) < 0, Math.Round(-reader.GetDouble(2), 4)));
+        }
+
+        return rows;
+    }
+
+    /// <summary>Scores each match from its segmented title and its body length (FTS5's docsize), without reading any doclist.</summary>
+    private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreInCSharp(SqliteConnection connection, FtsQuery query, List<long> rowids)
+    {
+        var scorer = TitleScorer.Create(connection, query);
+        var rows = new List<(long, string, bool, double)>(rowids.Count);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT e.rowid, e.group_key, e.title, z.sz FROM entries e LEFT JOIN entry_fts_docsize z ON z.id = e.rowid WHERE e.rowid IN ("
+            + string.Join(",", rowids.Select(r => r.ToString(CultureInfo.InvariantCulture))) + ")";
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var sizes = reader.IsDBNull(3) ? [] : FtsStats.Varints((byte[])reader.GetValue(3), 3);
+            var body = (sizes.Count > 1 ? sizes[1] : 0) + (sizes.Count > 2 ? sizes[2] : 0);
+            var (titleHit, score) = scorer.Score(reader.GetString(2), (int)Math.Min(body, int.MaxValue));
+            rows.Add((reader.GetInt64(0), reader.GetString(1), titleHit, Math.Round(score, 4)));
+        }
+
+        return rows;
+    }
+}
