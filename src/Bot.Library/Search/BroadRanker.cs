@@ -5,38 +5,42 @@ namespace Bot.Library;
 
 /// <summary>
 /// Ranking for many matches (more than <see cref="SearchEngine.ExactLimit"/>, or any-word matches): scoring
-/// every match would cost tens of milliseconds, so title hits come first (from the title-only index
-/// <c>title_fts</c>, whose doclists are short: scored in C# when few, else newest first) and the other
-/// matches follow newest first, read in rowid order (= digest date) only as far as the page needs.
+/// every match would cost tens of milliseconds, so title hits come first and the other matches follow newest
+/// first, read in rowid order (= digest date) only as far as the page needs. Title hits come from the
+/// title-only index <c>title_fts</c>, whose doclists are short; when there are at most
+/// <see cref="SearchEngine.ExactLimit"/> of them they are scored from title_fts alone (which terms each title
+/// holds, its length from the docsize table), else read newest first. Group keys are read only for the rows
+/// a page needs.
 /// </summary>
 internal static class BroadRanker
 {
     /// <summary>
     /// One page of results for <paramref name="match"/> (entry_fts) whose title hits are <paramref name="titleMatch"/>
-    /// (title_fts). The total counts matching entries up to <see cref="SearchEngine.BroadTotalCap"/>.
+    /// (title_fts; every term, or with <paramref name="allTerms"/> false any term, in the title). The total counts
+    /// matching entries up to <see cref="SearchEngine.BroadTotalCap"/>.
     /// </summary>
     public static (int Total, List<(long Rowid, double Score)> Page) Rank(
-        SqliteConnection connection, FtsQuery query, string match, string titleMatch, int offset, int limit, int count)
+        SqliteConnection connection, FtsQuery query, string match, string titleMatch, string? filter, bool allTerms, int offset, int limit, int count)
     {
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         var need = offset + limit;
         var titleRowids = new HashSet<long>();
-        var titles = FetchTitles(connection, titleMatch);
-        if (titles.Count <= SearchEngine.ExactLimit)
+        var lengths = TitleLengths(connection, titleMatch, SearchEngine.ExactLimit + 1);
+        var titleHits = lengths.Keys.ToList();
+        if (titleHits.Count > 0 && titleHits.Count <= SearchEngine.ExactLimit)
         {
-            var scorer = TitleScorer.Create(connection, query);
-            var scored = titles.Select(t => (t.Rowid, t.Group, Score: Math.Round(scorer.Score(t.Title, null).Score, 4)));
-            foreach (var (rowid, group, score) in scored.OrderByDescending(t => t.Score).ThenByDescending(t => t.Rowid))
-            {
-                titleRowids.Add(rowid);
-                if (groups.Count < need && groups.Add(group) && groups.Count - 1 >= offset)
-                {
-                    page.Add((rowid, SearchEngine.TitleBonus + score));
-                }
-            }
+            titleRowids.UnionWith(titleHits);
+            var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
+            var scores = allTerms
+                ? titleHits.ToDictionary(r => r, _ => 1.0)
+                : TermWeights(connection, query, filter, rows);
+            var ordered = titleHits
+                .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores[r] * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
+                .OrderByDescending(r => r.Score).ThenByDescending(r => r.Rowid).ToList();
+            Take(connection, ordered, groups, page, offset, need);
         }
-        else
+        else if (titleHits.Count > 0)
         {
             Stream(connection, "title_fts", titleMatch, SearchEngine.TitleBonus, groups, page, offset, need, titleRowids, null);
         }
@@ -50,24 +54,67 @@ internal static class BroadRanker
         return (Math.Max(count, offset + page.Count), page);
     }
 
-    /// <summary>Title matches (at most <see cref="SearchEngine.ExactLimit"/> + 1) with their group and title.</summary>
-    private static List<(long Rowid, string Group, string Title)> FetchTitles(SqliteConnection connection, string match)
+    /// <summary>BM25's term-frequency part for one occurrence in a title of <paramref name="length"/> tokens (k1 1.2, b 0.75).</summary>
+    private static double LengthFactor(int length, double average)
+        => (TitleScorer.K1 + 1) / (1 + (TitleScorer.K1 * (1 - TitleScorer.B + (TitleScorer.B * length / average))));
+
+    /// <summary>
+    /// For any-word title hits: the summed IDF of the terms each title holds. Every title hit holds a term, and
+    /// there are at most <see cref="SearchEngine.ExactLimit"/> of them, so each term's title matches are few.
+    /// </summary>
+    private static Dictionary<long, double> TermWeights(SqliteConnection connection, FtsQuery query, string? filter, long titles)
+    {
+        var weights = new Dictionary<long, double>();
+        foreach (var term in query.Terms)
+        {
+            var expression = "{title} : " + term;
+            var hits = TitleRowids(connection, filter is null ? expression : "(" + expression + ") AND " + filter, SearchEngine.ExactLimit + 1);
+            var idf = Math.Log(1 + ((Math.Max(titles, hits.Count) - hits.Count + 0.5) / (hits.Count + 0.5)));
+            foreach (var rowid in hits)
+            {
+                weights[rowid] = weights.GetValueOrDefault(rowid) + idf;
+            }
+        }
+
+        return weights;
+    }
+
+    /// <summary>Title matches from title_fts, at most <paramref name="max"/> (row ids only: cheap).</summary>
+    private static List<long> TitleRowids(SqliteConnection connection, string match, int max)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = string.Create(CultureInfo.InvariantCulture, $"""
-            SELECT m.rowid, e.group_key, e.title
-            FROM (SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT {SearchEngine.ExactLimit + 1}) AS m
-            JOIN entries e ON e.rowid = m.rowid
-            """);
+        command.CommandText = "SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max";
         command.Parameters.AddWithValue("@q", match);
-        var rows = new List<(long, string, string)>();
+        command.Parameters.AddWithValue("@max", max);
+        var rowids = new List<long>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetString(2)));
+            rowids.Add(reader.GetInt64(0));
         }
 
-        return rows;
+        return rowids;
+    }
+
+    /// <summary>
+    /// Title matches from title_fts (at most <paramref name="max"/>) with their title length in tokens, from
+    /// title_fts's docsize table (small rows, unlike entries).
+    /// </summary>
+    private static Dictionary<long, int> TitleLengths(SqliteConnection connection, string match, int max)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT m.rowid, z.sz FROM (SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max) m LEFT JOIN title_fts_docsize z ON z.id = m.rowid";
+        command.Parameters.AddWithValue("@q", match);
+        command.Parameters.AddWithValue("@max", max);
+        var lengths = new Dictionary<long, int>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var sizes = reader.IsDBNull(1) ? [] : FtsStats.Varints((byte[])reader.GetValue(1), 1);
+            lengths[reader.GetInt64(0)] = sizes.Count > 0 ? (int)Math.Min(sizes[0], int.MaxValue) : 0;
+        }
+
+        return lengths;
     }
 
     /// <summary>
@@ -81,7 +128,7 @@ internal static class BroadRanker
         command.CommandText = $"SELECT rowid FROM {table} WHERE {table} MATCH @q AND rowid < @before ORDER BY rowid DESC LIMIT @n";
         command.Parameters.AddWithValue("@q", match);
         var before = command.Parameters.AddWithValue("@before", long.MaxValue);
-        var batch = Math.Min((need * 2) + 20, 2_000);
+        var batch = BatchSize(need);
         command.Parameters.AddWithValue("@n", batch);
         while (groups.Count < need)
         {
@@ -100,7 +147,7 @@ internal static class BroadRanker
             }
 
             seen?.UnionWith(rows);
-            Take(connection, rows.Where(r => exclude is null || !exclude.Contains(r)).ToList(), score, groups, page, offset, need);
+            Take(connection, rows.Where(r => exclude is null || !exclude.Contains(r)).Select(r => (r, score)).ToList(), groups, page, offset, need);
             before.Value = rows[^1];
             if (rows.Count < batch)
             {
@@ -109,17 +156,20 @@ internal static class BroadRanker
         }
     }
 
-    /// <summary>Adds rows to the page in order, one per group (the group key is the primary reference).</summary>
-    private static void Take(SqliteConnection connection, List<long> rows, double score, HashSet<string> groups, List<(long, double)> page, int offset, int need)
+    private static int BatchSize(int need) => Math.Min((need * 2) + 20, 2_000);
+
+    /// <summary>Adds ranked rows to the page in order, one per group (the group key is the primary reference), reading group keys in batches.</summary>
+    private static void Take(SqliteConnection connection, List<(long Rowid, double Score)> rows, HashSet<string> groups, List<(long, double)> page, int offset, int need)
     {
-        var keys = new Dictionary<long, string>(rows.Count);
-        for (var start = 0; start < rows.Count && groups.Count < need; start += 500)
+        var batch = BatchSize(need);
+        var keys = new Dictionary<long, string>(Math.Min(rows.Count, batch));
+        for (var start = 0; start < rows.Count && groups.Count < need; start += batch)
         {
-            var chunk = rows.Skip(start).Take(500).ToList();
+            var chunk = rows.GetRange(start, Math.Min(batch, rows.Count - start));
             using (var command = connection.CreateCommand())
             {
-                command.CommandText = "SELECT rowid, group_key FROM entries WHERE rowid IN ("
-                    + string.Join(",", chunk.Select(r => r.ToString(CultureInfo.InvariantCulture))) + ")";
+                command.CommandText = "SELECT e.rowid, e.group_key FROM json_each(@ids) j JOIN entries e ON e.rowid = j.value";
+                command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(chunk.Select(r => r.Rowid)));
                 using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
@@ -127,7 +177,7 @@ internal static class BroadRanker
                 }
             }
 
-            foreach (var rowid in chunk)
+            foreach (var (rowid, score) in chunk)
             {
                 if (groups.Count >= need)
                 {

@@ -31,6 +31,13 @@ internal static class FtsStats
         return (rows, averages);
     }
 
+    /// <summary>
+    /// Row ids as a JSON array, for <c>json_each(@ids)</c>: a long <c>IN (…)</c> list of literals costs more to
+    /// prepare (each search has new ids) than the lookups themselves.
+    /// </summary>
+    public static string JsonIds(IEnumerable<long> rowids)
+        => "[" + string.Join(",", rowids.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
+
     /// <summary>Decodes up to <paramref name="max"/> SQLite varints (big-endian, 7 bits a byte, a 9th byte of 8 bits).</summary>
     public static List<long> Varints(ReadOnlySpan<byte> data, int max)
     {

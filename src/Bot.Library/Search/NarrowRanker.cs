@@ -19,10 +19,11 @@ internal static class NarrowRanker
     private const double BodyWeight = 1.0;
     private const double RefsWeight = 1.5;
 
-    /// <summary>One page of the matches <paramref name="rowids"/> of <paramref name="match"/>, and their grouped total.</summary>
-    public static (int Total, List<(long Rowid, double Score)> Page) Rank(SqliteConnection connection, FtsQuery query, string match, List<long> rowids, int offset, int limit)
+    /// <summary>One page of the matches <paramref name="rowids"/> of <paramref name="match"/> (title hits: <paramref name="titleMatch"/>), and their grouped total.</summary>
+    public static (int Total, List<(long Rowid, double Score)> Page) Rank(
+        SqliteConnection connection, FtsQuery query, string match, string titleMatch, List<long> rowids, int offset, int limit)
     {
-        var rows = IsBm25Cheap(connection, query) ? ScoreWithBm25(connection, match) : ScoreInCSharp(connection, query, rowids);
+        var rows = IsBm25Cheap(connection, query) ? ScoreWithBm25(connection, match) : ScoreInCSharp(connection, query, titleMatch, rowids);
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         foreach (var m in rows.OrderBy(m => m.TitleHit ? 0 : 1).ThenByDescending(m => m.Score).ThenByDescending(m => m.Rowid))
@@ -81,23 +82,45 @@ internal static class NarrowRanker
         return rows;
     }
 
-    /// <summary>Scores each match from its segmented title and its body length (FTS5's docsize), without reading any doclist.</summary>
-    private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreInCSharp(SqliteConnection connection, FtsQuery query, List<long> rowids)
+    /// <summary>
+    /// Scores each match from its segmented title, without reading any doclist. With one term, the title hits are
+    /// found in title_fts (short doclists) and only their titles are segmented; otherwise every title is.
+    /// </summary>
+    private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreInCSharp(
+        SqliteConnection connection, FtsQuery query, string titleMatch, List<long> rowids)
     {
         var scorer = TitleScorer.Create(connection, query);
+        var titleHits = query.Parts.Count == 1 ? TitleHits(connection, titleMatch) : null;
         var rows = new List<(long, string, bool, double)>(rowids.Count);
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT e.rowid, e.group_key, e.title, z.sz FROM entries e LEFT JOIN entry_fts_docsize z ON z.id = e.rowid WHERE e.rowid IN ("
-            + string.Join(",", rowids.Select(r => r.ToString(CultureInfo.InvariantCulture))) + ")";
+        command.CommandText = "SELECT e.rowid, e.group_key, e.title FROM json_each(@ids) j JOIN entries e ON e.rowid = j.value";
+        command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(rowids));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var sizes = reader.IsDBNull(3) ? [] : FtsStats.Varints((byte[])reader.GetValue(3), 3);
-            var body = (sizes.Count > 1 ? sizes[1] : 0) + (sizes.Count > 2 ? sizes[2] : 0);
-            var (titleHit, score) = scorer.Score(reader.GetString(2), (int)Math.Min(body, int.MaxValue));
-            rows.Add((reader.GetInt64(0), reader.GetString(1), titleHit, Math.Round(score, 4)));
+            var rowid = reader.GetInt64(0);
+            var (titleHit, score) = titleHits is null || titleHits.Contains(rowid)
+                ? scorer.Score(reader.GetString(2), holdsEveryTerm: true)
+                : (false, TitleScorer.NoTitleScore);
+            rows.Add((rowid, reader.GetString(1), titleHit, Math.Round(score, 4)));
         }
 
         return rows;
+    }
+
+    /// <summary>Entries whose title holds every term (for a one-term query: the title hits), from title_fts.</summary>
+    private static HashSet<long> TitleHits(SqliteConnection connection, string titleMatch)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT {SearchEngine.ExactLimit + 1}";
+        command.Parameters.AddWithValue("@q", titleMatch);
+        var rowids = new HashSet<long>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rowids.Add(reader.GetInt64(0));
+        }
+
+        return rowids;
     }
 }

@@ -24,6 +24,22 @@ internal sealed class SearchEngine
 
     private readonly ResultLoader _loader;
 
+    /// <summary>Diagnostics for the benchmark harness: called with a step name and its elapsed milliseconds. Null in normal use.</summary>
+    internal static Action<string, double>? Trace { get; set; }
+
+    [ThreadStatic]
+    private static System.Diagnostics.Stopwatch? t_watch;
+
+    /// <summary>Reports the time since the previous step to <see cref="Trace"/>, when set.</summary>
+    internal static void Step(string name)
+    {
+        if (Trace is not null && t_watch is not null)
+        {
+            Trace(name, t_watch.Elapsed.TotalMilliseconds);
+            t_watch.Restart();
+        }
+    }
+
     public SearchEngine(Func<string?, string?, string?> publicUrl)
     {
         _loader = new ResultLoader(publicUrl);
@@ -40,30 +56,35 @@ internal sealed class SearchEngine
             return new SearchResponse(text, 0, []);
         }
 
+        t_watch = Trace is null ? null : System.Diagnostics.Stopwatch.StartNew();
         var filter = Filter(request);
         var matched = MatchRowids(connection, With(query.All, filter), BroadTotalCap);
+        Step("match");
         (int Total, List<(long Rowid, double Score)> Page) ranked;
         if (matched.Count > 0 && matched.Count <= ExactLimit)
         {
-            ranked = NarrowRanker.Rank(connection, query, With(query.All, filter), matched, offset, limit);
+            ranked = NarrowRanker.Rank(connection, query, With(query.All, filter), With(query.TitleAll, filter), matched, offset, limit);
         }
         else if (matched.Count > 0)
         {
-            ranked = BroadRanker.Rank(connection, query, With(query.All, filter), With(query.TitleAll, filter), offset, limit, matched.Count);
+            ranked = BroadRanker.Rank(connection, query, With(query.All, filter), With(query.TitleAll, filter), filter, allTerms: true, offset, limit, matched.Count);
         }
         else if (query.Terms.Count > 1)
         {
             // Nothing holds every word: fall back to any word (title hits first, then newest first).
             var any = With(query.Any, filter);
             var count = CountUpTo(connection, any, BroadTotalCap);
-            ranked = count == 0 ? (0, []) : BroadRanker.Rank(connection, query, any, With(query.TitleAny, filter), offset, limit, count);
+            ranked = count == 0 ? (0, []) : BroadRanker.Rank(connection, query, any, With(query.TitleAny, filter), filter, allTerms: false, offset, limit, count);
         }
         else
         {
             ranked = (0, []);
         }
 
-        return new SearchResponse(text, ranked.Total, ranked.Page.Count == 0 ? [] : _loader.Load(connection, ranked.Page));
+        Step("rank");
+        var results = ranked.Page.Count == 0 ? [] : _loader.Load(connection, ranked.Page);
+        Step("load");
+        return new SearchResponse(text, ranked.Total, results);
     }
 
     /// <summary>Row ids of the matches, at most <paramref name="cap"/> (FTS5 stops early for broad queries).</summary>

@@ -7,78 +7,105 @@ namespace Bot.Library;
 /// (several milliseconds for common Korean bigrams). Titles are short, so each candidate's title is segmented
 /// here exactly as the index does (<see cref="EntryRows.TitleTokens"/>) and scored with BM25 (k1 1.2, b 0.75);
 /// the IDF of a term comes from its document frequency among titles (title_fts, counted up to
-/// <see cref="DfCap"/>). A term not in the title is in the body or references (every candidate holds every
-/// term); it scores as one occurrence there, normalised by the entry's body length from FTS5's docsize table.
+/// <see cref="DfCap"/>). A term not in the title adds its IDF once (for matches of every term it is in the
+/// body or references; how often is not known without reading doclists).
 /// </summary>
 internal sealed class TitleScorer
 {
     /// <summary>Title document frequencies are counted up to this many; a term this common weighs little anyway.</summary>
-    public const int DfCap = 5_000;
+    public const int DfCap = 1_000;
 
-    private const double K1 = 1.2;
-    private const double B = 0.75;
+    /// <summary>BM25's term-frequency saturation.</summary>
+    internal const double K1 = 1.2;
+
+    /// <summary>BM25's length normalisation.</summary>
+    internal const double B = 0.75;
     private const double TitleWeight = 4.0;
 
-    private readonly IReadOnlyList<QueryTerm> _terms;
-    private readonly double[] _idf;
+    private readonly SqliteConnection _connection;
+    private readonly FtsQuery _query;
+    private readonly long _rows;
     private readonly double _averageTitle;
-    private readonly double _averageBody;
+    private double[]? _idf;
 
-    private TitleScorer(IReadOnlyList<QueryTerm> terms, double[] idf, double averageTitle, double averageBody)
+    private TitleScorer(SqliteConnection connection, FtsQuery query, long rows, double averageTitle)
     {
-        _terms = terms;
-        _idf = idf;
+        _connection = connection;
+        _query = query;
+        _rows = rows;
         _averageTitle = averageTitle;
-        _averageBody = averageBody;
     }
 
-    /// <summary>Reads the averages and, for queries of several terms, each term's title document frequency.</summary>
+    /// <summary>Reads the title count and average title length; term frequencies are counted when first needed.</summary>
     public static TitleScorer Create(SqliteConnection connection, FtsQuery query)
     {
-        var (rows, averages) = FtsStats.Averages(connection, "entry_fts", 3);
-        var idf = new double[query.Parts.Count];
-        Array.Fill(idf, 1.0);
-        if (query.Parts.Count > 1)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM title_fts WHERE title_fts MATCH @q LIMIT {DfCap})";
-            var parameter = command.Parameters.Add("@q", SqliteType.Text);
-            for (var t = 0; t < query.Terms.Count; t++)
-            {
-                parameter.Value = "{title} : " + query.Terms[t];
-                var df = Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-                idf[t] = Math.Log(1 + ((Math.Max(rows, df) - df + 0.5) / (df + 0.5)));
-            }
-        }
-
-        return new TitleScorer(query.Parts, idf, averages[0], averages[1] + averages[2]);
+        var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
+        return new TitleScorer(connection, query, rows, averages[0]);
     }
+
+    /// <summary>The score of a match whose title holds no term.</summary>
+    public static double NoTitleScore => 1.0;
 
     /// <summary>
     /// The score of one candidate (higher is better) and whether its title holds a term. With
-    /// <paramref name="bodyLength"/> null the body is not known to hold the other terms (any-word matches),
-    /// so only the title counts.
+    /// <paramref name="holdsEveryTerm"/> false (any-word matches) terms outside the title add nothing.
     /// </summary>
-    public (bool TitleHit, double Score) Score(string title, int? bodyLength)
+    public (bool TitleHit, double Score) Score(string title, bool holdsEveryTerm)
     {
         var tokens = EntryRows.TitleTokens(title).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var titleNorm = K1 * (1 - B + (B * tokens.Length / _averageTitle));
-        var bodyNorm = K1 * (1 - B + (B * (bodyLength ?? 0) / _averageBody));
-        double inTitle = 0, elsewhere = 0;
-        for (var t = 0; t < _terms.Count; t++)
+        var terms = _query.Parts;
+        Span<int> tf = stackalloc int[terms.Count];
+        var any = false;
+        for (var t = 0; t < terms.Count; t++)
         {
-            var tf = Occurrences(tokens, _terms[t]);
-            if (tf > 0)
+            tf[t] = Occurrences(tokens, terms[t]);
+            any |= tf[t] > 0;
+        }
+
+        if (!any)
+        {
+            return (false, NoTitleScore);
+        }
+
+        var idf = _idf ??= InverseDocumentFrequencies();
+        var titleNorm = K1 * (1 - B + (B * tokens.Length / _averageTitle));
+        double inTitle = 0, elsewhere = 0;
+        for (var t = 0; t < terms.Count; t++)
+        {
+            if (tf[t] > 0)
             {
-                inTitle += _idf[t] * tf * (K1 + 1) / (tf + titleNorm);
+                inTitle += idf[t] * tf[t] * (K1 + 1) / (tf[t] + titleNorm);
             }
-            else if (bodyLength is not null)
+            else if (holdsEveryTerm)
             {
-                elsewhere += _idf[t] * (K1 + 1) / (1 + bodyNorm);
+                elsewhere += idf[t];
             }
         }
 
-        return (inTitle > 0, (TitleWeight * inTitle) + elsewhere);
+        return (true, NoTitleScore + (TitleWeight * inTitle) + elsewhere);
+    }
+
+    // With one term the IDF is a constant factor; with several, each term's title document frequency (up to DfCap).
+    private double[] InverseDocumentFrequencies()
+    {
+        var idf = new double[_query.Parts.Count];
+        Array.Fill(idf, 1.0);
+        if (idf.Length < 2)
+        {
+            return idf;
+        }
+
+        using var command = _connection.CreateCommand();
+        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM title_fts WHERE title_fts MATCH @q LIMIT {DfCap})";
+        var parameter = command.Parameters.Add("@q", SqliteType.Text);
+        for (var t = 0; t < idf.Length; t++)
+        {
+            parameter.Value = "{title} : " + _query.Terms[t];
+            var df = Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            idf[t] = Math.Log(1 + ((Math.Max(_rows, df) - df + 0.5) / (df + 0.5)));
+        }
+
+        return idf;
     }
 
     /// <summary>How often <paramref name="term"/> occurs among <paramref name="tokens"/>, as FTS5 would match it.</summary>
