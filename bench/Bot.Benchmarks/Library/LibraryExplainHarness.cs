@@ -13,6 +13,16 @@ internal static class LibraryExplainHarness
         var database = new BotDatabase(args[0]);
         var library = new DigestLibrary(database);
         using var connection = database.Open();
+        {
+            var w = Stopwatch.StartNew();
+            for (var k = 0; k < 200; k++)
+            {
+                using var c = database.Open();
+            }
+
+            Console.WriteLine($"  open: {w.Elapsed.TotalMilliseconds / 200:0.000} ms");
+        }
+
         foreach (var text in args.Skip(1))
         {
             if (text.StartsWith("raw:", StringComparison.Ordinal))

@@ -13,7 +13,7 @@ namespace Bot.Library;
 internal sealed class TitleScorer
 {
     /// <summary>Title document frequencies are counted up to this many; a term this common weighs little anyway.</summary>
-    public const int DfCap = 1_000;
+    public const int DfCap = 300;
 
     /// <summary>BM25's term-frequency saturation.</summary>
     internal const double K1 = 1.2;
