@@ -5,7 +5,11 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Benchmarks.Library;
 
-/// <summary><c>library-explain DATA_DIR QUERY...</c>: times the FTS5 statements behind each query (diagnostics for slow queries).</summary>
+/// <summary>
+/// <c>library-explain DATA_DIR QUERY...</c>: diagnostics for slow queries. For each query, the search's own steps
+/// (match, rank, load) and the FTS5 statements its expressions would cost; <c>raw:EXPR</c> times a MATCH
+/// expression, <c>sql:SQL|||PARAM</c> any statement with <c>@q</c> = PARAM.
+/// </summary>
 internal static class LibraryExplainHarness
 {
     public static async Task<int> RunAsync(string[] args)
@@ -13,43 +17,12 @@ internal static class LibraryExplainHarness
         var database = new BotDatabase(args[0]);
         var library = new DigestLibrary(database);
         using var connection = database.Open();
-        {
-            var w = Stopwatch.StartNew();
-            for (var k = 0; k < 200; k++)
-            {
-                using var c = database.Open();
-            }
-
-            Console.WriteLine($"  open: {w.Elapsed.TotalMilliseconds / 200:0.000} ms");
-        }
-
         foreach (var text in args.Skip(1))
         {
             if (text.StartsWith("raw:", StringComparison.Ordinal))
             {
                 Time(connection, "count", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", text[4..]);
                 Time(connection, "rowids<=2000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 2000)", text[4..]);
-                continue;
-            }
-
-            if (text.StartsWith("ids:", StringComparison.Ordinal))
-            {
-                var ids = new List<long>();
-                using (var c = connection.CreateCommand())
-                {
-                    c.CommandText = "SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT 601";
-                    c.Parameters.AddWithValue("@q", text[4..]);
-                    using var r = c.ExecuteReader();
-                    while (r.Read())
-                    {
-                        ids.Add(r.GetInt64(0));
-                    }
-                }
-
-                Time(connection, "IN list entries", "SELECT count(group_key) FROM entries WHERE rowid IN (" + string.Join(",", ids) + ")", "");
-                Time(connection, "json_each entries", "SELECT count(e.group_key) FROM json_each('[" + string.Join(",", ids) + "]') j JOIN entries e ON e.rowid = j.value", "");
-                Time(connection, "IN list docsize", "SELECT count(sz) FROM title_fts_docsize WHERE id IN (" + string.Join(",", ids) + ")", "");
-                Time(connection, "json_each docsize", "SELECT count(z.sz) FROM json_each('[" + string.Join(",", ids) + "]') j JOIN title_fts_docsize z ON z.id = j.value", "");
                 continue;
             }
 
@@ -61,73 +34,6 @@ internal static class LibraryExplainHarness
             }
 
             var query = FtsQuery.Parse(text);
-            if (Environment.GetEnvironmentVariable("EXPLAIN_FETCH") is not null)
-            {
-                var ids = new List<long>();
-                using (var c = connection.CreateCommand())
-                {
-                    c.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 601";
-                    c.Parameters.AddWithValue("@q", query.All);
-                    using var r = c.ExecuteReader();
-                    while (r.Read())
-                    {
-                        ids.Add(r.GetInt64(0));
-                    }
-                }
-
-                var list = string.Join(",", ids);
-                var titles = new List<string>();
-                var w = Stopwatch.StartNew();
-                for (var k = 0; k < 5; k++)
-                {
-                    titles.Clear();
-                    using var c = connection.CreateCommand();
-                    c.CommandText = "SELECT e.rowid, e.group_key, e.title, z.sz FROM entries e LEFT JOIN entry_fts_docsize z ON z.id = e.rowid WHERE e.rowid IN (" + list + ")";
-                    using var r = c.ExecuteReader();
-                    while (r.Read())
-                    {
-                        titles.Add(r.GetString(2));
-                        _ = r.GetValue(3);
-                    }
-                }
-
-                Console.WriteLine($"  fetch {ids.Count} rows+docsize: {w.Elapsed.TotalMilliseconds / 5:0.000} ms");
-                w.Restart();
-                for (var k = 0; k < 5; k++)
-                {
-                    using var c = connection.CreateCommand();
-                    c.CommandText = "SELECT e.rowid, e.group_key, e.title FROM entries e WHERE e.rowid IN (" + list + ")";
-                    using var r = c.ExecuteReader();
-                    while (r.Read())
-                    {
-                        _ = r.GetString(2);
-                    }
-                }
-
-                Console.WriteLine($"  fetch {ids.Count} rows: {w.Elapsed.TotalMilliseconds / 5:0.000} ms");
-                w.Restart();
-                for (var k = 0; k < 5; k++)
-                {
-                    foreach (var t in titles)
-                    {
-                        _ = EntryRows.TitleTokens(t).Split(' ');
-                    }
-                }
-
-                Console.WriteLine($"  segment {titles.Count} titles: {w.Elapsed.TotalMilliseconds / 5:0.000} ms");
-                w.Restart();
-                for (var k = 0; k < 5; k++)
-                {
-                    var sc = TitleScorer.Create(connection, query);
-                    foreach (var t in titles)
-                    {
-                        _ = sc.Score(t, true);
-                    }
-                }
-
-                Console.WriteLine($"  scorer create+score {titles.Count} titles: {w.Elapsed.TotalMilliseconds / 5:0.000} ms");
-            }
-
             Console.WriteLine($"== {text}");
             for (var k = 0; k < 3; k++)
             {
@@ -144,16 +50,16 @@ internal static class LibraryExplainHarness
 
             SearchEngine.Trace = null;
             Console.WriteLine("  steps: " + string.Join(", ", steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value / 10:0.000} ms"))));
-
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  search: {watch.Elapsed.TotalMilliseconds / 10:0.000} ms"));
             Time(connection, "count All", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.All);
             Time(connection, "count All<=1000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 1000)", query.All);
-            Time(connection, "count TitleAll", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAll);
+            Time(connection, "count TitleAll (entry_fts)", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAll);
+            Time(connection, "count TitleAll (title_fts)", "SELECT COUNT(*) FROM title_fts WHERE title_fts MATCH @q", query.TitleAll);
             Time(connection, "bm25 All2", "SELECT rowid, bm25(entry_fts) FROM entry_fts WHERE entry_fts MATCH @q LIMIT 601", query.All);
             Time(connection, "count Any<=1000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 1000)", query.Any);
             Time(connection, "count Any", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.Any);
-            Time(connection, "count TitleAny", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAny);
-            Time(connection, "titleAny<=601", "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 601", query.TitleAny);
+            Time(connection, "count TitleAny (entry_fts)", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAny);
+            Time(connection, "count TitleAny (title_fts)", "SELECT COUNT(*) FROM title_fts WHERE title_fts MATCH @q", query.TitleAny);
             foreach (var term in query.Terms)
             {
                 Time(connection, "  term " + term, "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", term);
