@@ -46,7 +46,7 @@ internal static partial class InlineText
                 if (!IsAttributeList(slice))
                 {
                     text.Append(slice);
-                    if (scan is { LinkDepth: 0 } && slice.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    if (scan is { LinkDepth: 0 } && slice.Contains("://", StringComparison.Ordinal))
                     {
                         scan.FindBareUrls(slice);
                     }

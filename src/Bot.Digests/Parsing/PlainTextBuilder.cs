@@ -10,6 +10,10 @@ internal sealed class PlainTextBuilder
     public static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
+    /// <summary>Whitespace other than <c>' '</c>: rare inside Markdig literals, so its absence allows the fast path.</summary>
+    private static readonly SearchValues<char> OtherWhiteSpace = SearchValues.Create(
+        "\t\n\v\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
     [ThreadStatic]
     private static PlainTextBuilder? _shared;
 
@@ -32,6 +36,12 @@ internal sealed class PlainTextBuilder
 
     public void Append(ReadOnlySpan<char> text)
     {
+        if (text.IndexOfAny(OtherWhiteSpace) < 0 && !text.Contains("  ", StringComparison.Ordinal))
+        {
+            AppendSingleSpaced(text);
+            return;
+        }
+
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -59,6 +69,33 @@ internal sealed class PlainTextBuilder
         if (start < text.Length)
         {
             AppendWord(text[start..]);
+        }
+    }
+
+    // Words separated by single spaces (the usual literal): only a leading and a trailing space need folding,
+    // and everything between is copied in one go. Same result as the char-by-char loop (tested).
+    private void AppendSingleSpaced(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] == ' ')
+        {
+            _pendingSpace = _text.Length > 0;
+            text = text[1..];
+        }
+
+        var trailing = text.Length > 0 && text[^1] == ' ';
+        if (trailing)
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length > 0)
+        {
+            AppendWord(text);
+        }
+
+        if (trailing)
+        {
+            _pendingSpace = _text.Length > 0;
         }
     }
 
