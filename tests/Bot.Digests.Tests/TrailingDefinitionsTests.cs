@@ -39,14 +39,15 @@ public sealed class TrailingDefinitionsTests
     [Fact]
     public void Find_ReadsLabelsLinesTitlesAndUrls_OfAPlainList()
     {
-        var markdown = Body + "[^a]: [Alpha  paper](https://arxiv.org/pdf/2305.17493v2.pdf)\n\n[^b]: [](https://x.test/b)\n[^c]:\t[Gamma](https://x.test/c?utm_source=x&b=1)   \n\n";
+        var markdown = Body + "[^a]: [Alpha  paper](https://arxiv.org/pdf/2305.17493v2.pdf)\n\n[^b]: [](https://x.test/b)\n[^c]:\t[Gamma](https://x.test/c?utm_source=x&b=1)   \n[^d]: \n\n";
 
         var trailing = TrailingDefinitions.Find(markdown);
 
         Assert.NotNull(trailing);
         Assert.Equal(markdown.IndexOf("[^a]:", StringComparison.Ordinal), trailing.BodyLength);
         Assert.Equal(markdown.Split('\n').ToList().IndexOf("## References"), trailing.HeadingLine);
-        Assert.Equal(["a", "b", "c"], trailing.Definitions.Select(d => d.Label));
+        Assert.Equal(["a", "b", "c", "d"], trailing.Definitions.Select(d => d.Label));
+        Assert.Null(trailing.Definitions[3].Url);
         Assert.Equal(Body.Split('\n').Length, trailing.Definitions[0].Line);
         Assert.Equal("Alpha  paper", trailing.Definitions[0].Title);
         Assert.Equal("https://x.test/c?utm_source=x&b=1", trailing.Definitions[2].Url);
@@ -59,13 +60,13 @@ public sealed class TrailingDefinitionsTests
     [InlineData("[^a]: [Title \\* escaped](https://x.test/a)")]
     [InlineData("[^a]: [{: .attr}](https://x.test/a)")]
     [InlineData("[^a]: [Title <b>html</b>](https://x.test/a)")]
-    [InlineData("[^a]: [Title](https://x.test/a_(b))")]
+    [InlineData("[^a]: [Title](https://x.test/a_(b)")]
+    [InlineData("[^a]: [Title](https://x.test/a)b)")]
     [InlineData("[^a]: [Title](https://x.test/a?x=1&amp;y=2)")]
     [InlineData("[^a]: [Title](<https://x.test/a b>)")]
     [InlineData("[^a]: [Title](https://x.test/a \"tooltip\")")]
     [InlineData("[^a]: [Title](https://x.test/a) and more text")]
     [InlineData("[^a]: [Title]()")]
-    [InlineData("[^a]:")]
     [InlineData("[^a]:[Title](https://x.test/a)")]
     [InlineData("   [^a]: [Title](https://x.test/a)")]
     [InlineData("[^a b]: [Title](https://x.test/a)")]
@@ -146,9 +147,10 @@ public sealed class TrailingDefinitionsTests
     {
         // The first entries of each list are plain (the shortcut applies); the rest must make it fall back.
         string[] labels = ["a", "A", "b", "c", "ref-1", "ref_2", "x.y", "missing", "참고", "a b", ""];
-        string[] titles = ["Alpha", "  spaced  out  ", "", "Title — dash", "Tab\there", "NBSP\u00A0here", "caf\u0065\u0301", "*bold*", "`code`", "a & b", "[nested]", "back\\slash", "{: .x}"];
-        string[] urls = ["https://arxiv.org/abs/2305.17493", "https://x.test/a?utm_source=n&id=2", "https://doi.org/10.1000/XYZ", "ftp://x.test/f", "https://x.test/a;b", "https://www.YouTube.com/watch?v=abc_DEF-123", "https://x.test/p_(q)", "https://x.test/a?x=1&amp;y=2", "", "<https://x.test/s p>"];
+        string[] titles = ["Alpha", "  spaced  out  ", "", "Title — dash", "Tab\there", "NBSP\u00A0here", "caf\u0065\u0301", "TADA! (Wow)!", "*bold*", "`code`", "a & b", "[nested]", "back\\slash", "{: .x}"];
+        string[] urls = ["https://arxiv.org/abs/2305.17493", "https://x.test/a?utm_source=n&id=2", "https://doi.org/10.1000/XYZ", "ftp://x.test/f", "https://x.test/a;b", "https://www.YouTube.com/watch?v=abc_DEF-123", "https://x.test/p_(q)", "https://x.test/p_((q)", "https://x.test/a?x=1&amp;y=2", "", "<https://x.test/s p>"];
         string[] gaps = [" ", "\t", "  ", string.Empty];
+        string[] empties = [string.Empty, " ", "\t "];
         string[] separators = ["\n", "\n\n", "\n  \n", "\n\t\n"];
         var random = new Random(2026);
         string Pick(string[] values, int plain, bool tricky) => values[random.Next(tricky && random.Next(4) == 0 ? values.Length : plain)];
@@ -160,8 +162,14 @@ public sealed class TrailingDefinitionsTests
             var count = random.Next(1, 8);
             for (var i = 0; i < count; i++)
             {
+                if (random.Next(8) == 0)
+                {
+                    text.Append("[^").Append(Pick(labels, 8, tricky)).Append("]:").Append(empties[random.Next(empties.Length)]).Append(separators[random.Next(separators.Length)]);
+                    continue;
+                }
+
                 text.Append("[^").Append(Pick(labels, 8, tricky)).Append("]:").Append(Pick(gaps, 3, tricky))
-                    .Append('[').Append(Pick(titles, 7, tricky)).Append("](").Append(Pick(urls, 6, tricky)).Append(')')
+                    .Append('[').Append(Pick(titles, 8, tricky)).Append("](").Append(Pick(urls, 7, tricky)).Append(')')
                     .Append(random.Next(6) == 0 ? "  " : string.Empty)
                     .Append(separators[random.Next(separators.Length)]);
             }

@@ -46,10 +46,7 @@ internal sealed class FootnoteIndex
         {
             if (index.IsNew(definition.Label, definition.Line, context))
             {
-                // What the Markdig path gives for `[Title](url)`: the title's plain text, else the URL.
-                var title = SectionKeys.CollapseWhitespace(definition.Title);
-                var reference = ParseContext.CreateReference(definition.Label, title.Length > 0 ? title : definition.Url, definition.Url);
-                index._definitions[definition.Label] = new Definition(definition.Label, definition.Line, [reference]);
+                index._definitions[definition.Label] = new Definition(definition.Label, definition.Line, ReadReference(definition, context));
             }
         }
 
@@ -116,6 +113,19 @@ internal sealed class FootnoteIndex
 
             yield return id;
         }
+    }
+
+    // What the Markdig path gives for `[Title](url)` (the title's plain text, else the URL) or for an empty definition.
+    private static List<Reference> ReadReference(TrailingDefinitions.Definition definition, ParseContext context)
+    {
+        if (definition.Url is null)
+        {
+            context.Warn(ParseWarningCodes.DefinitionEmpty, $"Footnote [^{definition.Label}] is empty.", definition.Line);
+            return [];
+        }
+
+        var title = SectionKeys.CollapseWhitespace(definition.Title ?? string.Empty);
+        return [ParseContext.CreateReference(definition.Label, title.Length > 0 ? title : definition.Url, definition.Url)];
     }
 
     private static List<Reference> ReadReferences(string label, Footnote footnote, int line, ParseContext context)

@@ -22,12 +22,13 @@ internal sealed class TrailingDefinitions
     private static readonly System.Buffers.SearchValues<char> LabelChars = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.");
 
-    // Inline syntax of the pipeline (emphasis, code, links, images, autolinks, HTML, entities, escapes) and '{' of
-    // attribute lists, which the plain-text walk drops; '\r' and '\n' never occur inside one line.
-    private static readonly System.Buffers.SearchValues<char> TitleStoppers = System.Buffers.SearchValues.Create("*_`[]!<>&\\{\r\n");
+    // Inline syntax of the pipeline (emphasis, code, links, autolinks, HTML, entities, escapes) and '{' of attribute
+    // lists, which the plain-text walk drops. '!' only matters before '[', which a title cannot contain.
+    private static readonly System.Buffers.SearchValues<char> TitleStoppers = System.Buffers.SearchValues.Create("*_`[]<>&\\{\r\n");
 
+    // Plain URL characters and parentheses (balanced, as in `/wiki/Foo_(bar)`); no spaces, escapes or angle brackets.
     private static readonly System.Buffers.SearchValues<char> UrlChars = System.Buffers.SearchValues.Create(
-        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'*+,;=%");
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%");
 
     private TrailingDefinitions(int bodyLength, int headingLine, List<Definition> definitions)
     {
@@ -88,10 +89,12 @@ internal sealed class TrailingDefinitions
         }
     }
 
-    // `[^label]: [Title](url)` with optional trailing spaces or tabs, and nothing else.
-    private static bool TryRead(ReadOnlySpan<char> line, out string label, out string title, out string url)
+    // `[^label]: [Title](url)` with optional trailing spaces or tabs, and nothing else; or an empty `[^label]:`
+    // (then title and url are null, as Markdig gives a footnote without content).
+    private static bool TryRead(ReadOnlySpan<char> line, out string label, out string? title, out string? url)
     {
-        label = title = url = string.Empty;
+        label = string.Empty;
+        title = url = null;
         if (!line.StartsWith("[^", StringComparison.Ordinal))
         {
             return false;
@@ -105,6 +108,12 @@ internal sealed class TrailingDefinitions
 
         var rest = line[(labelEnd + 2)..];
         var content = rest.TrimStart(" \t");
+        if (content.IsEmpty)
+        {
+            label = line[2..labelEnd].ToString();
+            return true;
+        }
+
         if (content.Length == rest.Length || !content.StartsWith("[", StringComparison.Ordinal))
         {
             return false;
@@ -123,7 +132,7 @@ internal sealed class TrailingDefinitions
         }
 
         var destination = link[..^1];
-        if (destination.IsEmpty || destination.ContainsAnyExcept(UrlChars) || (destination.Contains('&') && destination.Contains(';')))
+        if (destination.IsEmpty || destination.ContainsAnyExcept(UrlChars) || (destination.Contains('&') && destination.Contains(';')) || !BalancedParentheses(destination))
         {
             return false;
         }
@@ -157,12 +166,27 @@ internal sealed class TrailingDefinitions
         }
     }
 
+    private static bool BalancedParentheses(ReadOnlySpan<char> url)
+    {
+        var depth = 0;
+        foreach (var c in url)
+        {
+            depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+            if (depth < 0)
+            {
+                return false;
+            }
+        }
+
+        return depth == 0;
+    }
+
     private static int IndexOfAny(ReadOnlySpan<char> text, System.Buffers.SearchValues<char> values, int from)
     {
         var index = text[from..].IndexOfAny(values);
         return index < 0 ? -1 : index + from;
     }
 
-    /// <summary>One <c>[^label]: [Title](url)</c> line: its label, one-based line, raw title and URL.</summary>
-    internal sealed record Definition(string Label, int Line, string Title, string Url);
+    /// <summary>One <c>[^label]: [Title](url)</c> line: its label, one-based line, raw title and URL (both null when empty).</summary>
+    internal sealed record Definition(string Label, int Line, string? Title, string? Url);
 }
