@@ -53,4 +53,34 @@ public sealed class PlainTextBuilderTests
             Assert.True(expected == builder.ToString(), $"round {round}: '{input}' gave '{builder}', expected '{expected}'");
         }
     }
+
+    [Fact]
+    public void IsSingleSpaced_AgreesWithACharByCharCheck_AtEveryPosition()
+    {
+        // Vector lanes and the scalar tail must both see every kind of whitespace, wherever it falls.
+        var odd = Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && (char.IsWhiteSpace(c) || c < ' ')).ToArray();
+        for (var length = 1; length <= 40; length++)
+        {
+            var plain = new string('한', length).ToCharArray();
+            Assert.True(PlainTextBuilder.IsSingleSpaced(plain));
+            for (var at = 0; at < length; at++)
+            {
+                foreach (var c in odd)
+                {
+                    var text = (char[])plain.Clone();
+                    text[at] = c;
+                    Assert.False(PlainTextBuilder.IsSingleSpaced(text), $"U+{(int)c:X4} at {at} of {length}");
+                }
+
+                var spaced = (char[])plain.Clone();
+                spaced[at] = ' ';
+                Assert.True(PlainTextBuilder.IsSingleSpaced(spaced));
+                if (at + 1 < length)
+                {
+                    spaced[at + 1] = ' ';
+                    Assert.False(PlainTextBuilder.IsSingleSpaced(spaced), $"two spaces at {at} of {length}");
+                }
+            }
+        }
+    }
 }
