@@ -99,6 +99,25 @@ public sealed class TrailingDefinitionsTests
     }
 
     [Fact]
+    public void Find_StaysLinear_WhenTheBodyIsOneHugeLineOfFootnoteMarkers()
+    {
+        // A check that went back to the line start for every marker would be quadratic here and never finish.
+        var markdown = "## News\n\n### Story [^a]\n\n" + string.Concat(Enumerable.Repeat("x[^y]]:[^", 400_000)) + "\n\n## References\n\n[^a]: [A](https://x.test/a)\n";
+
+        var trailing = TrailingDefinitions.Find(markdown);
+
+        Assert.NotNull(trailing);
+        Assert.Equal("a", Assert.Single(trailing.Definitions).Label);
+    }
+
+    [Fact]
+    public void Find_Declines_WhenAnIndentedBodyLineDefinesAFootnote()
+    {
+        Assert.Null(TrailingDefinitions.Find("## News\n\n### S [^a]\n\n   [^z]: [Z](https://x.test/z)\n\n## References\n\n[^a]: [A](https://x.test/a)\n"));
+        Assert.NotNull(TrailingDefinitions.Find("## News\n\n### S [^a]\n\n- item [^z]: not a definition\n\n## References\n\n[^a]: [A](https://x.test/a)\n"));
+    }
+
+    [Fact]
     public void Parse_GivesTheOrdinaryResult_ForEveryFixtureAndSample()
     {
         var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Specs"), "*.md").ToList();

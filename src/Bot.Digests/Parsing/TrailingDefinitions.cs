@@ -144,25 +144,34 @@ internal sealed class TrailingDefinitions
     }
 
     // A footnote definition in the body would be listed before the trailing ones; keep the ordinary path for that.
+    // Markdig only reads one at the start of a line (at most three spaces in), so only "[^" there is looked at:
+    // linear in the body, whatever it holds.
     private static bool DefinesFootnotes(ReadOnlySpan<char> body)
     {
         var offset = 0;
         while (true)
         {
-            var colon = body[offset..].IndexOf("]:", StringComparison.Ordinal);
-            if (colon < 0)
+            var found = body[offset..].IndexOf("[^", StringComparison.Ordinal);
+            if (found < 0)
             {
                 return false;
             }
 
-            colon += offset;
-            var lineStart = body[..colon].LastIndexOf('\n') + 1;
-            if (body[lineStart..colon].Contains("[^", StringComparison.Ordinal))
+            var at = offset + found;
+            var indent = 0;
+            while (indent < 4 && at - indent - 1 >= 0 && body[at - indent - 1] is ' ' or '\t')
+            {
+                indent++;
+            }
+
+            var lineStart = at - indent == 0 || body[at - indent - 1] == '\n';
+            var close = body[at..].IndexOfAny(']', '\n');
+            if (lineStart && close > 0 && body[at + close] == ']' && at + close + 1 < body.Length && body[at + close + 1] == ':')
             {
                 return true;
             }
 
-            offset = colon + 2;
+            offset = at + 2;
         }
     }
 
