@@ -9,16 +9,18 @@ using Markdig;
 namespace Bot.Benchmarks;
 
 /// <summary>
-/// <c>-- parse-cpu [digests] [rounds] [other Bot.Digests.dll]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
-/// variants interleaved round by round. On a machine shared with other builds, wall-clock means swing by
+/// <c>-- parse-cpu [digests | folder] [rounds] [other Bot.Digests.dll]</c>: the ParseBenchmarks comparison measured in process CPU time, with the three
+/// variants interleaved round by round. Given a folder instead of a count, it parses every <c>*.md</c> under it
+/// (real digests, e.g. <c>../shared</c>), repeated to at least 1,000 parses a round. On a machine shared with other builds, wall-clock means swing by
 /// ±30%; CPU time per digest does not, so the ratio is steadier.
 /// </summary>
 internal static class ParseCpuHarness
 {
     public static Task<int> RunAsync(string[] args)
     {
-        var count = args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1000;
-        var digests = new DigestGenerator(seed: 2026).GenerateMany(count, entriesPerDigest: 50).ToArray();
+        var digests = args.Length > 0 && Directory.Exists(args[0])
+            ? RealDigests(args[0])
+            : new DigestGenerator(seed: 2026).GenerateMany(args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1000, entriesPerDigest: 50).ToArray();
         var pipeline = Bot.Digests.Parsing.DigestPipeline.Instance;
         var parser = new DigestParser();
         var variants = new List<(string Name, Action<string, string> Run)>
@@ -54,7 +56,8 @@ internal static class ParseCpuHarness
         }
 
         var baseline = Median(samples[variants[0].Name]);
-        Console.WriteLine($"{digests.Length} generated digests, ~{digests.Average(d => d.Markdown.Length) / 1024:F1} KB and 50 entries each; median of rounds 2-{rounds} (CPU time)");
+        var trailing = digests.Count(d => Bot.Digests.Parsing.TrailingDefinitions.Find(d.Markdown) is not null);
+        Console.WriteLine($"{digests.Length} digests, ~{digests.Average(d => d.Markdown.Length) / 1024:F1} KB each, {trailing} ending in a plain footnote list; median of rounds 2-{rounds} (CPU time)");
         foreach (var (name, _) in variants)
         {
             var median = Median(samples[name]);
@@ -62,6 +65,14 @@ internal static class ParseCpuHarness
         }
 
         return Task.FromResult(0);
+    }
+
+    private static (string FileName, string Markdown)[] RealDigests(string folder)
+    {
+        var files = Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+            .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
+        Console.WriteLine($"{files.Length} files under {Path.GetFullPath(folder)}");
+        return files.Length == 0 ? files : Enumerable.Repeat(files, (999 / files.Length) + 1).SelectMany(f => f).ToArray();
     }
 
     // Another build's Bot.Digests.dll (e.g. an older commit's) in its own load context, to compare in the same rounds.

@@ -9,6 +9,17 @@ namespace Bot.Digests;
 /// <summary>Parses digest Markdown into a <see cref="Digest"/>. Never throws for bad content: it warns.</summary>
 public sealed class DigestParser
 {
+    private readonly bool _readTrailingDefinitions;
+
+    /// <summary>A parser with every fast path on.</summary>
+    public DigestParser()
+        : this(readTrailingDefinitions: true)
+    {
+    }
+
+    /// <summary>Tests compare the two readings of a trailing footnote list through this switch.</summary>
+    internal DigestParser(bool readTrailingDefinitions) => _readTrailingDefinitions = readTrailingDefinitions;
+
     /// <summary>Parses <paramref name="markdown"/>. <paramref name="fileName"/> (no folder) feeds the id, slug and fallback date.</summary>
     public Digest Parse(string markdown, string? fileName = null)
     {
@@ -32,25 +43,52 @@ public sealed class DigestParser
             return Finish(context, name, new FrontMatter(), DigestFormat.Sectioned, quiet: true);
         }
 
-        var document = ParseMarkdown(markdown, context);
+        var trailing = _readTrailingDefinitions ? TrailingDefinitions.Find(markdown) : null;
+        var document = trailing is null ? null : ParseBody(markdown, trailing);
+        var briefing = document is not null && DigestAssembler.IsBriefing(document, markdown);
+        if (document is null || briefing)
+        {
+            // Briefings read the document's own blocks, so they always take the ordinary path.
+            trailing = null;
+            document = ParseMarkdown(markdown, context);
+            briefing = document is not null && DigestAssembler.IsBriefing(document, markdown);
+        }
+
         var frontMatter = ReadFrontMatter(markdown, document, context);
         var format = DigestFormat.Sectioned;
         if (document is not null)
         {
-            if (DigestAssembler.IsBriefing(document, markdown))
+            if (briefing)
             {
                 format = DigestFormat.Briefing;
                 new BriefingReader(context, frontMatter.Get("title")).Read(document);
             }
             else
             {
-                new SectionedReader(context, FootnoteIndex.Build(document, context)).Read(document);
+                new SectionedReader(context, FootnoteIndex.Build(document, trailing?.Definitions, context)).Read(document);
             }
 
             DigestAssembler.WarnDuplicateReferences(context, inDocumentOrder: format == DigestFormat.Sectioned);
         }
 
         return Finish(context, name, frontMatter, format, quiet: false);
+    }
+
+    // The text before a plain trailing footnote list, with that list registered up front; null when Markdig does not
+    // end the body with the heading the list was found under (an unclosed fence, say) or fails on it.
+    private static MarkdownDocument? ParseBody(string markdown, TrailingDefinitions trailing)
+    {
+        try
+        {
+            var parserContext = new MarkdownParserContext();
+            parserContext.Properties[TrailingDefinitions.ContextKey] = trailing;
+            var document = Markdown.Parse(markdown[..trailing.BodyLength], DigestPipeline.Instance, parserContext);
+            return document.LastChild is HeadingBlock heading && heading.Line == trailing.HeadingLine ? document : null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     private static MarkdownDocument? ParseMarkdown(string markdown, ParseContext context)

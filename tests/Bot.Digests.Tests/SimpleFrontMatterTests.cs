@@ -39,6 +39,25 @@ public sealed class SimpleFrontMatterTests
         "title: [a, b] trailing",
         "title: a\u2028b: c",
         "title: x\n\ndate: 2024-01-02\n",
+        "tags:\n  - a\n  - b c\n  - \"q\"\ntitle: x",
+        "tags:\n- a\n- b\ntitle: x",
+        "tags:\n  - a\n    - b",
+        "tags:\n  - a\n   - b",
+        "tags:\n  - a\n    continued",
+        "tags:\n  - a # comment",
+        "tags:\n  - a: b",
+        "tags:\n  -\n  - b",
+        "tags:\n  - [a, b]",
+        "tags:\n  - a\n\n  - b",
+        "tags:\n  - a\n  key: x",
+        "image:\n  path: a.jpg\n  alt: \"x\"\ntitle: y",
+        "image:\n  path: a.jpg\n    deeper: x",
+        "image:\n  path:\n    deeper: x",
+        "image:\n  path: a.jpg\nimage: b",
+        "title: a\nimage:\n  path: a.jpg\ntitle: b",
+        "title:\n\ndate: 2024-01-02",
+        "title:",
+        "tags:\n  - ~\n  - null\n  - 12",
     };
 
     [Theory]
@@ -64,6 +83,16 @@ public sealed class SimpleFrontMatterTests
         var compared = files.Select(File.ReadAllText).Count(AssertSameAsYamlDotNetForDocument);
 
         Assert.True(compared > 0);
+    }
+
+    [Fact]
+    public void TryRead_TakesTheFastPath_ForBlockListsAndNestedMappings()
+    {
+        Assert.True(SimpleFrontMatter.TryRead("title: \"A\"\ntags:\n  - GPT-4o\n  - 실시간 처리\nimage:\n  path: a.jpg\ndate: 2024-05-13", 2, out var fast));
+
+        Assert.Equal(["GPT-4o", "실시간 처리"], fast.GetList("tags"));
+        Assert.Equal(8, fast.Scalars["date"].Line);
+        Assert.False(fast.Scalars.ContainsKey("image"));
     }
 
     [Fact]

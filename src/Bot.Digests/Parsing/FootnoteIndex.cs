@@ -19,17 +19,15 @@ internal sealed class FootnoteIndex
         _used = new(capacity, StringComparer.OrdinalIgnoreCase);
     }
 
-    /// <summary>Indexes the footnote definitions of <paramref name="document"/>, warning about duplicates and empty ones.</summary>
-    public static FootnoteIndex Build(MarkdownDocument document, ParseContext context)
+    /// <summary>
+    /// Indexes the footnote definitions of <paramref name="document"/>, then those read from the end of the text
+    /// (<paramref name="trailing"/>, which follow them in the document), warning about duplicates and empty ones.
+    /// </summary>
+    public static FootnoteIndex Build(MarkdownDocument document, IReadOnlyList<TrailingDefinitions.Definition>? trailing, ParseContext context)
     {
         var group = document.GetLinkReferenceDefinitions(false);
-        var index = new FootnoteIndex(group?.Count ?? 0);
-        if (group is null)
-        {
-            return index;
-        }
-
-        foreach (var block in group)
+        var index = new FootnoteIndex((group?.Count ?? 0) + (trailing?.Count ?? 0));
+        foreach (var block in group ?? [])
         {
             if (block is not FootnoteLinkReferenceDefinition { Footnote: { } footnote } definition)
             {
@@ -38,16 +36,32 @@ internal sealed class FootnoteIndex
 
             var label = LabelOf(footnote.Label ?? definition.Label ?? string.Empty);
             var line = definition.Line + 1;
-            if (index._definitions.TryGetValue(label, out var first))
+            if (index.IsNew(label, line, context))
             {
-                context.Warn(ParseWarningCodes.FootnoteDuplicate, $"Footnote [^{label}] is defined again; the definition at line {first.Line} is used.", line);
-                continue;
+                index._definitions[label] = new Definition(label, line, ReadReferences(label, footnote, line, context));
             }
+        }
 
-            index._definitions[label] = new Definition(label, line, ReadReferences(label, footnote, line, context));
+        foreach (var definition in trailing ?? [])
+        {
+            if (index.IsNew(definition.Label, definition.Line, context))
+            {
+                index._definitions[definition.Label] = new Definition(definition.Label, definition.Line, ReadReference(definition, context));
+            }
         }
 
         return index;
+    }
+
+    private bool IsNew(string label, int line, ParseContext context)
+    {
+        if (!_definitions.TryGetValue(label, out var first))
+        {
+            return true;
+        }
+
+        context.Warn(ParseWarningCodes.FootnoteDuplicate, $"Footnote [^{label}] is defined again; the definition at line {first.Line} is used.", line);
+        return false;
     }
 
     /// <summary>Footnote id without the leading <c>^</c>.</summary>
@@ -99,6 +113,19 @@ internal sealed class FootnoteIndex
 
             yield return id;
         }
+    }
+
+    // What the Markdig path gives for `[Title](url)` (the title's plain text, else the URL) or for an empty definition.
+    private static List<Reference> ReadReference(TrailingDefinitions.Definition definition, ParseContext context)
+    {
+        if (definition.Url is null)
+        {
+            context.Warn(ParseWarningCodes.DefinitionEmpty, $"Footnote [^{definition.Label}] is empty.", definition.Line);
+            return [];
+        }
+
+        var title = SectionKeys.CollapseWhitespace(definition.Title ?? string.Empty);
+        return [ParseContext.CreateReference(definition.Label, title.Length > 0 ? title : definition.Url, definition.Url)];
     }
 
     private static List<Reference> ReadReferences(string label, Footnote footnote, int line, ParseContext context)

@@ -46,7 +46,7 @@ internal static partial class InlineText
                 if (!IsAttributeList(slice))
                 {
                     text.Append(slice);
-                    if (scan is { LinkDepth: 0 } && slice.Contains("http", StringComparison.OrdinalIgnoreCase))
+                    if (scan is { LinkDepth: 0 } && slice.Contains("://", StringComparison.Ordinal))
                     {
                         scan.FindBareUrls(slice);
                     }
@@ -102,6 +102,44 @@ internal static partial class InlineText
 
                 break;
         }
+    }
+
+    /// <summary>
+    /// True when <see cref="Append"/> with a scan would note a link, an autolink or a bare URL: the same walk
+    /// (images, HTML and footnotes skipped; attribute lists ignored; at most 64 levels) without building text.
+    /// </summary>
+    public static bool HasLinks(ContainerInline container, int depth)
+    {
+        for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+        {
+            switch (child)
+            {
+                case LiteralInline literal:
+                    var slice = literal.Content.AsSpan();
+                    if (slice.Contains("://", StringComparison.Ordinal) && !IsAttributeList(slice))
+                    {
+                        var scan = new InlineScan();
+                        scan.FindBareUrls(slice);
+                        if (scan.HasLinks)
+                        {
+                            return true;
+                        }
+                    }
+
+                    break;
+                case AutolinkInline:
+                case LinkInline { IsImage: false } when depth < 63:
+                    return true;
+                case LinkInline:
+                case FootnoteLink:
+                case HtmlInline:
+                    break;
+                case ContainerInline nested when depth < 63 && HasLinks(nested, depth + 1):
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Footnote ids written as <c>[^id]</c> that Markdig left as text because they are not defined.</summary>

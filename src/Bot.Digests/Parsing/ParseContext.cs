@@ -9,6 +9,7 @@ namespace Bot.Digests.Parsing;
 internal sealed class ParseContext
 {
     private readonly Dictionary<string, SectionDraft> _sectionsByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SectionDraft> _sectionsByTitle = new(StringComparer.Ordinal);
     private int _linkCounter;
 
     public List<ParseWarning> Warnings { get; } = [];
@@ -29,6 +30,11 @@ internal sealed class ParseContext
     /// <summary>The section keyed like <paramref name="title"/>, created (in document order) on first use.</summary>
     public SectionDraft SectionFor(string title, int line)
     {
+        if (_sectionsByTitle.TryGetValue(title, out var known))
+        {
+            return known;
+        }
+
         var key = SectionKeys.FromTitle(title);
         if (!_sectionsByKey.TryGetValue(key, out var section))
         {
@@ -37,6 +43,7 @@ internal sealed class ParseContext
             Sections.Add(section);
         }
 
+        _sectionsByTitle[title] = section;
         return section;
     }
 
@@ -96,13 +103,8 @@ internal sealed class ParseContext
         return scan.Links;
     }
 
-    /// <summary>True when a block has a link or a bare URL.</summary>
-    public static bool HasLinks(LeafBlock block)
-    {
-        var scan = new InlineScan();
-        InlineText.Of(block, scan);
-        return scan.HasLinks;
-    }
+    /// <summary>True when a block has a link or a bare URL (what <see cref="LinksOf"/> would find, without building text).</summary>
+    public static bool HasLinks(LeafBlock block) => block.Inline is not null && InlineText.HasLinks(block.Inline, 0);
 
     /// <summary>Builds a reference with its canonical URL, kind, arXiv id and DOI.</summary>
     public static Reference CreateReference(string label, string title, string url)

@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Bot.Digests.Parsing;
@@ -32,6 +34,12 @@ internal sealed class PlainTextBuilder
 
     public void Append(ReadOnlySpan<char> text)
     {
+        if (IsSingleSpaced(text))
+        {
+            AppendSingleSpaced(text);
+            return;
+        }
+
         var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
@@ -59,6 +67,80 @@ internal sealed class PlainTextBuilder
         if (start < text.Length)
         {
             AppendWord(text[start..]);
+        }
+    }
+
+    /// <summary>
+    /// True when <paramref name="text"/> has no whitespace but single <c>' '</c> characters (also false for other
+    /// control characters, which the char-by-char path handles). Vectorised: one pass of compares per 8 chars,
+    /// where a general <see cref="SearchValues{T}"/> lookup of non-ASCII whitespace is slow on Korean text.
+    /// </summary>
+    internal static bool IsSingleSpaced(ReadOnlySpan<char> text)
+    {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        ref var first = ref MemoryMarshal.GetReference(chars);
+        var i = 0;
+        if (Vector128.IsHardwareAccelerated)
+        {
+            var space = Vector128.Create((ushort)' ');
+            for (; i + Vector128<ushort>.Count < chars.Length; i += Vector128<ushort>.Count)
+            {
+                var v = Vector128.LoadUnsafe(ref first, (nuint)i);
+                var next = Vector128.LoadUnsafe(ref first, (nuint)(i + 1));
+                var odd = Vector128.LessThan(v, space)
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x85))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0xA0))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x1680))
+                    | Vector128.LessThanOrEqual(v - Vector128.Create((ushort)0x2000), Vector128.Create((ushort)0x0A))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x2028))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x2029))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x202F))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x205F))
+                    | Vector128.Equals(v, Vector128.Create((ushort)0x3000))
+                    | (Vector128.Equals(v, space) & Vector128.Equals(next, space));
+                if (odd != Vector128<ushort>.Zero)
+                {
+                    return false;
+                }
+            }
+        }
+
+        for (; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < ' ' || (c == ' ' && i + 1 < text.Length && text[i + 1] == ' ') || (c > '\u0084' && IsWhiteSpace(c)))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // Words separated by single spaces (the usual literal): only a leading and a trailing space need folding,
+    // and everything between is copied in one go. Same result as the char-by-char loop (tested).
+    private void AppendSingleSpaced(ReadOnlySpan<char> text)
+    {
+        if (text.Length > 0 && text[0] == ' ')
+        {
+            _pendingSpace = _text.Length > 0;
+            text = text[1..];
+        }
+
+        var trailing = text.Length > 0 && text[^1] == ' ';
+        if (trailing)
+        {
+            text = text[..^1];
+        }
+
+        if (text.Length > 0)
+        {
+            AppendWord(text);
+        }
+
+        if (trailing)
+        {
+            _pendingSpace = _text.Length > 0;
         }
     }
 

@@ -2,8 +2,10 @@ namespace Bot.Digests.Parsing;
 
 /// <summary>
 /// A fast path for the usual front matter: one <c>key: value</c> per line, values plain, simply double-quoted
-/// or an inline <c>[a, b]</c> list of plain words. It gives exactly what YamlDotNet's event parser gives for
-/// such text and declines (returns false) on anything else, which then goes through YamlDotNet.
+/// or an inline <c>[a, b]</c> list of plain words; or a key over an indented block of <c>- item</c> lines (a
+/// list) or of such <c>key: value</c> lines (a nested mapping, which the reader skips). It gives exactly what
+/// YamlDotNet's event parser gives for such text and declines (returns false) on anything else, which then goes
+/// through YamlDotNet.
 /// </summary>
 internal static class SimpleFrontMatter
 {
@@ -45,41 +47,131 @@ internal static class SimpleFrontMatter
             var value = line[(colon + 1)..].Trim(' ');
             if (value.IsEmpty)
             {
+                if (!TryReadBlock(ref rest, ref lineNumber, out var block))
+                {
+                    return false;
+                }
+
+                if (block is not null)
+                {
+                    result.Lists[key] = block;
+                }
+
+                any = true;
+                continue;
+            }
+
+            if (!TryReadValue(value, out var scalar, out var list))
+            {
                 return false;
             }
 
-            if (value[0] == '[')
+            if (list is not null)
             {
-                if (!TryReadList(value, out var items))
-                {
-                    return false;
-                }
-
-                result.Lists[key] = items;
-            }
-            else if (value[0] == '"')
-            {
-                var inner = value[1..];
-                if (inner.Length == 0 || inner[^1] != '"' || inner[..^1].ContainsAny('"', '\\'))
-                {
-                    return false;
-                }
-
-                result.Scalars[key] = (inner[..^1].ToString(), current);
-            }
-            else if (IsPlainScalar(value))
-            {
-                result.Scalars[key] = (value.ToString(), current);
+                result.Lists[key] = list;
             }
             else
             {
-                return false;
+                result.Scalars[key] = (scalar!, current);
             }
 
             any = true;
         }
 
         return any;
+    }
+
+    // A plain or simply double-quoted scalar, or an inline list of plain words.
+    private static bool TryReadValue(ReadOnlySpan<char> value, out string? scalar, out List<string>? list)
+    {
+        scalar = null;
+        list = null;
+        if (value[0] == '[')
+        {
+            return TryReadList(value, out list);
+        }
+
+        if (value[0] == '"')
+        {
+            var inner = value[1..];
+            if (inner.Length == 0 || inner[^1] != '"' || inner[..^1].ContainsAny('"', '\\'))
+            {
+                return false;
+            }
+
+            scalar = inner[..^1].ToString();
+            return true;
+        }
+
+        if (IsPlainScalar(value))
+        {
+            scalar = value.ToString();
+            return true;
+        }
+
+        return false;
+    }
+
+    // The indented lines after `key:` up to the next unindented or blank line: all `- item` at one indentation
+    // (a list, returned) or all `name: value` at one indentation greater than zero (a nested mapping, skipped:
+    // returns true with a null list). Anything else, or nothing, declines.
+    private static bool TryReadBlock(ref ReadOnlySpan<char> rest, ref int lineNumber, out List<string>? items)
+    {
+        items = null;
+        var indent = -1;
+        var sequence = false;
+        var count = 0;
+        while (!rest.IsEmpty)
+        {
+            var end = rest.IndexOf('\n');
+            var line = end < 0 ? rest : rest[..end];
+            var spaces = line.Length - line.TrimStart(' ').Length;
+            var isItem = line[spaces..].StartsWith("- ", StringComparison.Ordinal);
+            if (line.IsWhiteSpace() || (spaces == 0 && !isItem))
+            {
+                break;
+            }
+
+            if (count == 0)
+            {
+                (indent, sequence) = (spaces, isItem);
+                items = sequence ? [] : null;
+            }
+
+            if (spaces != indent || isItem != sequence || (!sequence && !IsNestedScalarLine(line[spaces..])))
+            {
+                return false;
+            }
+
+            if (sequence)
+            {
+                var item = line[(spaces + 2)..].Trim(' ');
+                if (item.IsEmpty || !TryReadValue(item, out var scalar, out _) || scalar is null)
+                {
+                    return false;
+                }
+
+                items!.Add(scalar);
+            }
+
+            count++;
+            lineNumber++;
+            rest = end < 0 ? [] : rest[(end + 1)..];
+        }
+
+        return count > 0;
+    }
+
+    private static bool IsNestedScalarLine(ReadOnlySpan<char> line)
+    {
+        var colon = line.IndexOf(':');
+        if (colon <= 0 || !IsKey(line[..colon]) || colon + 1 >= line.Length || line[colon + 1] != ' ')
+        {
+            return false;
+        }
+
+        var value = line[(colon + 1)..].Trim(' ');
+        return !value.IsEmpty && TryReadValue(value, out _, out _);
     }
 
     // Printable BMP text without tabs, carriage returns, Unicode line breaks or surrogates: nothing YAML would reject or fold.
