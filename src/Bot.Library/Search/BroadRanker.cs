@@ -36,7 +36,7 @@ internal static class BroadRanker
                 ? titleHits.ToDictionary(r => r, _ => 1.0)
                 : TermWeights(connection, query, filter, rows);
             var ordered = titleHits
-                .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores[r] * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
+                .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
                 .OrderByDescending(r => r.Score).ThenByDescending(r => r.Rowid).ToList();
             Take(connection, ordered, groups, page, offset, need);
         }
