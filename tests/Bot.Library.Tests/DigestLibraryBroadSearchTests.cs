@@ -77,4 +77,24 @@ public sealed class DigestLibraryBroadSearchTests
         Assert.Equal(["Quokka grin"], await temp.TitlesAsync("quokka"));
         Assert.Equal(1, temp.Scalar("SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH 'quokka*'"));
     }
+
+    [Fact]
+    public async Task AnyWordFallback_PutsTheTitleWithTheRarerWordFirst_ThenTitleHits_ThenBodyHits()
+    {
+        using var temp = new TempLibrary();
+        var wombats = Enumerable.Range(0, 8).Select(i => Entry($"n/w{i}", $"Wombat note {i}", ["Field notes."])).ToArray();
+        await temp.Library.StoreDigestAsync(Digest("2024-01-01-notes", "Notes", "2024-01-01", Section("news", "News",
+            [Entry("n/platypus", "Platypus note", ["Field notes."]), Entry("n/body", "Field notes", ["A platypus was seen."]), .. wombats])));
+        await temp.Library.StoreDigestAsync(Digest("2024-02-01-notes", "Later notes", "2024-02-01", Section("news", "News",
+            Entry("m/w", "Wombat note again", ["Newer field notes."]))));
+
+        // No entry holds both words: any word matches, title hits first (the rarer word weighs more), body-only hits last.
+        var response = await temp.Library.SearchAsync(new SearchRequest("wombat platypus", Limit: 20));
+
+        var ids = response.Results.Select(r => r.EntryId).ToList();
+        Assert.Equal("n/platypus", ids[0]);
+        Assert.Equal("n/body", ids[^1]);
+        Assert.Equal(11, ids.Count);
+        Assert.True(response.Results[0].Score > response.Results[1].Score);
+    }
 }
