@@ -49,7 +49,9 @@ internal sealed class TrailingDefinitions
     /// <summary>The trailing definition list of <paramref name="markdown"/>, or null when the text does not end in one.</summary>
     public static TrailingDefinitions? Find(string markdown)
     {
-        if (markdown.Contains('\r'))
+        // Most texts without such a list are turned away by their last non-blank line, before any whole-text scan.
+        var last = markdown.AsSpan().TrimEnd(" \t\n");
+        if (!last[(last.LastIndexOf('\n') + 1)..].StartsWith("[^", StringComparison.Ordinal) || markdown.Contains('\r'))
         {
             return null;
         }
