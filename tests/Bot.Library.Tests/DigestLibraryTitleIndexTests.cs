@@ -62,6 +62,32 @@ public sealed class DigestLibraryTitleIndexTests
     }
 
     [Fact]
+    public async Task TitleIndex_IsUntouched_WhenAnIngestedDigestFailsHalfway()
+    {
+        using var temp = new TempLibrary();
+        temp.Library.ParseFunction = FakeParser.Parse;
+        var path = temp.Write("d/first.md", First);
+        await temp.Library.IngestAsync([path]);
+        await temp.Library.StoreDigestAsync(FakeParser.Parse("id: 2024-02-01-second\ntitle: Second\n# papers | Papers\n* Recursion curse | collapse | https://arxiv.org/abs/2305.17493\n", "second.md"));
+        // The second entry's id belongs to another digest: the batch fails after the first entry was written, then the digest alone fails.
+        temp.Library.ParseFunction = (text, name) =>
+        {
+            var digest = FakeParser.Parse(text, name);
+            var section = digest.Sections[0];
+            return digest with { Sections = [section with { Entries = [section.Entries[0] with { Title = "Half written" }, section.Entries[1] with { Id = "2024-02-01-second/papers/1" }] }] };
+        };
+        File.WriteAllText(path, First.Replace("Koala naps", "Koala naps again", StringComparison.Ordinal));
+
+        var report = await temp.Library.IngestAsync([path]);
+
+        Assert.Equal(IngestOutcome.Failed, Assert.Single(report.Files).Outcome);
+        Assert.Equal(0, TitleHits(temp, "half"));
+        Assert.Equal(1, TitleHits(temp, "wombat"));
+        Assert.Equal(1, TitleHits(temp, "koala"));
+        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
+    }
+
+    [Fact]
     public async Task Migration_IndexesTheTitlesOfADatabaseFromBeforeIt()
     {
         using var temp = new TempLibrary();
