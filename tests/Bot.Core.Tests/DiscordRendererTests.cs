@@ -106,6 +106,16 @@ public sealed class DiscordRendererTests
         Assert.Null(buttons[1].Disabled);
     }
 
+    [Fact]
+    public void RenderReply_SearchShowsACappedTotalAsALowerBound()
+    {
+        var capped = new SearchResults("search", "llm", null, 1000, 1, 100, [Result("A")], new PagingState("search", 10, null, "llm").Encode()) { TotalIsLowerBound = true };
+        var exact = capped with { Total = 1204, TotalIsLowerBound = false };
+
+        Assert.StartsWith("1,000+ results", _renderer.RenderReply(capped).Embeds![0].Description, StringComparison.Ordinal);
+        Assert.StartsWith("1,204 results", _renderer.RenderReply(exact).Embeds![0].Description, StringComparison.Ordinal);
+    }
+
     internal static SearchResult Result(string title, string? summary = "A summary.")
         => new("e1", title, summary, "papers", "d1", "AI Trends", "2024-07-10", "https://arxiv.org/abs/2401.00001", [], [], 1.0);
 }

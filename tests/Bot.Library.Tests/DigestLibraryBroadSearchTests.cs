@@ -6,10 +6,10 @@ namespace Bot.Library.Tests;
 /// <summary>Queries matching more entries than <see cref="SearchEngine.ExactLimit"/> take the bounded path; the rules still hold.</summary>
 public sealed class DigestLibraryBroadSearchTests
 {
-    private static async Task<TempLibrary> CreateAsync()
+    private static async Task<TempLibrary> CreateAsync(int digests = 4)
     {
         var temp = new TempLibrary();
-        for (var d = 0; d < 4; d++)
+        for (var d = 0; d < digests; d++)
         {
             var date = new DateOnly(2024, 1, 1).AddDays(d * 7);
             var id = $"{date:yyyy-MM-dd}-broad";
@@ -36,6 +36,20 @@ public sealed class DigestLibraryBroadSearchTests
         Assert.All(titles.Take(16), t => Assert.StartsWith("Wombat report", t, StringComparison.Ordinal));
         Assert.StartsWith("Wombat report 3-", titles[0], StringComparison.Ordinal);
         Assert.DoesNotContain(titles.Skip(16), t => t.StartsWith("Wombat", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BroadSearch_SaysItsTotalIsALowerBound_OnlyWhenItStoppedCounting()
+    {
+        using var exact = await CreateAsync();
+        using var capped = await CreateAsync(digests: 5);
+
+        var counted = await exact.Library.SearchAsync(new SearchRequest("wombat"));
+        var stopped = await capped.Library.SearchAsync(new SearchRequest("wombat"));
+
+        Assert.Equal((920, false), (counted.Total, counted.TotalIsLowerBound));
+        Assert.Equal((1000, true), (stopped.Total, stopped.TotalIsLowerBound));
+        Assert.Equal("1,000+", SearchResponse.FormatTotal(stopped.Total, stopped.TotalIsLowerBound));
     }
 
     [Fact]

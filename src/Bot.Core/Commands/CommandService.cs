@@ -150,7 +150,10 @@ public sealed class CommandService
         }
 
         var encoded = (state with { Query = query }).Encode();
-        return new SearchResults(state.Command, query, state.Section, response.Total, Math.Min(page, pageCount), pageCount, response.Results, encoded);
+        return new SearchResults(state.Command, query, state.Section, response.Total, Math.Min(page, pageCount), pageCount, response.Results, encoded)
+        {
+            TotalIsLowerBound = response.TotalIsLowerBound,
+        };
     }
 
     private async Task<(Digest? Digest, ErrorReply? Error)> FindDigestAsync(string? which, CancellationToken ct)

@@ -51,7 +51,7 @@ public sealed class ConsoleRenderer
 
                 break;
             case SearchResults r:
-                Line(text, $"{(r.Command == "papers" ? "Papers" : "Search")}: \"{r.Query}\"{(r.Section is null ? string.Empty : $" in {r.Section}")} — {r.Total} result{(r.Total == 1 ? string.Empty : "s")}, page {r.Page} of {r.PageCount}");
+                Line(text, $"{(r.Command == "papers" ? "Papers" : "Search")}: \"{r.Query}\"{(r.Section is null ? string.Empty : $" in {r.Section}")} — {r.TotalText} result{(r.Total == 1 ? string.Empty : "s")}, page {r.Page} of {r.PageCount}");
                 foreach (var (result, i) in r.Results.Select((x, i) => (x, i + 1 + ((r.Page - 1) * Math.Max(1, r.Results.Count)))))
                 {
                     Line(text, $"{i}. {result.Title}  [{result.Section} · {result.DigestTitle}{(result.DigestDate is null ? string.Empty : " " + result.DigestDate)}]");

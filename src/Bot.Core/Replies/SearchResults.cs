@@ -13,4 +13,11 @@ public sealed record SearchResults(
     int Page,
     int PageCount,
     IReadOnlyList<SearchResult> Results,
-    string PagingState) : Reply;
+    string PagingState) : Reply
+{
+    /// <summary>True when <see cref="Total"/> is a lower bound (the library stops counting broad matches).</summary>
+    public bool TotalIsLowerBound { get; init; }
+
+    /// <summary><c>12</c>, <c>1,204</c> or <c>1,000+</c>.</summary>
+    public string TotalText => SearchResponse.FormatTotal(Total, TotalIsLowerBound);
+}

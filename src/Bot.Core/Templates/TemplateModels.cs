@@ -68,7 +68,7 @@ public static class TemplateModels
         return new() { ["index"] = index, ["key"] = section.Key, ["title"] = Cap(title), ["label"] = Cap(label), ["count"] = section.EntryCount, ["url"] = section.Url };
     }
 
-    /// <summary>Variables of <c>/search</c> and <c>/papers</c>: <c>command, query, section, total, page, page_count, has_previous, has_next, results</c>.</summary>
+    /// <summary>Variables of <c>/search</c> and <c>/papers</c>: <c>command, query, section, total, total_text, page, page_count, has_previous, has_next, results</c>.</summary>
     public static Dictionary<string, object?> Search(SearchResults results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -78,6 +78,7 @@ public static class TemplateModels
             ["query"] = Cap(results.Query),
             ["section"] = Cap(results.Section),
             ["total"] = results.Total,
+            ["total_text"] = results.TotalText,
             ["page"] = results.Page,
             ["page_count"] = results.PageCount,
             ["has_previous"] = results.Page > 1,

@@ -84,7 +84,8 @@ internal sealed class SearchEngine
         Step("rank");
         var results = ranked.Page.Count == 0 ? [] : _loader.Load(connection, ranked.Page);
         Step("load");
-        return new SearchResponse(text, ranked.Total, results);
+        // Broad queries stop counting at the cap (an exact count of a common word's matches is what costs).
+        return new SearchResponse(text, ranked.Total, results) { TotalIsLowerBound = ranked.Total >= BroadTotalCap };
     }
 
     /// <summary>Row ids of the matches, at most <paramref name="cap"/> (FTS5 stops early for broad queries).</summary>

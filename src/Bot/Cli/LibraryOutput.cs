@@ -17,7 +17,7 @@ internal static class LibraryOutput
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     };
 
-    /// <summary><c>{query, total, results[…]}</c>.</summary>
+    /// <summary><c>{query, total, results[…]}</c> (DESIGN.md's shape; <c>total</c> stops at 1,000 for broad queries).</summary>
     public static string SearchJson(SearchResponse response)
         => JsonSerializer.Serialize(new { query = response.Query, total = response.Total, results = response.Results.Select(ResultShape) }, Json);
 
@@ -50,7 +50,7 @@ internal static class LibraryOutput
             return;
         }
 
-        output.WriteLine($"{response.Total} {noun} for \"{response.Query}\" (showing {response.Results.Count}):");
+        output.WriteLine($"{SearchResponse.FormatTotal(response.Total, response.TotalIsLowerBound)} {noun} for \"{response.Query}\" (showing {response.Results.Count}):");
         var rank = 0;
         foreach (var result in response.Results)
         {
