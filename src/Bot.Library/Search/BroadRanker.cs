@@ -68,7 +68,7 @@ internal static class BroadRanker
         foreach (var term in query.Terms)
         {
             var expression = "{title} : " + term;
-            var hits = TitleRowids(connection, filter is null ? expression : "(" + expression + ") AND " + filter, SearchEngine.ExactLimit + 1);
+            var hits = FtsStats.MatchRowids(connection, FtsStats.TitleIndex, filter is null ? expression : "(" + expression + ") AND " + filter, SearchEngine.ExactLimit + 1);
             var idf = Math.Log(1 + ((Math.Max(titles, hits.Count) - hits.Count + 0.5) / (hits.Count + 0.5)));
             foreach (var rowid in hits)
             {
@@ -77,23 +77,6 @@ internal static class BroadRanker
         }
 
         return weights;
-    }
-
-    /// <summary>Title matches from title_fts, at most <paramref name="max"/> (row ids only: cheap).</summary>
-    private static List<long> TitleRowids(SqliteConnection connection, string match, int max)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max";
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@max", max);
-        var rowids = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rowids.Add(reader.GetInt64(0));
-        }
-
-        return rowids;
     }
 
     /// <summary>

@@ -109,18 +109,6 @@ internal static class NarrowRanker
     }
 
     /// <summary>Entries whose title holds every term (for a one-term query: the title hits), from title_fts.</summary>
-    private static HashSet<long> TitleHits(SqliteConnection connection, string titleMatch)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT {SearchEngine.ExactLimit + 1}";
-        command.Parameters.AddWithValue("@q", titleMatch);
-        var rowids = new HashSet<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rowids.Add(reader.GetInt64(0));
-        }
-
-        return rowids;
-    }
+    private static HashSet<long> TitleHits(SqliteConnection connection, string titleMatch) =>
+        FtsStats.MatchRowids(connection, FtsStats.TitleIndex, titleMatch, SearchEngine.ExactLimit + 1).ToHashSet();
 }

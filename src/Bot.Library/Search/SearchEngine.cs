@@ -58,7 +58,7 @@ internal sealed class SearchEngine
 
         t_watch = Trace is null ? null : System.Diagnostics.Stopwatch.StartNew();
         var filter = Filter(request);
-        var matched = MatchRowids(connection, With(query.All, filter), BroadTotalCap);
+        var matched = FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.All, filter), BroadTotalCap);
         Step("match");
         (int Total, List<(long Rowid, double Score)> Page) ranked;
         if (matched.Count > 0 && matched.Count <= ExactLimit)
@@ -86,23 +86,6 @@ internal sealed class SearchEngine
         Step("load");
         // Broad queries stop counting at the cap (an exact count of a common word's matches is what costs).
         return new SearchResponse(text, ranked.Total, results) { TotalIsLowerBound = ranked.Total >= BroadTotalCap };
-    }
-
-    /// <summary>Row ids of the matches, at most <paramref name="cap"/> (FTS5 stops early for broad queries).</summary>
-    private static List<long> MatchRowids(SqliteConnection connection, string match, int cap)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap";
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@cap", cap);
-        var rowids = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rowids.Add(reader.GetInt64(0));
-        }
-
-        return rowids;
     }
 
     private static string With(string expression, string? filter) => filter is null ? expression : "(" + expression + ") AND " + filter;
