@@ -51,6 +51,17 @@ public sealed class LibraryVerbTests : IDisposable
         Assert.Contains("GPU 클러스터", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Search_CountsOneResultInTheSingular()
+    {
+        await SeedAsync();
+
+        var (code, output, _) = await CliRunner.RunAsync("search", "GPU", "--section", "news", "--data", DataDir);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("1 result for \"GPU\"", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("'; DROP TABLE entries; --")]
     [InlineData("NEAR(")]

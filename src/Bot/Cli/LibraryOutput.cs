@@ -50,7 +50,8 @@ internal static class LibraryOutput
             return;
         }
 
-        output.WriteLine($"{SearchResponse.FormatTotal(response.Total, response.TotalIsLowerBound)} {noun} for \"{response.Query}\" (showing {response.Results.Count}):");
+        var counted = response.Total == 1 && noun.EndsWith('s') ? noun[..^1] : noun;
+        output.WriteLine($"{SearchResponse.FormatTotal(response.Total, response.TotalIsLowerBound)} {counted} for \"{response.Query}\" (showing {response.Results.Count}):");
         var rank = 0;
         foreach (var result in response.Results)
         {
