@@ -16,17 +16,21 @@ internal static class BroadRanker
 {
     /// <summary>
     /// One page of results for <paramref name="match"/> (entry_fts) whose title hits are <paramref name="titleMatch"/>
-    /// (title_fts; every term, or with <paramref name="allTerms"/> false any term, in the title). The total counts
+    /// (title_fts; every term, or with <paramref name="atoms"/> null any term, in the title). <paramref name="atoms"/>
+    /// (for every-term matches) lets <paramref name="view"/> read the matches from its bitmaps. The total counts
     /// matching entries up to <see cref="SearchEngine.BroadTotalCap"/>.
     /// </summary>
     public static (int Total, List<(long Rowid, double Score)> Page) Rank(
-        SqliteConnection connection, FtsQuery query, string match, string titleMatch, string? filter, bool allTerms, int offset, int limit, int count)
+        MatchCache.View view, SqliteConnection connection, FtsQuery query, string match, string titleMatch, string? filter, IReadOnlyList<string>? atoms,
+        int offset, int limit, int count)
     {
+        var allTerms = atoms is not null;
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         var need = offset + limit;
         var titleRowids = new HashSet<long>();
         var lengths = TitleLengths(connection, titleMatch, SearchEngine.ExactLimit + 1);
+        SearchEngine.Step("b.titlelengths");
         var titleHits = lengths.Keys.ToList();
         if (titleHits.Count > 0 && titleHits.Count <= SearchEngine.ExactLimit)
         {
@@ -35,20 +39,23 @@ internal static class BroadRanker
             var scores = allTerms
                 ? titleHits.ToDictionary(r => r, _ => 1.0)
                 : TermWeights(connection, query, filter, rows);
+            SearchEngine.Step("b.weights");
             var ordered = titleHits
                 .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
                 .OrderByDescending(r => r.Score).ThenByDescending(r => r.Rowid).ToList();
             Take(connection, ordered, groups, page, offset, need);
+            SearchEngine.Step("b.taketitles");
         }
         else if (titleHits.Count > 0)
         {
-            Stream(connection, "title_fts", titleMatch, SearchEngine.TitleBonus, groups, page, offset, need, titleRowids, null);
+            Stream(connection, "title_fts", titleMatch, null, SearchEngine.TitleBonus, groups, page, offset, need, titleRowids, null);
         }
 
         // Reached only when every title hit has been read (the stream stops early only once the page is full).
         if (groups.Count < need)
         {
-            Stream(connection, "entry_fts", match, 1.0, groups, page, offset, need, null, titleRowids);
+            Stream(connection, "entry_fts", match, (before, n) => atoms is null ? null : view.MatchAll(atoms, n, descending: true, before), 1.0, groups, page, offset, need, null, titleRowids);
+            SearchEngine.Step("b.stream");
         }
 
         return (Math.Max(count, offset + page.Count), page);
@@ -104,7 +111,7 @@ internal static class BroadRanker
     /// Reads matches of <paramref name="table"/> newest first, in batches, until the page is full, skipping
     /// <paramref name="exclude"/> and remembering every row read in <paramref name="seen"/>.
     /// </summary>
-    private static void Stream(SqliteConnection connection, string table, string match, double score, HashSet<string> groups,
+    private static void Stream(SqliteConnection connection, string table, string match, Func<long, int, List<long>?>? cached, double score, HashSet<string> groups,
         List<(long, double)> page, int offset, int need, HashSet<long>? seen, HashSet<long>? exclude)
     {
         using var command = connection.CreateCommand();
@@ -115,9 +122,11 @@ internal static class BroadRanker
         command.Parameters.AddWithValue("@n", batch);
         while (groups.Count < need)
         {
-            var rows = new List<long>(batch);
-            using (var reader = command.ExecuteReader())
+            var rows = cached?.Invoke((long)before.Value!, batch);
+            if (rows is null)
             {
+                rows = new List<long>(batch);
+                using var reader = command.ExecuteReader();
                 while (reader.Read())
                 {
                     rows.Add(reader.GetInt64(0));

@@ -13,10 +13,11 @@ internal sealed partial class FtsQuery
     private const int MaxQueryChars = 1_000;
     private const int MaxTerms = 16;
 
-    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<QueryTerm> parts)
+    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<QueryTerm> parts, IReadOnlyList<string> atoms)
     {
         Terms = terms;
         Parts = parts;
+        Atoms = atoms;
     }
 
     /// <summary>The quoted terms; empty when the text holds nothing searchable (only emoji or punctuation).</summary>
@@ -24,6 +25,12 @@ internal sealed partial class FtsQuery
 
     /// <summary>The same terms as tokens, for matching titles in C# (<see cref="TitleScorer"/>); one per entry of <see cref="Terms"/>.</summary>
     public IReadOnlyList<QueryTerm> Parts { get; }
+
+    /// <summary>
+    /// The distinct MATCH expressions whose AND is <see cref="All"/> (each Korean bigram of a word, each phrase or
+    /// prefix): <see cref="MatchCache"/> intersects them in memory when some are very common.
+    /// </summary>
+    public IReadOnlyList<string> Atoms { get; }
 
     /// <summary>True when there is nothing to search for.</summary>
     public bool IsEmpty => Terms.Count == 0;
@@ -45,9 +52,10 @@ internal sealed partial class FtsQuery
     {
         var terms = new List<string>();
         var parts = new List<QueryTerm>();
+        var atoms = new List<string>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new FtsQuery(terms, parts);
+            return new FtsQuery(terms, parts, atoms);
         }
 
         if (text.Length > MaxQueryChars)
@@ -115,11 +123,13 @@ internal sealed partial class FtsQuery
                 {
                     terms.Add(term);
                     parts.Add(part);
+                    var termAtoms = part.Kind == QueryTermKind.AllOf && part.Tokens.Count > 1 ? part.Tokens.Select(t => Quote([t])) : [term];
+                    atoms.AddRange(termAtoms.Where(a => !atoms.Contains(a)));
                 }
             }
         }
 
-        return new FtsQuery(terms, parts);
+        return new FtsQuery(terms, parts, atoms);
     }
 
     // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.

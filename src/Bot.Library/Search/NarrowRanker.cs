@@ -21,9 +21,12 @@ internal static class NarrowRanker
 
     /// <summary>One page of the matches <paramref name="rowids"/> of <paramref name="match"/> (title hits: <paramref name="titleMatch"/>), and their grouped total.</summary>
     public static (int Total, List<(long Rowid, double Score)> Page) Rank(
-        SqliteConnection connection, FtsQuery query, string match, string titleMatch, List<long> rowids, int offset, int limit)
+        MatchCache.View view, SqliteConnection connection, FtsQuery query, string match, string titleMatch, List<long> rowids, int offset, int limit)
     {
-        var rows = IsBm25Cheap(connection, query) ? ScoreWithBm25(connection, match) : ScoreInCSharp(connection, query, titleMatch, rowids);
+        var cheap = IsBm25Cheap(view, query);
+        SearchEngine.Step("n.cheap?");
+        var rows = cheap ? ScoreWithBm25(connection, match) : ScoreInCSharp(view, connection, query, titleMatch, rowids);
+        SearchEngine.Step(cheap ? "n.bm25" : "n.csharp");
         var groups = new HashSet<string>(StringComparer.Ordinal);
         var page = new List<(long, double)>(limit);
         foreach (var m in rows.OrderBy(m => m.TitleHit ? 0 : 1).ThenByDescending(m => m.Score).ThenByDescending(m => m.Rowid))
@@ -38,20 +41,16 @@ internal static class NarrowRanker
     }
 
     /// <summary>True when no token of the query is in more than <see cref="CheapDf"/> entries (each counted only that far).</summary>
-    private static bool IsBm25Cheap(SqliteConnection connection, FtsQuery query)
+    private static bool IsBm25Cheap(MatchCache.View view, FtsQuery query)
     {
         if (query.Parts.Any(p => p.Kind == QueryTermKind.Prefix))
         {
             return false;
         }
 
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH @q LIMIT {CheapDf + 1})";
-        var parameter = command.Parameters.Add("@q", SqliteType.Text);
         foreach (var token in query.Parts.SelectMany(p => p.Tokens).Distinct(StringComparer.Ordinal))
         {
-            parameter.Value = "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-            if (Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture) > CheapDf)
+            if (view.CountUpTo(FtsStats.EntryIndex, "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", CheapDf + 1) > CheapDf)
             {
                 return false;
             }
@@ -87,15 +86,17 @@ internal static class NarrowRanker
     /// found in title_fts (short doclists) and only their titles are segmented; otherwise every title is.
     /// </summary>
     private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreInCSharp(
-        SqliteConnection connection, FtsQuery query, string titleMatch, List<long> rowids)
+        MatchCache.View view, SqliteConnection connection, FtsQuery query, string titleMatch, List<long> rowids)
     {
-        var scorer = TitleScorer.Create(connection, query);
+        var scorer = TitleScorer.Create(view, connection, query);
         var titleHits = query.Parts.Count == 1 ? TitleHits(connection, titleMatch) : null;
+        SearchEngine.Step("n.titlehits");
         var rows = new List<(long, string, bool, double)>(rowids.Count);
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT e.rowid, e.group_key, e.title FROM json_each(@ids) j JOIN entries e ON e.rowid = j.value";
         command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(rowids));
         using var reader = command.ExecuteReader();
+        SearchEngine.Step("n.exec");
         while (reader.Read())
         {
             var rowid = reader.GetInt64(0);

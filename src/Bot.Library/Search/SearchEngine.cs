@@ -23,6 +23,7 @@ internal sealed class SearchEngine
     internal const int ExactLimit = 600;
 
     private readonly ResultLoader _loader;
+    private readonly MatchCache _cache;
 
     /// <summary>Diagnostics for the benchmark harness: called with a step name and its elapsed milliseconds. Null in normal use.</summary>
     internal static Action<string, double>? Trace { get; set; }
@@ -40,9 +41,11 @@ internal sealed class SearchEngine
         }
     }
 
-    public SearchEngine(Func<string?, string?, string?> publicUrl)
+    /// <summary>An engine whose cache gives bitmaps to MATCH atoms in more than <paramref name="commonDf"/> entries (<see cref="MatchCache"/>).</summary>
+    public SearchEngine(Func<string?, string?, string?> publicUrl, int commonDf = MatchCache.CommonDf)
     {
         _loader = new ResultLoader(publicUrl);
+        _cache = new MatchCache(commonDf);
     }
 
     public SearchResponse Search(SqliteConnection connection, SearchRequest request)
@@ -57,24 +60,31 @@ internal sealed class SearchEngine
         }
 
         t_watch = Trace is null ? null : System.Diagnostics.Stopwatch.StartNew();
-        var filter = Filter(request);
-        var matched = FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.All, filter), BroadTotalCap);
+        // One read transaction: the cache key and every index read come from the same state of the library.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var view = _cache.Open(connection);
+        var filterAtoms = FilterAtoms(request);
+        var filter = filterAtoms.Count == 0 ? null : string.Join(" AND ", filterAtoms);
+        var atoms = query.Atoms.Concat(filterAtoms).ToList();
+        var matched = view.MatchAll(atoms, BroadTotalCap)
+            ?? FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.All, filter), BroadTotalCap);
         Step("match");
         (int Total, List<(long Rowid, double Score)> Page) ranked;
         if (matched.Count > 0 && matched.Count <= ExactLimit)
         {
-            ranked = NarrowRanker.Rank(connection, query, With(query.All, filter), With(query.TitleAll, filter), matched, offset, limit);
+            ranked = NarrowRanker.Rank(view, connection, query, With(query.All, filter), With(query.TitleAll, filter), matched, offset, limit);
         }
         else if (matched.Count > 0)
         {
-            ranked = BroadRanker.Rank(connection, query, With(query.All, filter), With(query.TitleAll, filter), filter, allTerms: true, offset, limit, matched.Count);
+            ranked = BroadRanker.Rank(view, connection, query, With(query.All, filter), With(query.TitleAll, filter), filter, atoms, offset, limit, matched.Count);
         }
         else if (query.Terms.Count > 1)
         {
             // Nothing holds every word: fall back to any word (title hits first, then newest first).
             var any = With(query.Any, filter);
             var count = CountUpTo(connection, any, BroadTotalCap);
-            ranked = count == 0 ? (0, []) : BroadRanker.Rank(connection, query, any, With(query.TitleAny, filter), filter, allTerms: false, offset, limit, count);
+            Step("countany");
+            ranked = count == 0 ? (0, []) : BroadRanker.Rank(view, connection, query, any, With(query.TitleAny, filter), filter, null, offset, limit, count);
         }
         else
         {
@@ -84,13 +94,15 @@ internal sealed class SearchEngine
         Step("rank");
         var results = ranked.Page.Count == 0 ? [] : _loader.Load(connection, ranked.Page);
         Step("load");
+        transaction.Commit();
         // Broad queries stop counting at the cap (an exact count of a common word's matches is what costs).
         return new SearchResponse(text, ranked.Total, results) { TotalIsLowerBound = ranked.Total >= BroadTotalCap };
     }
 
     private static string With(string expression, string? filter) => filter is null ? expression : "(" + expression + ") AND " + filter;
 
-    private static string? Filter(SearchRequest request)
+    /// <summary>The section and papers-only filters as MATCH expressions on the meta column, ANDed with the query.</summary>
+    private static List<string> FilterAtoms(SearchRequest request)
     {
         var section = string.IsNullOrWhiteSpace(request.Section) ? null : request.Section.Trim().ToLowerInvariant();
         var parts = new List<string>(2);
@@ -104,7 +116,7 @@ internal sealed class SearchEngine
             parts.Add("{meta} : \"" + DigestWriter.PaperToken + "\"");
         }
 
-        return parts.Count == 0 ? null : string.Join(" AND ", parts);
+        return parts;
     }
 
     /// <summary>Matches, counted only up to <paramref name="cap"/>: cheap for broad queries, where FTS5 stops early.</summary>

@@ -22,25 +22,25 @@ internal sealed class TitleScorer
     internal const double B = 0.75;
     private const double TitleWeight = 4.0;
 
-    private readonly SqliteConnection _connection;
+    private readonly MatchCache.View _view;
     private readonly FtsQuery _query;
     private readonly long _rows;
     private readonly double _averageTitle;
     private double[]? _idf;
 
-    private TitleScorer(SqliteConnection connection, FtsQuery query, long rows, double averageTitle)
+    private TitleScorer(MatchCache.View view, FtsQuery query, long rows, double averageTitle)
     {
-        _connection = connection;
+        _view = view;
         _query = query;
         _rows = rows;
         _averageTitle = averageTitle;
     }
 
     /// <summary>Reads the title count and average title length; term frequencies are counted when first needed.</summary>
-    public static TitleScorer Create(SqliteConnection connection, FtsQuery query)
+    public static TitleScorer Create(MatchCache.View view, SqliteConnection connection, FtsQuery query)
     {
         var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
-        return new TitleScorer(connection, query, rows, averages[0]);
+        return new TitleScorer(view, query, rows, averages[0]);
     }
 
     /// <summary>The score of a match whose title holds no term.</summary>
@@ -95,13 +95,9 @@ internal sealed class TitleScorer
             return idf;
         }
 
-        using var command = _connection.CreateCommand();
-        command.CommandText = $"SELECT COUNT(*) FROM (SELECT 1 FROM title_fts WHERE title_fts MATCH @q LIMIT {DfCap})";
-        var parameter = command.Parameters.Add("@q", SqliteType.Text);
         for (var t = 0; t < idf.Length; t++)
         {
-            parameter.Value = "{title} : " + _query.Terms[t];
-            var df = Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+            double df = _view.CountUpTo(FtsStats.TitleIndex, "{title} : " + _query.Terms[t], DfCap);
             idf[t] = Math.Log(1 + ((Math.Max(_rows, df) - df + 0.5) / (df + 0.5)));
         }
 

@@ -1,0 +1,324 @@
+using System.Globalization;
+using System.Numerics;
+using Microsoft.Data.Sqlite;
+
+namespace Bot.Library;
+
+/// <summary>
+/// Exact in-memory help for FTS5's AND. FTS5 intersects doclists by stepping through them, so every very common
+/// Korean bigram in a query (in 50–80 % of the entries) costs a near-full doclist scan, even when a rare word
+/// leaves a handful of candidates. Here each MATCH expression ("atom") in more than <see cref="CommonDf"/>
+/// entries gets a bitmap of the entries it matches, read from FTS5 once; the rare atoms are still matched by
+/// FTS5 and their (few) rows checked against the bitmaps, and a query of common atoms only is intersected in
+/// memory. Capped match counts (document frequencies, title IDFs) are memoised alongside.
+/// Everything is keyed by the FTS5 structure records of both indexes, which every write that changes an index
+/// rewrites (new segment, tombstone count, merge): any change to the library drops the cache, so results are
+/// exactly FTS5's. A search reads the key and the index in one read transaction.
+/// </summary>
+internal sealed class MatchCache
+{
+    /// <summary>Atoms matching more entries than this get a bitmap; others are matched by FTS5 (their doclists are short).</summary>
+    public const int CommonDf = 2_000;
+
+    /// <summary>Bitmaps are dropped (all of them) beyond this many bytes: 16 MiB is ~1,300 atoms at 100,000 entries.</summary>
+    private const long MaxBitmapBytes = 16L * 1024 * 1024;
+
+    private const int MaxCounts = 50_000;
+
+    private readonly Lock _gate = new();
+    private readonly int _commonDf;
+    private Snapshot? _current;
+
+    /// <summary>A cache giving bitmaps to atoms in more than <paramref name="commonDf"/> entries (tests use small values).</summary>
+    public MatchCache(int commonDf = CommonDf)
+    {
+        _commonDf = commonDf;
+    }
+
+    /// <summary>The cache for the library state <paramref name="connection"/> reads (call inside the search's read transaction).</summary>
+    public View Open(SqliteConnection connection)
+    {
+        var version = ReadVersion(connection);
+        lock (_gate)
+        {
+            if (_current is null || !_current.Version.AsSpan().SequenceEqual(version))
+            {
+                _current = new Snapshot(version);
+            }
+
+            return new View(connection, _current, _gate, _commonDf);
+        }
+    }
+
+    private static byte[] ReadVersion(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT (SELECT block FROM entry_fts_data WHERE id = 10), (SELECT block FROM title_fts_data WHERE id = 10)";
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        var entry = reader.IsDBNull(0) ? [] : (byte[])reader.GetValue(0);
+        var title = reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1);
+        return [.. BitConverter.GetBytes(entry.Length), .. entry, .. title];
+    }
+
+    /// <summary>What is cached for one state of the indexes.</summary>
+    internal sealed class Snapshot(byte[] version)
+    {
+        public byte[] Version { get; } = version;
+
+        /// <summary>Every entry_fts row id, ascending: bit k of a bitmap is row Ids[k]. Null until first needed; empty when unusable.</summary>
+        public long[]? Ids { get; set; }
+
+        public Dictionary<string, ulong[]> Bitmaps { get; } = new(StringComparer.Ordinal);
+
+        public long BitmapBytes { get; set; }
+
+        public Dictionary<(string Index, string Match, int Cap), int> Counts { get; } = [];
+    }
+
+    /// <summary>The cache as seen by one search (one connection, one state of the library).</summary>
+    internal sealed class View
+    {
+        private readonly SqliteConnection _connection;
+        private readonly Snapshot _snapshot;
+        private readonly Lock _gate;
+        private readonly int _commonDf;
+
+        internal View(SqliteConnection connection, Snapshot snapshot, Lock gate, int commonDf)
+        {
+            _connection = connection;
+            _snapshot = snapshot;
+            _gate = gate;
+            _commonDf = commonDf;
+        }
+
+        /// <summary>Rows of <paramref name="index"/> matching <paramref name="match"/>, counted up to <paramref name="cap"/> (memoised).</summary>
+        public int CountUpTo(string index, string match, int cap)
+        {
+            var key = (index, match, cap);
+            lock (_gate)
+            {
+                if (_snapshot.Counts.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = index switch
+            {
+                FtsStats.EntryIndex => "SELECT COUNT(*) FROM (SELECT 1 FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap)",
+                FtsStats.TitleIndex => "SELECT COUNT(*) FROM (SELECT 1 FROM title_fts WHERE title_fts MATCH @q LIMIT @cap)",
+                _ => throw new ArgumentOutOfRangeException(nameof(index), index, "Not a full-text index of the library."),
+            };
+            command.Parameters.AddWithValue("@q", match);
+            command.Parameters.AddWithValue("@cap", cap);
+            var count = Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+            lock (_gate)
+            {
+                if (_snapshot.Counts.Count >= MaxCounts)
+                {
+                    _snapshot.Counts.Clear();
+                }
+
+                _snapshot.Counts[key] = count;
+            }
+
+            return count;
+        }
+
+        /// <summary>
+        /// The entry_fts rows matching every atom (their AND), ascending or with <paramref name="descending"/> newest
+        /// first below <paramref name="before"/>, at most <paramref name="max"/>: exactly what FTS5 returns for the
+        /// AND. Null when no atom is common (FTS5 alone is then cheap) or the cache cannot be used.
+        /// </summary>
+        public List<long>? MatchAll(IReadOnlyList<string> atoms, int max, bool descending = false, long before = long.MaxValue)
+        {
+            if (atoms.Count < 2)
+            {
+                return null;
+            }
+
+            var common = new List<string>();
+            var rare = new List<string>();
+            foreach (var atom in atoms)
+            {
+                var df = CountUpTo(FtsStats.EntryIndex, atom, _commonDf + 1);
+                if (df == 0)
+                {
+                    return [];
+                }
+
+                (df > _commonDf ? common : rare).Add(atom);
+            }
+
+            if (common.Count == 0)
+            {
+                return null;
+            }
+
+            var ids = Ids();
+            var bitmaps = new List<ulong[]>(common.Count);
+            foreach (var atom in common)
+            {
+                var bitmap = ids.Length == 0 ? null : Bitmap(atom, ids);
+                if (bitmap is null)
+                {
+                    return null;
+                }
+
+                bitmaps.Add(bitmap);
+            }
+
+            return rare.Count > 0
+                ? Filter(string.Join(" AND ", rare), ids, bitmaps, max, descending, before)
+                : Intersect(ids, bitmaps, max, descending, before);
+        }
+
+        // FTS5 matches the rare atoms (at most CommonDf rows); each row is kept when every common atom's bitmap has it.
+        private List<long>? Filter(string rare, long[] ids, List<ulong[]> bitmaps, int max, bool descending, long before)
+        {
+            using var command = _connection.CreateCommand();
+            command.CommandText = descending
+                ? "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q AND rowid < @before ORDER BY rowid DESC"
+                : "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q AND rowid < @before ORDER BY rowid";
+            command.Parameters.AddWithValue("@q", rare);
+            command.Parameters.AddWithValue("@before", before);
+            var rows = new List<long>();
+            using var reader = command.ExecuteReader();
+            while (rows.Count < max && reader.Read())
+            {
+                var rowid = reader.GetInt64(0);
+                var k = Array.BinarySearch(ids, rowid);
+                if (k < 0)
+                {
+                    return null;
+                }
+
+                if (bitmaps.TrueForAll(b => (b[k >> 6] & (1UL << (k & 63))) != 0))
+                {
+                    rows.Add(rowid);
+                }
+            }
+
+            return rows;
+        }
+
+        private static List<long> Intersect(long[] ids, List<ulong[]> bitmaps, int max, bool descending, long before)
+        {
+            var end = Array.BinarySearch(ids, before);
+            end = end < 0 ? ~end : end;
+            var rows = new List<long>(Math.Min(max, 1_024));
+            if (end == 0)
+            {
+                return rows;
+            }
+
+            var lastWord = (end - 1) >> 6;
+            for (var n = 0; n <= lastWord && rows.Count < max; n++)
+            {
+                var w = descending ? lastWord - n : n;
+                var bits = ulong.MaxValue;
+                foreach (var bitmap in bitmaps)
+                {
+                    bits &= bitmap[w];
+                }
+
+                if (w == lastWord && (end & 63) != 0)
+                {
+                    bits &= (1UL << (end & 63)) - 1;
+                }
+
+                while (bits != 0 && rows.Count < max)
+                {
+                    var bit = descending ? 63 - BitOperations.LeadingZeroCount(bits) : BitOperations.TrailingZeroCount(bits);
+                    bits &= ~(1UL << bit);
+                    rows.Add(ids[(w << 6) + bit]);
+                }
+            }
+
+            return rows;
+        }
+
+        private long[] Ids()
+        {
+            lock (_gate)
+            {
+                if (_snapshot.Ids is { } known)
+                {
+                    return known;
+                }
+            }
+
+            using var command = _connection.CreateCommand();
+            command.CommandText = "SELECT id FROM entry_fts_docsize ORDER BY id";
+            var ids = new List<long>();
+            using (var reader = command.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    ids.Add(reader.GetInt64(0));
+                }
+            }
+
+            var array = ids.ToArray();
+            lock (_gate)
+            {
+                _snapshot.Ids ??= array;
+                return _snapshot.Ids;
+            }
+        }
+
+        // The atom's rows as bits over Ids; null if FTS5 returns a row that docsize does not list (then the cache is not used).
+        private ulong[]? Bitmap(string atom, long[] ids)
+        {
+            lock (_gate)
+            {
+                if (_snapshot.Bitmaps.TryGetValue(atom, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var bitmap = new ulong[(ids.Length + 63) >> 6];
+            using (var command = _connection.CreateCommand())
+            {
+                command.CommandText = "SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q ORDER BY rowid";
+                command.Parameters.AddWithValue("@q", atom);
+                using var reader = command.ExecuteReader();
+                var k = 0;
+                while (reader.Read())
+                {
+                    var rowid = reader.GetInt64(0);
+                    while (k < ids.Length && ids[k] < rowid)
+                    {
+                        k++;
+                    }
+
+                    if (k == ids.Length || ids[k] != rowid)
+                    {
+                        return null;
+                    }
+
+                    bitmap[k >> 6] |= 1UL << (k & 63);
+                }
+            }
+
+            lock (_gate)
+            {
+                if (_snapshot.BitmapBytes + (bitmap.Length * 8L) > MaxBitmapBytes)
+                {
+                    _snapshot.Bitmaps.Clear();
+                    _snapshot.BitmapBytes = 0;
+                }
+
+                if (_snapshot.Bitmaps.TryAdd(atom, bitmap))
+                {
+                    _snapshot.BitmapBytes += bitmap.Length * 8L;
+                }
+            }
+
+            return bitmap;
+        }
+    }
+}
