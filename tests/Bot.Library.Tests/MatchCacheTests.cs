@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Digests;
 using Microsoft.Data.Sqlite;
-using static Bot.Library.Tests.TestDigests;
+using static Bot.Library.Tests.GeneratedLibrary;
 
 namespace Bot.Library.Tests;
 
@@ -12,9 +12,6 @@ namespace Bot.Library.Tests;
 public sealed class MatchCacheTests
 {
     private const int Small = 12;
-
-    private static readonly string[] Korean = ["클러스터", "질의응답", "임베딩", "챗봇", "추론", "강화학습", "저작권", "증강", "모델", "서버예측", "번역", "편향", "통역", "온디바이스", "요약"];
-    private static readonly string[] English = ["model", "token", "robustness", "serving", "ranking", "mistral", "gemma", "agent", "time-series", "RAG", "GPU", "planning"];
 
     [Fact]
     public async Task MatchAll_ReturnsFts5sAnd_ForManyQueries()
@@ -41,12 +38,12 @@ public sealed class MatchCacheTests
             if (ascending is not null)
             {
                 intersected++;
-                Assert.Equal(Raw(connection, match, max, false, long.MaxValue), ascending);
+                Assert.Equal(Raw(connection, "entry_fts", match, max), ascending);
             }
 
             if (descending is not null)
             {
-                Assert.Equal(Raw(connection, match, max, true, before), descending);
+                Assert.Equal(Raw(connection, "entry_fts", match, max, descending: true, before), descending);
             }
         }
 
@@ -89,7 +86,7 @@ public sealed class MatchCacheTests
         }
 
         AssertSame("initial");
-        var first = Generate(0, new Random(100));
+        var first = GenerateDigest(0, new Random(100));
 
         // Entries removed only (deletes: tombstones in FTS5), then titles changed (delete + insert), then a new digest.
         await temp.Library.StoreDigestAsync(first with { Sections = [first.Sections[0] with { Entries = first.Sections[0].Entries.Take(10).ToArray() }] });
@@ -99,7 +96,7 @@ public sealed class MatchCacheTests
             Sections = [first.Sections[0] with { Entries = first.Sections[0].Entries.Take(10).Select(e => e with { Title = "클러스터질의응답 챗봇 " + e.Title }).ToArray() }],
         });
         AssertSame("after changing titles");
-        await temp.Library.StoreDigestAsync(Generate(7, new Random(107)));
+        await temp.Library.StoreDigestAsync(GenerateDigest(7, new Random(107)));
         AssertSame("after adding a digest");
     }
 
@@ -107,80 +104,11 @@ public sealed class MatchCacheTests
         => $"{response.Total} {response.TotalIsLowerBound}: " + string.Join(" | ", response.Results.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.EntryId} {r.Score:0.####} [{string.Join(",", r.AlsoIn.Select(a => a.EntryId))}]")));
 
-    private static List<long> Raw(SqliteConnection connection, string match, int max, bool descending, long before)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q AND rowid < @before ORDER BY rowid {(descending ? "DESC" : "ASC")} LIMIT @max";
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@before", before);
-        command.Parameters.AddWithValue("@max", max);
-        var rows = new List<long>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            rows.Add(reader.GetInt64(0));
-        }
-
-        return rows;
-    }
-
     private static long RandomRowid(SqliteConnection connection, Random random)
     {
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT rowid FROM entries ORDER BY rowid LIMIT 1 OFFSET @k";
         command.Parameters.AddWithValue("@k", random.Next(300));
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
-    }
-
-    // Words drawn with a strong skew, so that some atoms are in most entries and others in a few.
-    private static string Word(Random random, string[] words) => words[(int)(words.Length * Math.Pow(random.NextDouble(), 2.5))];
-
-    private static string Phrase(Random random) => random.Next(4) switch
-    {
-        0 => Word(random, Korean) + Word(random, Korean),
-        1 => Word(random, English),
-        2 => Word(random, Korean) + (random.Next(2) == 0 ? "을" : "의"),
-        _ => Word(random, Korean),
-    };
-
-    private static IEnumerable<(string Text, List<string> Filter)> Queries(int count, Random random)
-    {
-        for (var k = 0; k < count; k++)
-        {
-            var words = Enumerable.Range(0, 1 + random.Next(3)).Select(_ => Phrase(random)).ToList();
-            if (random.Next(10) == 0)
-            {
-                words.Add("zebra" + random.Next(5).ToString(CultureInfo.InvariantCulture));
-            }
-
-            List<string> filter = random.Next(5) == 0 ? ["{meta} : \"" + DigestWriter.PaperToken + "\""] : [];
-            yield return (string.Join(' ', words), filter);
-        }
-    }
-
-    private static Digest Generate(int d, Random random)
-    {
-        var date = new DateOnly(2024, 3, 1).AddDays(d * 3);
-        var id = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "-gen";
-        Entry Make(string section, int i) => Entry($"{id}/{section}/{i}",
-            string.Join(' ', Enumerable.Range(0, 2 + random.Next(3)).Select(_ => Phrase(random))),
-            [.. Enumerable.Range(0, 1 + random.Next(2)).Select(_ => string.Join(' ', Enumerable.Range(0, 3 + random.Next(4)).Select(_ => Phrase(random))))],
-            section == "papers"
-                ? Arxiv($"2403.{d:D2}{i % 7:D3}", Phrase(random) + " study")
-                : Link($"https://example.com/{d}/{i}", Phrase(random)));
-        return Digest(id, $"Generated {d}", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            Section("news", "News", [.. Enumerable.Range(0, 40).Select(i => Make("news", i))]),
-            Section("papers", "Papers", [.. Enumerable.Range(0, 12).Select(i => Make("papers", i))]));
-    }
-
-    private static async Task<TempLibrary> CreateAsync(int digests = 6)
-    {
-        var temp = new TempLibrary();
-        for (var d = 0; d < digests; d++)
-        {
-            await temp.Library.StoreDigestAsync(Generate(d, new Random(100 + d)));
-        }
-
-        return temp;
     }
 }

@@ -29,7 +29,11 @@ internal static class BroadRanker
         var page = new List<(long, double)>(limit);
         var need = offset + limit;
         var titleRowids = new HashSet<long>();
-        var lengths = TitleLengths(connection, titleMatch, SearchEngine.ExactLimit + 1);
+        // Any-word title hits are the union of each term's title hits (short lists, also needed for the term weights).
+        var termHits = allTerms ? null : query.Terms.Select(t => view.Rowids(FtsStats.TitleIndex, TermInTitle(t, filter), SearchEngine.ExactLimit + 1)).ToList();
+        var lengths = termHits is null
+            ? TitleLengths(connection, "SELECT m.rowid, z.sz FROM (SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max) m LEFT JOIN title_fts_docsize z ON z.id = m.rowid", titleMatch, null)
+            : AnyTitleLengths(connection, termHits);
         SearchEngine.Step("b.titlelengths");
         var titleHits = lengths.Keys.ToList();
         if (titleHits.Count > 0 && titleHits.Count <= SearchEngine.ExactLimit)
@@ -38,7 +42,7 @@ internal static class BroadRanker
             var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
             var scores = allTerms
                 ? titleHits.ToDictionary(r => r, _ => 1.0)
-                : TermWeights(connection, query, filter, rows);
+                : TermWeights(termHits!, rows);
             SearchEngine.Step("b.weights");
             var ordered = titleHits
                 .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
@@ -69,14 +73,12 @@ internal static class BroadRanker
     /// For any-word title hits: the summed IDF of the terms each title holds. Every title hit holds a term, and
     /// there are at most <see cref="SearchEngine.ExactLimit"/> of them, so each term's title matches are few.
     /// </summary>
-    private static Dictionary<long, double> TermWeights(SqliteConnection connection, FtsQuery query, string? filter, long titles)
+    private static Dictionary<long, double> TermWeights(List<long[]> termHits, long titles)
     {
         var weights = new Dictionary<long, double>();
-        foreach (var term in query.Terms)
+        foreach (var hits in termHits)
         {
-            var expression = "{title} : " + term;
-            var hits = FtsStats.MatchRowids(connection, FtsStats.TitleIndex, filter is null ? expression : "(" + expression + ") AND " + filter, SearchEngine.ExactLimit + 1);
-            var idf = Math.Log(1 + ((Math.Max(titles, hits.Count) - hits.Count + 0.5) / (hits.Count + 0.5)));
+            var idf = Math.Log(1 + ((Math.Max(titles, hits.Length) - hits.Length + 0.5) / (hits.Length + 0.5)));
             foreach (var rowid in hits)
             {
                 weights[rowid] = weights.GetValueOrDefault(rowid) + idf;
@@ -86,16 +88,40 @@ internal static class BroadRanker
         return weights;
     }
 
+    internal static string TermInTitle(string term, string? filter)
+        => filter is null ? "{title} : " + term : "({title} : " + term + ") AND " + filter;
+
     /// <summary>
-    /// Title matches from title_fts (at most <paramref name="max"/>) with their title length in tokens, from
-    /// title_fts's docsize table (small rows, unlike entries).
+    /// The first <see cref="SearchEngine.ExactLimit"/> + 1 any-word title hits (what FTS5's OR returns first) and,
+    /// when there are at most <see cref="SearchEngine.ExactLimit"/>, their lengths.
     /// </summary>
-    private static Dictionary<long, int> TitleLengths(SqliteConnection connection, string match, int max)
+    internal static Dictionary<long, int> AnyTitleLengths(SqliteConnection connection, List<long[]> termHits)
+    {
+        var union = termHits.SelectMany(h => h).Distinct().Order().Take(SearchEngine.ExactLimit + 1).ToList();
+        return union.Count > SearchEngine.ExactLimit
+            ? union.ToDictionary(r => r, _ => 0)
+            : TitleLengths(connection, "SELECT j.value, z.sz FROM json_each(@ids) j LEFT JOIN title_fts_docsize z ON z.id = j.value", null, union);
+    }
+
+    /// <summary>
+    /// Title matches (of <paramref name="match"/>, at most <see cref="SearchEngine.ExactLimit"/> + 1, or the rows
+    /// <paramref name="rowids"/>) with their title length in tokens, from title_fts's docsize table (small rows, unlike entries).
+    /// </summary>
+    internal static Dictionary<long, int> TitleLengths(SqliteConnection connection, string sql, string? match, List<long>? rowids)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT m.rowid, z.sz FROM (SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max) m LEFT JOIN title_fts_docsize z ON z.id = m.rowid";
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@max", max);
+        command.CommandText = sql;
+        if (match is not null)
+        {
+            command.Parameters.AddWithValue("@q", match);
+            command.Parameters.AddWithValue("@max", SearchEngine.ExactLimit + 1);
+        }
+
+        if (rowids is not null)
+        {
+            command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(rowids));
+        }
+
         var lengths = new Dictionary<long, int>();
         using var reader = command.ExecuteReader();
         while (reader.Read())

@@ -13,11 +13,12 @@ internal sealed partial class FtsQuery
     private const int MaxQueryChars = 1_000;
     private const int MaxTerms = 16;
 
-    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<QueryTerm> parts, IReadOnlyList<string> atoms)
+    private FtsQuery(IReadOnlyList<string> terms, IReadOnlyList<QueryTerm> parts, IReadOnlyList<string> atoms, IReadOnlyList<IReadOnlyList<string>> termAtoms)
     {
         Terms = terms;
         Parts = parts;
         Atoms = atoms;
+        TermAtoms = termAtoms;
     }
 
     /// <summary>The quoted terms; empty when the text holds nothing searchable (only emoji or punctuation).</summary>
@@ -31,6 +32,9 @@ internal sealed partial class FtsQuery
     /// prefix): <see cref="MatchCache"/> intersects them in memory when some are very common.
     /// </summary>
     public IReadOnlyList<string> Atoms { get; }
+
+    /// <summary>The atoms of each term (one list per entry of <see cref="Terms"/>): a term matches where all of its atoms do.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> TermAtoms { get; }
 
     /// <summary>True when there is nothing to search for.</summary>
     public bool IsEmpty => Terms.Count == 0;
@@ -53,9 +57,10 @@ internal sealed partial class FtsQuery
         var terms = new List<string>();
         var parts = new List<QueryTerm>();
         var atoms = new List<string>();
+        var termAtoms = new List<IReadOnlyList<string>>();
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new FtsQuery(terms, parts, atoms);
+            return new FtsQuery(terms, parts, atoms, termAtoms);
         }
 
         if (text.Length > MaxQueryChars)
@@ -123,13 +128,14 @@ internal sealed partial class FtsQuery
                 {
                     terms.Add(term);
                     parts.Add(part);
-                    var termAtoms = part.Kind == QueryTermKind.AllOf && part.Tokens.Count > 1 ? part.Tokens.Select(t => Quote([t])) : [term];
-                    atoms.AddRange(termAtoms.Where(a => !atoms.Contains(a)));
+                    List<string> own = part.Kind == QueryTermKind.AllOf && part.Tokens.Count > 1 ? [.. part.Tokens.Select(t => Quote([t]))] : [term];
+                    termAtoms.Add(own);
+                    atoms.AddRange(own.Where(a => !atoms.Contains(a)));
                 }
             }
         }
 
-        return new FtsQuery(terms, parts, atoms);
+        return new FtsQuery(terms, parts, atoms, termAtoms);
     }
 
     // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.

@@ -25,6 +25,9 @@ internal sealed class MatchCache
 
     private const int MaxCounts = 50_000;
 
+    /// <summary>Memoised row-id lists (short ones: a term's title hits) are dropped beyond this many ids in all (8 MiB).</summary>
+    private const int MaxListedRowids = 1_000_000;
+
     private readonly Lock _gate = new();
     private readonly int _commonDf;
     private Snapshot? _current;
@@ -74,6 +77,10 @@ internal sealed class MatchCache
         public long BitmapBytes { get; set; }
 
         public Dictionary<(string Index, string Match, int Cap), int> Counts { get; } = [];
+
+        public Dictionary<(string Index, string Match, int Cap), long[]> Rowids { get; } = [];
+
+        public long ListedRowids { get; set; }
     }
 
     /// <summary>The cache as seen by one search (one connection, one state of the library).</summary>
@@ -125,6 +132,36 @@ internal sealed class MatchCache
             }
 
             return count;
+        }
+
+        /// <summary>The first <paramref name="max"/> rows (ascending) of <paramref name="index"/> matching <paramref name="match"/> (memoised; for short lists).</summary>
+        public long[] Rowids(string index, string match, int max)
+        {
+            var key = (index, match, max);
+            lock (_gate)
+            {
+                if (_snapshot.Rowids.TryGetValue(key, out var known))
+                {
+                    return known;
+                }
+            }
+
+            var rowids = FtsStats.MatchRowids(_connection, index, match, max).ToArray();
+            lock (_gate)
+            {
+                if (_snapshot.ListedRowids + rowids.Length > MaxListedRowids)
+                {
+                    _snapshot.Rowids.Clear();
+                    _snapshot.ListedRowids = 0;
+                }
+
+                if (_snapshot.Rowids.TryAdd(key, rowids))
+                {
+                    _snapshot.ListedRowids += rowids.Length;
+                }
+            }
+
+            return rowids;
         }
 
         /// <summary>

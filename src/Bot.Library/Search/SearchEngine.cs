@@ -82,7 +82,7 @@ internal sealed class SearchEngine
         {
             // Nothing holds every word: fall back to any word (title hits first, then newest first).
             var any = With(query.Any, filter);
-            var count = CountUpTo(connection, any, BroadTotalCap);
+            var count = CountAny(view, connection, query, filterAtoms, filter, BroadTotalCap);
             Step("countany");
             ranked = count == 0 ? (0, []) : BroadRanker.Rank(view, connection, query, any, With(query.TitleAny, filter), filter, null, offset, limit, count);
         }
@@ -119,14 +119,25 @@ internal sealed class SearchEngine
         return parts;
     }
 
-    /// <summary>Matches, counted only up to <paramref name="cap"/>: cheap for broad queries, where FTS5 stops early.</summary>
-    private static int CountUpTo(SqliteConnection connection, string match, int cap)
+    /// <summary>
+    /// Entries holding any term, counted up to <paramref name="cap"/>: one term with that many matches settles it,
+    /// else the union of every term's (complete) matches. Terms of common atoms are matched from the cache's bitmaps.
+    /// </summary>
+    internal static int CountAny(MatchCache.View view, SqliteConnection connection, FtsQuery query, List<string> filterAtoms, string? filter, int cap)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT @cap)";
-        command.Parameters.AddWithValue("@q", match);
-        command.Parameters.AddWithValue("@cap", cap);
-        return Convert.ToInt32(command.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var union = new HashSet<long>();
+        for (var t = 0; t < query.Terms.Count; t++)
+        {
+            var rows = view.MatchAll([.. query.TermAtoms[t], .. filterAtoms], cap)
+                ?? FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.Terms[t], filter), cap);
+            union.UnionWith(rows);
+            if (rows.Count >= cap || union.Count >= cap)
+            {
+                return cap;
+            }
+        }
+
+        return union.Count;
     }
 
     /// <summary>The best-matching entry and its references, each with the entries of other digests citing it.</summary>
