@@ -155,8 +155,22 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
 
     private void VisitItem(ListItemBlock item, string sectionTitle, int depth, List<EntryDraft> produced)
     {
-        var paragraphs = item.OfType<ParagraphBlock>().ToList();
-        var hasOwnLinks = paragraphs.Any(ParseContext.HasLinks);
+        var paragraphs = new List<ParagraphBlock>(1);
+        var nestedLists = new List<ListBlock>();
+        var hasOwnLinks = false;
+        foreach (var child in item)
+        {
+            if (child is ParagraphBlock paragraph)
+            {
+                paragraphs.Add(paragraph);
+                hasOwnLinks = hasOwnLinks || ParseContext.HasLinks(paragraph);
+            }
+            else if (child is ListBlock list)
+            {
+                nestedLists.Add(list);
+            }
+        }
+
         var line = item.Line + 1;
         if (hasOwnLinks)
         {
@@ -168,7 +182,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
                 _content.AddParagraph(entry, paragraph, 0);
             }
 
-            foreach (var nested in item.OfType<ListBlock>())
+            foreach (var nested in nestedLists)
             {
                 _content.AddList(entry, nested, 1);
             }
@@ -178,7 +192,6 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             return;
         }
 
-        var nestedLists = item.OfType<ListBlock>().ToList();
         if (nestedLists.Count == 0 || depth >= MaxDepth)
         {
             return;

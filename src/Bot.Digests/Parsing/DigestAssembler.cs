@@ -41,9 +41,25 @@ internal static class DigestAssembler
     /// <summary>Warns once for every later citation of a canonical reference already cited in the digest.</summary>
     public static void WarnDuplicateReferences(ParseContext context, bool inDocumentOrder)
     {
-        var first = new Dictionary<string, (Reference Reference, int Line)>(context.Sections.Sum(s => s.Entries.Count), StringComparer.Ordinal);
-        var entries = context.Sections.SelectMany(s => s.Entries).Where(e => !e.IsRollup);
-        foreach (var entry in inDocumentOrder ? entries : entries.OrderBy(e => e.Line))
+        var entries = new List<EntryDraft>();
+        foreach (var section in context.Sections)
+        {
+            foreach (var entry in section.Entries)
+            {
+                if (!entry.IsRollup)
+                {
+                    entries.Add(entry);
+                }
+            }
+        }
+
+        if (!inDocumentOrder)
+        {
+            entries = [.. entries.OrderBy(e => e.Line)];
+        }
+
+        var first = new Dictionary<string, (Reference Reference, int Line)>(entries.Count, StringComparer.Ordinal);
+        foreach (var entry in entries)
         {
             foreach (var reference in entry.References)
             {

@@ -35,7 +35,11 @@ internal static class StableIds
             span[parts.digestId.Length] = '/';
             parts.key.CopyTo(span[(parts.digestId.Length + 1)..]);
             span[^9] = '/';
-            parts.hash.TryFormat(span[^8..], out _, "x8", CultureInfo.InvariantCulture);
+            for (var i = 0; i < 8; i++)
+            {
+                // Lowercase hex, most significant digit first (what "x8" gives, without its general formatting path).
+                span[^(8 - i)] = "0123456789abcdef"[(int)((parts.hash >> (28 - (4 * i))) & 0xF)];
+            }
         });
     }
 

@@ -8,13 +8,21 @@ internal static class BotCli
     /// <summary>Parses <paramref name="args"/> and runs the verb. Exit codes: 0 ok, 1 failure, 2 usage.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
-        var root = Build();
-        var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        var hostSettings = new List<string>();
+        var root = Build(hostSettings);
+        hostSettings.AddRange(HostSettings(root, args));
+        var parse = root.Parse(args.Where(a => !hostSettings.Contains(a)).ToArray());
+        var errors = parse.Errors.Select(e => e.Message).ToList();
+        if (errors.Count == 0 && hostSettings.Count > 0 && parse.CommandResult.Command is not RootCommand && parse.CommandResult.Command.Name != "serve")
         {
-            foreach (var error in parse.Errors)
+            errors.Add($"'{hostSettings[0]}' is a host setting; only 'serve' (the default verb) takes those.");
+        }
+
+        if (errors.Count > 0)
+        {
+            foreach (var error in errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                await Console.Error.WriteLineAsync($"error: {error}");
             }
 
             await Console.Error.WriteLineAsync("Run with --help to see the usage.");
@@ -37,12 +45,41 @@ internal static class BotCli
         }
     }
 
-    /// <summary>Builds the root command with every verb.</summary>
-    public static RootCommand Build()
+    /// <summary>
+    /// Host settings written as <c>--key=value</c> whose key is none of the command line's own options (what
+    /// WebApplicationFactory passes: <c>--environment=…</c>, <c>--contentRoot=…</c>; or <c>--urls=…</c>). They go to
+    /// the host as configuration, so the command line itself stays strict and its help has no catch-all argument.
+    /// </summary>
+    public static IReadOnlyList<string> HostSettings(Command root, IEnumerable<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(root);
+        var options = new HashSet<string>(StringComparer.Ordinal);
+        var commands = new Stack<Command>([root]);
+        while (commands.TryPop(out var command))
+        {
+            foreach (var option in command.Options)
+            {
+                options.Add(option.Name);
+                options.UnionWith(option.Aliases);
+            }
+
+            foreach (var sub in command.Subcommands)
+            {
+                commands.Push(sub);
+            }
+        }
+
+        return args.TakeWhile(a => a != "--")
+            .Where(a => a.StartsWith("--", StringComparison.Ordinal) && a.IndexOf('=', StringComparison.Ordinal) is > 2 and var eq && !options.Contains(a[..eq]))
+            .ToList();
+    }
+
+    /// <summary>Builds the root command with every verb; <paramref name="hostSettings"/> reach <c>serve</c>.</summary>
+    public static RootCommand Build(IReadOnlyList<string> hostSettings)
     {
         var root = new RootCommand("Bot: posts newsletter digests to Discord and Slack, and answers /papers, /search, /refs, /digest and /highlights.");
         root.Options.Add(CommonOptions.Data);
-        root.Subcommands.Add(ServeVerb.Create());
+        root.Subcommands.Add(ServeVerb.Create(hostSettings));
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(IngestVerb.Create());
         root.Subcommands.Add(SearchVerb.Create());
@@ -52,20 +89,8 @@ internal static class BotCli
         root.Subcommands.Add(PostVerb.Create());
         root.Subcommands.Add(CommandsVerb.Create());
 
-        // No verb means `serve`. Host settings as `--key=value` (what WebApplicationFactory passes: --environment=…,
-        // --contentRoot=…) go to the host; any other stray word is still a usage error.
-        root.TreatUnmatchedTokensAsErrors = false;
-        root.SetAction(async (result, ct) =>
-        {
-            var stray = result.UnmatchedTokens.FirstOrDefault(t => !t.StartsWith("--", StringComparison.Ordinal) || !t.Contains('=', StringComparison.Ordinal));
-            if (stray is not null)
-            {
-                await Console.Error.WriteLineAsync($"error: Unrecognized command or argument '{stray}'.");
-                return 2;
-            }
-
-            return await ServeVerb.RunAsync(result, ct);
-        });
+        // No verb means `serve`.
+        root.SetAction((result, ct) => ServeVerb.RunAsync(result, hostSettings, ct));
         return root;
     }
 }
