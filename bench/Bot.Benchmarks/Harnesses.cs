@@ -15,6 +15,7 @@ internal static class Harnesses
         ["library"] = Library.LibraryHarness.RunAsync,
         ["library-query"] = Library.LibraryQueryHarness.RunAsync,
         ["library-explain"] = Library.LibraryExplainHarness.RunAsync,
+        ["library-cold"] = Library.LibraryColdHarness.RunAsync,
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
     };
 
