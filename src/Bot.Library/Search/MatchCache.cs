@@ -18,13 +18,14 @@ internal sealed partial class MatchCache
     /// <summary>Atoms matching more entries than this get a bitmap; others are matched by FTS5 (their doclists are short).</summary>
     public const int CommonDf = 2_000;
 
-    /// <summary>Bitmaps are dropped (all of them) beyond this many bytes: 16 MiB is ~1,300 atoms at 100,000 entries.</summary>
-    private const long MaxBitmapBytes = 16L * 1024 * 1024;
+    /// <summary>Bitmaps are dropped (all of them) beyond this many bytes: 8 MiB is ~670 atoms at 100,000 entries (the 200 benchmark queries build 130).</summary>
+    private const long MaxBitmapBytes = 8L * 1024 * 1024;
 
-    private const int MaxCounts = 50_000;
+    /// <summary>Memoised counts are dropped beyond this many (a few MiB at most).</summary>
+    private const int MaxCounts = 20_000;
 
-    /// <summary>Memoised row-id lists (short ones: a term's title hits) are dropped beyond this many ids in all (8 MiB).</summary>
-    private const int MaxListedRowids = 1_000_000;
+    /// <summary>Memoised row-id lists (short ones: a term's title hits) are dropped beyond this many ids in all (2 MiB).</summary>
+    private const int MaxListedRowids = 250_000;
 
     private readonly Lock _gate = new();
     private readonly int _commonDf;
