@@ -9,7 +9,8 @@ namespace Bot.Library;
 /// happens in C# (<see cref="TitleScorer"/>), because FTS5's bm25() reads every phrase's whole doclist.
 /// Broad queries (more than <see cref="ExactLimit"/> matches) put title hits first (from the title-only
 /// index), then the rest newest first (<see cref="BroadRanker"/>). Entries whose primary reference is the
-/// same work are one result; the others are listed in <see cref="SearchResult.AlsoIn"/>.
+/// same work are one result; the others are listed in <see cref="SearchResult.AlsoIn"/>. Very common words are
+/// intersected from in-memory bitmaps (<see cref="MatchCache"/>, exact: dropped whenever an index changes).
 /// </summary>
 internal sealed class SearchEngine
 {
