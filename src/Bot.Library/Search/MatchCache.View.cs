@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Numerics;
 using Microsoft.Data.Sqlite;
@@ -211,7 +212,7 @@ internal sealed partial class MatchCache
                 }
             }
 
-            var array = AllRowids("SELECT group_concat(id) FROM entry_fts_docsize", null);
+            var array = AllRowids("SELECT CAST(group_concat(id) AS BLOB) FROM entry_fts_docsize", null);
             lock (_gate)
             {
                 _snapshot.Ids ??= array;
@@ -232,7 +233,7 @@ internal sealed partial class MatchCache
 
             var bitmap = new ulong[(ids.Length + 63) >> 6];
             var k = 0;
-            foreach (var rowid in AllRowids("SELECT group_concat(rowid) FROM entry_fts WHERE entry_fts MATCH @q", atom))
+            foreach (var rowid in AllRowids("SELECT CAST(group_concat(rowid) AS BLOB) FROM entry_fts WHERE entry_fts MATCH @q", atom))
             {
                 while (k < ids.Length && ids[k] < rowid)
                 {
@@ -277,22 +278,27 @@ internal sealed partial class MatchCache
                 command.Parameters.AddWithValue("@q", match);
             }
 
-            if (command.ExecuteScalar() is not string text || text.Length == 0)
+            // As a blob: the digits' bytes, without a UTF-16 copy (~1 MB for an atom in 80,000 entries).
+            if (command.ExecuteScalar() is not byte[] text || text.Length == 0)
             {
                 return [];
             }
 
             var span = text.AsSpan();
-            var rowids = new List<long>(text.Length / 8);
+            var array = new long[span.Count((byte)',') + 1];
             var sorted = true;
-            foreach (var range in span.Split(','))
+            var n = 0;
+            foreach (var range in span.Split((byte)','))
             {
-                var rowid = long.Parse(span[range], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-                sorted &= rowids.Count == 0 || rowids[^1] < rowid;
-                rowids.Add(rowid);
+                if (!Utf8Parser.TryParse(span[range], out long rowid, out var used) || used != range.GetOffsetAndLength(span.Length).Length)
+                {
+                    throw new FormatException("Unexpected row id list from SQLite.");
+                }
+
+                sorted &= n == 0 || array[n - 1] < rowid;
+                array[n++] = rowid;
             }
 
-            var array = rowids.ToArray();
             if (!sorted)
             {
                 Array.Sort(array);
