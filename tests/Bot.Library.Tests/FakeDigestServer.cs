@@ -1,11 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.Library.Tests;
 
@@ -27,14 +22,11 @@ internal sealed class FakeDigestServer : IAsyncDisposable
 
     public static async Task<FakeDigestServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Bot.TestSupport.Loopback.CreateBuilder().Build();
         var server = new FakeDigestServer(app);
         app.Run(server.HandleAsync);
         await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        server.BaseUrl = Bot.TestSupport.Loopback.AddressOf(app);
         return server;
     }
 

@@ -7,8 +7,6 @@ using Bot.Hosting;
 using Bot.Library;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -52,7 +50,7 @@ internal static class DiscordInteractionsHarness
         try
         {
             await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(root, "samples", "digests")]);
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            var address = Bot.TestSupport.Loopback.AddressOf(app);
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = new Uri(address) };
             var json = """{"id":"800","application_id":"100000000000000001","type":2,"token":"bench","version":1,"guild_id":"1","channel_id":"2","data":{"id":"900","name":"papers","type":1,"options":[{"name":"query","type":3,"value":"Sparse Mixture Routing"}]}}""";
             var body = Encoding.UTF8.GetBytes(json);

@@ -6,8 +6,6 @@ using Bot.Hosting;
 using Bot.Library;
 using Bot.Slack;
 using Bot.TestSupport.FakeSlack;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Benchmarks.Slack;
@@ -44,8 +42,8 @@ internal static class SlackInteractionsHarness
         try
         {
             await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(FindRoot(), "samples", "digests")]);
+            var address = Bot.TestSupport.Loopback.AddressOf(app);
+            await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(Discord.BenchArgs.RepoRoot(), "samples", "digests")]);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
             {
                 BaseAddress = new Uri(address),
@@ -202,7 +200,6 @@ internal static class SlackInteractionsHarness
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
-    private static string FindRoot() => Bot.TestSupport.RepoRoot.TryFind() ?? Directory.GetCurrentDirectory();
 
     private sealed record Result(string Name, int Requests, double PerSecond, double P50, double P99, double Max, int Errors)
     {

@@ -1,12 +1,6 @@
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.TestSupport.FakeDiscord;
 
@@ -72,15 +66,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Starts the fake on 127.0.0.1 with a free port.</summary>
     public static async Task<FakeDiscordServer> StartAsync(FakeDiscordOptions? options = null, TimeProvider? time = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
+        var app = Loopback.CreateBuilder().Build();
         var fake = new FakeDiscordServer(app, options ?? new FakeDiscordOptions(), time ?? TimeProvider.System);
         app.Run(fake.HandleAsync);
         await app.StartAsync().ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        fake.Root = address.TrimEnd('/');
+        fake.Root = Loopback.AddressOf(app);
         return fake;
     }
 

@@ -4,12 +4,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Bot.TestSupport.FakeSlack;
 
@@ -92,15 +87,11 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     /// <summary>Starts a fake on a free loopback port.</summary>
     public static async Task<FakeSlackServer> StartAsync(FakeSlackOptions? options = null, CancellationToken ct = default)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = Loopback.CreateBuilder().Build();
         var server = new FakeSlackServer(app, options ?? new FakeSlackOptions());
         server.MapRoutes();
         await app.StartAsync(ct).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        server.BaseUri = new Uri(Loopback.AddressOf(app) + "/");
         return server;
     }
 
