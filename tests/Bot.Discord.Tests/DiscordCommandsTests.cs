@@ -4,23 +4,8 @@ using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;
 
-public sealed class DiscordCommandsTests : IAsyncLifetime
+public sealed class DiscordCommandsTests : DiscordHostTest
 {
-    private DiscordHostFactory _host = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await DiscordHostFactory.StartAsync();
-        _client = _host.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task Papers_AnswersInline_WithEmbedsWithinLimits_AndNoPings()
     {
@@ -52,7 +37,7 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Refs_Autocomplete_SuggestsEntryTitles()
     {
-        var (status, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Autocomplete("refs", "query", "Sparse"));
+        var (status, body, _) = await Interactions.SendAsync(Client, Host.Signer, Interactions.Autocomplete("refs", "query", "Sparse"));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(8, (int)body!["type"]!);
@@ -127,7 +112,7 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
         var first = await InlineAsync(Interactions.Command("search", ("query", "모델")));
         var next = first["components"]![0]!["components"]!.AsArray().Last()!;
 
-        var (status, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Button((string)next["custom_id"]!));
+        var (status, body, _) = await Interactions.SendAsync(Client, Host.Signer, Interactions.Button((string)next["custom_id"]!));
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(7, (int)body!["type"]!);
@@ -139,7 +124,7 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
     [Fact]
     public async Task Paging_AForeignButton_IsAnEphemeralError()
     {
-        var (_, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Button("something-else"));
+        var (_, body, _) = await Interactions.SendAsync(Client, Host.Signer, Interactions.Button("something-else"));
 
         Assert.Equal(4, (int)body!["type"]!);
         Assert.Equal(64, (int)body["data"]!["flags"]!);
@@ -147,7 +132,7 @@ public sealed class DiscordCommandsTests : IAsyncLifetime
 
     private async Task<JsonObject> InlineAsync(JsonObject interaction)
     {
-        var (status, body, text) = await Interactions.SendAsync(_client, _host.Signer, interaction);
+        var (status, body, text) = await Interactions.SendAsync(Client, Host.Signer, interaction);
         Assert.True(status == HttpStatusCode.OK, $"{status}: {text}");
         Assert.Equal(4, (int)body!["type"]!);
         var data = body["data"]!.AsObject();

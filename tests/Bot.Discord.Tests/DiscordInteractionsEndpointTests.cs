@@ -4,27 +4,12 @@ using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;
 
-public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
+public sealed class DiscordInteractionsEndpointTests : DiscordHostTest
 {
-    private DiscordHostFactory _host = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await DiscordHostFactory.StartAsync();
-        _client = _host.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _host.DisposeAsync();
-    }
-
     [Fact]
     public async Task SignedPing_IsAnsweredWithPong()
     {
-        var (status, body, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Ping());
+        var (status, body, _) = await Interactions.SendAsync(Client, Host.Signer, Interactions.Ping());
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal(1, (int)body!["type"]!);
@@ -35,7 +20,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         using var stranger = new InteractionSigner();
 
-        var (status, _, _) = await Interactions.SendAsync(_client, stranger, Interactions.Ping());
+        var (status, _, _) = await Interactions.SendAsync(Client, stranger, Interactions.Ping());
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
@@ -43,9 +28,9 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task StaleTimestamp_Is401_EvenWithAValidSignature()
     {
-        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, Interactions.Ping().ToJsonString(), DateTimeOffset.UtcNow.AddMinutes(-6));
+        using var request = Host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, Interactions.Ping().ToJsonString(), DateTimeOffset.UtcNow.AddMinutes(-6));
 
-        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
+        var (status, _, _) = await Interactions.ReadAsync(await Client.SendAsync(request));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
@@ -54,7 +39,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     public async Task TruncatedBody_Is401()
     {
         var json = Interactions.Command("papers", ("query", "agents")).ToJsonString();
-        using var signed = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+        using var signed = Host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
         using var truncated = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path)
         {
             Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json[..(json.Length / 2)])),
@@ -64,7 +49,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
             truncated.Headers.Add(header.Key, header.Value);
         }
 
-        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(truncated));
+        var (status, _, _) = await Interactions.ReadAsync(await Client.SendAsync(truncated));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
@@ -74,7 +59,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, DiscordInteractionsEndpoint.Path) { Content = new StringContent("""{"type":1}""") };
 
-        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
+        var (status, _, _) = await Interactions.ReadAsync(await Client.SendAsync(request));
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
     }
@@ -86,10 +71,10 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [InlineData("{\"type\":\"ping\"}")]
     public async Task SignedMalformedJson_Is400_AndTheHostKeepsServing(string json)
     {
-        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+        using var request = Host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
 
-        var (status, _, _) = await Interactions.ReadAsync(await _client.SendAsync(request));
-        var (pingStatus, _, _) = await Interactions.SendAsync(_client, _host.Signer, Interactions.Ping());
+        var (status, _, _) = await Interactions.ReadAsync(await Client.SendAsync(request));
+        var (pingStatus, _, _) = await Interactions.SendAsync(Client, Host.Signer, Interactions.Ping());
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal(HttpStatusCode.OK, pingStatus);
@@ -106,9 +91,9 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
     [InlineData("{\"type\":3,\"data\":{\"custom_id\":\"pg:99999999999:s5::x\"}}")]
     public async Task SignedOddShapes_AreAnsweredWithoutAServerError(string json)
     {
-        using var request = _host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
+        using var request = Host.Signer.CreateRequest(DiscordInteractionsEndpoint.Path, json);
 
-        var (status, body, text) = await Interactions.ReadAsync(await _client.SendAsync(request));
+        var (status, body, text) = await Interactions.ReadAsync(await Client.SendAsync(request));
 
         Assert.True(status is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{(int)status}: {text}");
         if (status == HttpStatusCode.OK)
@@ -123,7 +108,7 @@ public sealed class DiscordInteractionsEndpointTests : IAsyncLifetime
         var modal = Interactions.Ping();
         modal["type"] = 5;
 
-        var (status, _, _) = await Interactions.SendAsync(_client, _host.Signer, modal);
+        var (status, _, _) = await Interactions.SendAsync(Client, Host.Signer, modal);
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
     }

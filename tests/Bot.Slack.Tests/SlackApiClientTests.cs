@@ -5,40 +5,25 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Slack.Tests;
 
-public sealed class SlackApiClientTests : IAsyncLifetime
+public sealed class SlackApiClientTests : FakeSlackTest
 {
-    private FakeSlackServer _fake = null!;
-    private ServiceProvider _services = null!;
-
-    private SlackApiClient Client => _services.GetRequiredService<SlackApiClient>();
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeSlackServer.StartAsync(new FakeSlackOptions { PostInterval = TimeSpan.FromMilliseconds(50), TimeoutHang = TimeSpan.FromSeconds(10) });
-        _services = TestServices.Create(_fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
+    private SlackApiClient Client => Services.GetRequiredService<SlackApiClient>();
 
     [Fact]
     public async Task PostMessage_SendsBearerTokenAndUtf8Json_AndReturnsTs()
     {
         var response = await Client.PostMessageAsync(Message("C1", "안녕 <world> & more"));
 
-        var sent = Assert.Single(_fake.Messages);
+        var sent = Assert.Single(Fake.Messages);
         Assert.Equal(sent.Ts, response.Ts);
         Assert.Equal("안녕 <world> & more", sent.Body["text"]!.GetValue<string>());
-        Assert.Empty(_fake.Warnings);
+        Assert.Empty(Fake.Warnings);
     }
 
     [Fact]
     public async Task PostMessage_ThrowsTypedErrorWithSlacksErrorString_WhenOkIsFalse()
     {
-        _fake.Options.UnknownChannels.Add("C404");
+        Fake.Options.UnknownChannels.Add("C404");
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client.PostMessageAsync(Message("C404", "hi")));
 
@@ -50,10 +35,10 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [Fact]
     public async Task PostMessage_ThrowsInvalidAuth_WhenTokenIsWrong()
     {
-        await using var services = TestServices.Create(_fake, token: "xoxb-wrong");
+        await using var services = TestServices.Create(Fake, token: "xoxb-wrong");
         var error = await Assert.ThrowsAsync<SlackApiException>(() => services.GetRequiredService<SlackApiClient>().PostMessageAsync(Message("C1", "hi")));
         Assert.Equal("invalid_auth", error.Error);
-        Assert.Empty(_fake.Messages);
+        Assert.Empty(Fake.Messages);
     }
 
     [Theory]
@@ -63,18 +48,18 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     [InlineData(FakeSlackFault.InternalError)]
     public async Task PostMessage_RetriesTransientFailures_AndDeliversOnce(FakeSlackFault fault)
     {
-        _fake.EnqueueFault(fault);
+        Fake.EnqueueFault(fault);
 
         await Client.PostMessageAsync(Message("C1", "after a failure"));
 
-        var sent = Assert.Single(_fake.Messages);
+        var sent = Assert.Single(Fake.Messages);
         Assert.Equal("after a failure", sent.Body["text"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task PostMessage_DoesNotSendTwice_WhenTheTimedOutAttemptWasAccepted()
     {
-        _fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);
+        Fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);
         var client = Client;
 
         var response = await client.PostMessageAsync(Message("C1", "maybe sent"), async ct =>
@@ -84,7 +69,7 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             return found is null ? null : new Bot.Slack.Wire.SlackApiResponse { Ok = true, Ts = found.Ts, Channel = "C1" };
         });
 
-        var sent = Assert.Single(_fake.Messages);
+        var sent = Assert.Single(Fake.Messages);
         Assert.Equal(sent.Ts, response.Ts);
     }
 
@@ -93,14 +78,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            _fake.EnqueueFault(FakeSlackFault.ServerError);
+            Fake.EnqueueFault(FakeSlackFault.ServerError);
         }
 
         var error = await Assert.ThrowsAsync<SlackApiException>(() => Client.PostMessageAsync(Message("C1", "never")));
 
         Assert.Equal("http_500", error.Error);
         Assert.True(error.IsTransient);
-        Assert.Empty(_fake.Messages);
+        Assert.Empty(Fake.Messages);
     }
 
     [Fact]
@@ -117,18 +102,18 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             }
         }));
 
-        var messages = _fake.Messages;
+        var messages = Fake.Messages;
         Assert.Equal(120, messages.Count);
         foreach (var channel in channels)
         {
-            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], _fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
+            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], Fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
         }
     }
 
     [Fact]
     public async Task PostMessage_HonoursRetryAfter_WhenItSendsFasterThanTheFakeAllows()
     {
-        var settings = TestServices.Settings(_fake);
+        var settings = TestServices.Settings(Fake);
         settings["Bot:Slack:PostInterval"] = "00:00:00";
         await using var unpaced = TestServices.Create(settings);
         var client = unpaced.GetRequiredService<SlackApiClient>();
@@ -142,21 +127,21 @@ public sealed class SlackApiClientTests : IAsyncLifetime
             }
         }));
 
-        Assert.True(_fake.PacingRateLimits > 0);
+        Assert.True(Fake.PacingRateLimits > 0);
         foreach (var channel in channels)
         {
-            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], _fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
+            Assert.Equal([$"{channel} #0", $"{channel} #1", $"{channel} #2"], Fake.MessagesIn(channel).Select(m => m.Body["text"]!.GetValue<string>()));
         }
     }
 
     [Fact]
     public async Task PostToUrl_PostsAtExactlyTheWebhookUrl_WithoutToken()
     {
-        var url = _fake.WebhookUrl("abc123");
+        var url = Fake.WebhookUrl("abc123");
 
         await Client.PostToUrlAsync(new Uri(url), new JsonObject { ["text"] = "hello hook" }, pace: true);
 
-        var sent = Assert.Single(_fake.MessagesAt(url));
+        var sent = Assert.Single(Fake.MessagesAt(url));
         Assert.Equal("hello hook", sent.Body["text"]!.GetValue<string>());
     }
 
@@ -164,14 +149,14 @@ public sealed class SlackApiClientTests : IAsyncLifetime
     public async Task PostToUrl_ThrowsWithSlacksTextError_WhenWebhookRejectsPayload()
     {
         var error = await Assert.ThrowsAsync<SlackApiException>(
-            () => Client.PostToUrlAsync(new Uri(_fake.WebhookUrl()), new JsonObject { ["text"] = "" }, pace: true));
+            () => Client.PostToUrlAsync(new Uri(Fake.WebhookUrl()), new JsonObject { ["text"] = "" }, pace: true));
         Assert.Equal("no_text", error.Error);
     }
 
     [Fact]
     public async Task UsersInfo_ReportsWorkspaceAdmins()
     {
-        _fake.Options.WorkspaceAdmins.Add("UADMIN");
+        Fake.Options.WorkspaceAdmins.Add("UADMIN");
 
         Assert.True((await Client.UsersInfoAsync("UADMIN"))!.IsAdmin);
         Assert.False((await Client.UsersInfoAsync("UOTHER"))!.IsAdmin);

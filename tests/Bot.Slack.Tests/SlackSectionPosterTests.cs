@@ -4,29 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Slack.Tests;
 
-public sealed class SlackSectionPosterTests : IAsyncLifetime
+public sealed class SlackSectionPosterTests : FakeSlackTest
 {
-    private FakeSlackServer _fake = null!;
-    private ServiceProvider _services = null!;
-
-    private SlackSectionPoster Poster => _services.GetRequiredService<SlackSectionPoster>();
-
-    public async Task InitializeAsync()
-    {
-        _fake = await FakeSlackServer.StartAsync(new FakeSlackOptions { PostInterval = TimeSpan.FromMilliseconds(50), TimeoutHang = TimeSpan.FromSeconds(10) });
-        _services = TestServices.Create(_fake);
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _services.DisposeAsync();
-        await _fake.DisposeAsync();
-    }
+    private SlackSectionPoster Poster => Services.GetRequiredService<SlackSectionPoster>();
 
     [Fact]
     public void Poster_IsRegisteredAsTheSlackSectionPoster()
     {
-        Assert.Contains(_services.GetServices<ISectionPoster>(), p => p.Platform == "slack");
+        Assert.Contains(Services.GetServices<ISectionPoster>(), p => p.Platform == "slack");
     }
 
     [Fact]
@@ -34,25 +19,25 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
     {
         var receipt = await Poster.PostAsync(Channel("C1"), Post("sub/d1/papers", "papers"));
 
-        var sent = Assert.Single(_fake.MessagesIn("C1"));
+        var sent = Assert.Single(Fake.MessagesIn("C1"));
         Assert.Equal(sent.Ts, receipt.MessageId);
         Assert.Equal("sub/d1/papers", sent.LedgerKey);
         Assert.Equal(SlackSectionPoster.SectionEventType, sent.Body["metadata"]!["event_type"]!.GetValue<string>());
         Assert.False(sent.Body["unfurl_links"]!.GetValue<bool>());
         Assert.Contains("Entry &lt;1&gt;", JsonText.Of(sent.Body), StringComparison.Ordinal);
-        Assert.Empty(_fake.Rejections);
+        Assert.Empty(Fake.Rejections);
     }
 
     [Fact]
     public async Task Post_ToWebhook_PostsAtExactlyTheUrl()
     {
-        var url = _fake.WebhookUrl("T0/B0/secret-token");
+        var url = Fake.WebhookUrl("T0/B0/secret-token");
 
         await Poster.PostAsync(new PostTarget("slack", "webhook", url), Post("sub/d1/news", "news"));
 
-        var sent = Assert.Single(_fake.MessagesAt(url));
+        var sent = Assert.Single(Fake.MessagesAt(url));
         Assert.Contains("news section", JsonText.Of(sent.Body), StringComparison.Ordinal);
-        Assert.Empty(_fake.MessagesIn("C1"));
+        Assert.Empty(Fake.MessagesIn("C1"));
     }
 
     [Fact]
@@ -67,7 +52,7 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
         await Poster.PostAsync(target, Post("sub/d1/news", "news") with { ThreadParentId = parent.ThreadId });
 
         Assert.Equal(parent.MessageId, again.MessageId);
-        var messages = _fake.MessagesIn("CTHREAD");
+        var messages = Fake.MessagesIn("CTHREAD");
         Assert.Equal(3, messages.Count);
         Assert.Null(messages[0].ThreadTs);
         Assert.All(messages.Skip(1), m => Assert.Equal(parent.ThreadId, m.ThreadTs));
@@ -108,14 +93,14 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
         var target = Channel("CSPLIT");
         var items = Enumerable.Range(1, 60).Select(i => new HighlightItem($"e{i}", $"Entry {i}", "Summary", $"https://example.org/{i}")).ToList();
         var post = new SectionPost("sub/d1/long", Highlight("papers") with { Items = items, MoreCount = 0 });
-        _fake.FailAfter(1, FakeSlackFault.ChannelNotFound);
+        Fake.FailAfter(1, FakeSlackFault.ChannelNotFound);
 
         await Assert.ThrowsAsync<PostException>(() => Poster.PostAsync(target, post));
         var found = await Poster.FindPostedAsync(target, post);
         await Poster.PostAsync(target, post);
 
         Assert.Null(found);
-        var messages = _fake.MessagesIn("CSPLIT");
+        var messages = Fake.MessagesIn("CSPLIT");
         Assert.Equal(2, messages.Count);
         Assert.Equal(["1", "2"], messages.Select(m => m.Body["metadata"]!["event_payload"]!["part"]!.ToString()));
         Assert.NotNull(await Poster.FindPostedAsync(target, post));
@@ -124,17 +109,17 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
     [Fact]
     public async Task Post_DoesNotDuplicate_WhenSlackAcceptedButTheAnswerTimedOut()
     {
-        _fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);
+        Fake.EnqueueFault(FakeSlackFault.TimeoutAfterAccepting);
 
         await Poster.PostAsync(Channel("CDUP"), Post("sub/d1/papers", "papers"));
 
-        Assert.Single(_fake.MessagesIn("CDUP"));
+        Assert.Single(Fake.MessagesIn("CDUP"));
     }
 
     [Fact]
     public async Task Post_ThrowsPermanentPostException_ForUnknownChannel()
     {
-        _fake.Options.UnknownChannels.Add("CGONE");
+        Fake.Options.UnknownChannels.Add("CGONE");
 
         var error = await Assert.ThrowsAsync<PostException>(() => Poster.PostAsync(Channel("CGONE"), Post("sub/d1/papers", "papers")));
 
@@ -147,13 +132,13 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
     {
         for (var i = 0; i < 3; i++)
         {
-            _fake.EnqueueFault(FakeSlackFault.ServerError);
+            Fake.EnqueueFault(FakeSlackFault.ServerError);
         }
 
         var error = await Assert.ThrowsAsync<PostException>(() => Poster.PostAsync(Channel("CDOWN"), Post("sub/d1/papers", "papers")));
 
         Assert.False(error.Permanent);
-        Assert.Empty(_fake.Messages);
+        Assert.Empty(Fake.Messages);
     }
 
     [Fact]
@@ -170,15 +155,15 @@ public sealed class SlackSectionPosterTests : IAsyncLifetime
             }
         }));
 
-        var messages = _fake.Messages;
+        var messages = Fake.Messages;
         Assert.Equal(300, messages.Count);
         Assert.Equal(300, messages.Select(m => m.LedgerKey).Distinct().Count());
         foreach (var channel in channels)
         {
-            Assert.Equal(sections.Select(s => $"{channel}/d1/{s}"), _fake.MessagesIn(channel).Select(m => m.LedgerKey));
+            Assert.Equal(sections.Select(s => $"{channel}/d1/{s}"), Fake.MessagesIn(channel).Select(m => m.LedgerKey));
         }
 
-        Assert.Empty(_fake.Rejections);
+        Assert.Empty(Fake.Rejections);
     }
 
     private static PostTarget Channel(string id) => new("slack", "channel", id);
