@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -57,7 +56,7 @@ internal static class DiscordInteractionsHarness
             var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
             var signature = signer.Sign(timestamp, body);
 
-            var check = await SendAsync(client, DiscordInteractionsEndpoint.Path, body, signature, timestamp);
+            using var check = await client.SendAsync(Request(DiscordInteractionsEndpoint.Path, body, signature, timestamp));
             var answer = await check.Content.ReadAsStringAsync();
             if (check.StatusCode != HttpStatusCode.OK || !answer.StartsWith("""{"type":4""", StringComparison.Ordinal) || !answer.Contains("Sparse Mixture Routing", StringComparison.Ordinal))
             {
@@ -68,9 +67,9 @@ internal static class DiscordInteractionsHarness
             Console.WriteLine($"discord-interactions: {concurrency} concurrent clients, {seconds:0} s per endpoint, {Environment.ProcessorCount} cores, load generator in-process");
             foreach (var (name, path) in new[] { ("bare endpoint", "/bench/bare"), ("signed /papers", DiscordInteractionsEndpoint.Path) })
             {
-                await LoadAsync(client, path, body, signature, timestamp, concurrency, TimeSpan.FromSeconds(2));
-                var result = await LoadAsync(client, path, body, signature, timestamp, concurrency, TimeSpan.FromSeconds(seconds));
-                Console.WriteLine($"  {name,-15} {result.Throughput,8:0} req/s   p50 {result.P50,6:0.00} ms   p99 {result.P99,6:0.00} ms   max {result.Max,7:0.00} ms   errors {result.Errors}");
+                await HttpLoad.RunAsync(client, concurrency, TimeSpan.FromSeconds(2), _ => Request(path, body, signature, timestamp));
+                var result = await HttpLoad.RunAsync(client, concurrency, TimeSpan.FromSeconds(seconds), _ => Request(path, body, signature, timestamp));
+                Console.WriteLine($"  {name,-15} {result.PerSecond,8:0} req/s   p50 {result.P50,6:0.00} ms   p99 {result.P99,6:0.00} ms   max {result.Max,7:0.00} ms   errors {result.Errors}");
             }
 
             return 0;
@@ -90,41 +89,12 @@ internal static class DiscordInteractionsHarness
         }
     }
 
-    private static Task<HttpResponseMessage> SendAsync(HttpClient client, string path, byte[] body, string signature, string timestamp)
+    private static HttpRequestMessage Request(string path, byte[] body, string signature, string timestamp)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         request.Headers.Add("X-Signature-Ed25519", signature);
         request.Headers.Add("X-Signature-Timestamp", timestamp);
-        return client.SendAsync(request);
+        return request;
     }
-
-    private static async Task<LoadResult> LoadAsync(HttpClient client, string path, byte[] body, string signature, string timestamp, int concurrency, TimeSpan duration)
-    {
-        var latencies = new List<double>[concurrency];
-        var errors = 0;
-        var stopwatch = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-        {
-            var mine = latencies[worker] = new List<double>(100_000);
-            while (stopwatch.Elapsed < duration)
-            {
-                var started = Stopwatch.GetTimestamp();
-                using var response = await SendAsync(client, path, body, signature, timestamp);
-                await response.Content.CopyToAsync(Stream.Null);
-                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        var elapsed = stopwatch.Elapsed.TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new LoadResult(all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all[^1], errors);
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private sealed record LoadResult(double Throughput, double P50, double P99, double Max, int Errors);
 }

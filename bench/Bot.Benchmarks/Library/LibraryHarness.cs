@@ -14,8 +14,8 @@ internal static class LibraryHarness
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var digests = IntArg(args, "--digests", 2000);
-        var dir = StringArg(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "bot-library-bench");
+        var digests = BenchArgs.Integer(args, "--digests", 2000);
+        var dir = BenchArgs.Text(args, "--dir") ?? Path.Combine(Path.GetTempPath(), "bot-library-bench");
         if (Directory.Exists(dir))
         {
             Directory.Delete(dir, recursive: true);
@@ -117,17 +117,5 @@ internal static class LibraryHarness
         using var child = Process.Start(start)!;
         await child.WaitForExitAsync();
         return child.ExitCode;
-    }
-
-    internal static int IntArg(string[] args, string name, int fallback)
-    {
-        var value = StringArg(args, name);
-        return value is null ? fallback : int.Parse(value, CultureInfo.InvariantCulture);
-    }
-
-    internal static string? StringArg(string[] args, string name)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
     }
 }

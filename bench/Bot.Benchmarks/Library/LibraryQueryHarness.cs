@@ -87,9 +87,5 @@ internal static class LibraryQueryHarness
         return 0;
     }
 
-    private static double Percentile(List<double> values, double p)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        return sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
-    }
+    private static double Percentile(List<double> values, double p) => HttpLoad.Percentile([.. values.Order()], p);
 }

@@ -21,9 +21,9 @@ internal static class SchedulingSoak
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var weeks = Arg(args, "--weeks", 52);
-        var subscriptionCount = Arg(args, "--subscriptions", 50);
-        var failureRate = Arg(args, "--failure-rate", 10) / 100.0;
+        var weeks = BenchArgs.Integer(args, "--weeks", 52);
+        var subscriptionCount = BenchArgs.Integer(args, "--subscriptions", 50);
+        var failureRate = BenchArgs.Integer(args, "--failure-rate", 10) / 100.0;
         var firstSunday = new DateTimeOffset(2026, 1, 4, 0, 0, 0, TimeSpan.Zero);
         var clock = new ManualClock(firstSunday);
         var dir = Path.Combine(Path.GetTempPath(), "bot-soak-" + Guid.NewGuid().ToString("N")[..8]);
@@ -121,12 +121,6 @@ internal static class SchedulingSoak
         var sender = new SectionSender(store, catalog, new PosterRegistry([poster]), clock, monitor, NullLogger<SectionSender>.Instance);
         var catchUp = new CatchUpPlanner(store, planner, dispatcher, clock, monitor, NullLogger<CatchUpPlanner>.Instance);
         return (store, planner, sender, catchUp);
-    }
-
-    private static int Arg(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
     }
 
     private sealed class FixedOptions(BotScheduleOptions value) : IOptionsMonitor<BotScheduleOptions>

@@ -23,8 +23,8 @@ internal static class SlackInteractionsHarness
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 10);
-        var concurrency = Option(args, "--concurrency", 16);
+        var seconds = BenchArgs.Integer(args, "--seconds", 10);
+        var concurrency = BenchArgs.Integer(args, "--concurrency", 16);
         var data = Path.Combine(Path.GetTempPath(), "bot-bench-slack-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(data);
         await using var fake = await FakeSlackServer.StartAsync();
@@ -43,7 +43,7 @@ internal static class SlackInteractionsHarness
         {
             await app.StartAsync();
             var address = Bot.TestSupport.Loopback.AddressOf(app);
-            await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(Discord.BenchArgs.RepoRoot(), "samples", "digests")]);
+            await app.Services.GetRequiredService<DigestLibrary>().IngestAsync([Path.Combine(BenchArgs.RepoRoot(), "samples", "digests")]);
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency, UseProxy = false })
             {
                 BaseAddress = new Uri(address),
@@ -161,45 +161,15 @@ internal static class SlackInteractionsHarness
 
     private static async Task<Result> MeasureAsync(HttpClient http, string name, int seconds, int concurrency, Func<int, HttpRequestMessage> create, bool quiet = false)
     {
-        var deadline = Stopwatch.GetTimestamp() + (seconds * Stopwatch.Frequency);
-        var latencies = new List<double>[concurrency];
-        var errors = 0;
-        var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async worker =>
-        {
-            var mine = latencies[worker] = new List<double>(1 << 16);
-            for (var i = worker; Stopwatch.GetTimestamp() < deadline; i += concurrency)
-            {
-                using var request = create(i);
-                var begin = Stopwatch.GetTimestamp();
-                using var response = await http.SendAsync(request);
-                var body = await response.Content.ReadAsByteArrayAsync();
-                mine.Add(Stopwatch.GetElapsedTime(begin).TotalMilliseconds);
-                if (response.StatusCode != HttpStatusCode.OK || body.Length == 0)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        }));
-        var elapsed = Stopwatch.GetElapsedTime(started).TotalSeconds;
-        var all = latencies.SelectMany(l => l).Order().ToArray();
-        var result = new Result(name, all.Length, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length == 0 ? 0 : all[^1], errors);
+        var load = await HttpLoad.RunAsync(http, concurrency, TimeSpan.FromSeconds(seconds), create);
+        var result = new Result(name, load.Requests, load.PerSecond, load.P50, load.P99, load.Max, load.Errors);
         if (!quiet)
         {
-            Console.WriteLine($"{name}: {result.Requests} requests, {result.PerSecond:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {errors}");
+            Console.WriteLine($"{name}: {result.Requests} requests, {result.PerSecond:F0} req/s, p50 {result.P50:F2} ms, p99 {result.P99:F2} ms, errors {result.Errors}");
         }
 
         return result;
     }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static int Option(string[] args, string name, int fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
-    }
-
 
     private sealed record Result(string Name, int Requests, double PerSecond, double P50, double P99, double Max, int Errors)
     {
