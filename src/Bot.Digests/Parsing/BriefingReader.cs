@@ -254,9 +254,10 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         {
             foreach (var link in ParseContext.LinksOf(paragraph))
             {
-                var text = PlainTextBuilder.Shared;
+                var text = PlainTextBuilder.Rent();
                 InlineText.Append(text, link, 0);
                 var title = text.ToString();
+                PlainTextBuilder.Return(text);
                 if (title.Length > 0)
                 {
                     return title;

@@ -12,16 +12,10 @@ internal sealed class PlainTextBuilder
     public static readonly SearchValues<char> WhiteSpace = SearchValues.Create(
         "\t\n\v\f\r \u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
 
-    [ThreadStatic]
-    private static PlainTextBuilder? _shared;
-
     private static PlainTextBuilder? _cached;
 
     private readonly StringBuilder _text = new(256);
     private bool _pendingSpace;
-
-    /// <summary>A cleared builder for non-reentrant use on this thread.</summary>
-    public static PlainTextBuilder Shared => (_shared ??= new PlainTextBuilder()).Clear();
 
     public int Length => _text.Length;
 
