@@ -12,6 +12,8 @@ public sealed class BotDatabase
     private readonly string _connectionString;
     private int _migrated;
 
+    static BotDatabase() => SqliteNative.EnsureInitialized();
+
     /// <summary>Uses <c>{dataDirectory}/bot.db</c>, creating the folder when needed.</summary>
     public BotDatabase(string dataDirectory)
     {

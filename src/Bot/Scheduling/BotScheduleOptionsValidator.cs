@@ -129,9 +129,9 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
     private static void ValidateScheduling(BotScheduleOptions options, List<string> failures)
     {
         var scheduling = options.Scheduling;
-        if (!scheduling.Storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase) && !scheduling.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase))
+        if (!scheduling.Storage.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && !StateStoreFactory.IsMemory(scheduling) && !StateStoreFactory.IsPostgres(scheduling))
         {
-            failures.Add($"Bot:Scheduling:Storage: '{scheduling.Storage}' is not a storage; use InMemory (the default) or PostgreSql.");
+            failures.Add($"Bot:Scheduling:Storage: '{scheduling.Storage}' is not a storage; use Sqlite (the default), Memory or PostgreSql.");
         }
         else if (scheduling.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase) && string.IsNullOrWhiteSpace(scheduling.ConnectionString))
         {

@@ -1,3 +1,4 @@
+using Bot.Core;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 

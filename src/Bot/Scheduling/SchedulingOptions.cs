@@ -3,8 +3,11 @@ namespace Bot.Scheduling;
 /// <summary><c>Bot:Scheduling</c>: where Hangfire and the state live, and how start-up catches up.</summary>
 public sealed class SchedulingOptions
 {
-    /// <summary><c>InMemory</c> (Hangfire in memory, state in the SQLite file) or <c>PostgreSql</c>.</summary>
-    public string Storage { get; set; } = "InMemory";
+    /// <summary>
+    /// <c>Sqlite</c> (the default: Hangfire in <c>data/hangfire.db</c>, state in <c>data/bot.db</c>), <c>Memory</c>
+    /// (Hangfire in memory; <c>InMemory</c> is accepted too) or <c>PostgreSql</c>.
+    /// </summary>
+    public string Storage { get; set; } = "Sqlite";
 
     /// <summary>The PostgreSQL connection string when <see cref="Storage"/> is <c>PostgreSql</c>.</summary>
     public string ConnectionString { get; set; } = string.Empty;

@@ -42,7 +42,8 @@ public static class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<CatchUpPlanner>();
         // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
         // JobActivator.Current), which the last host configured in a process would otherwise win.
-        services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling));
+        services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(
+            sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling, sp.GetRequiredService<BotDatabase>()));
         services.TryAddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, hangfire) => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -3,7 +3,9 @@ using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
+using Hangfire.Storage.SQLite;
 using Npgsql;
+using SQLite;
 
 namespace Bot.Scheduling;
 
@@ -12,6 +14,13 @@ internal static class StateStoreFactory
 {
     public static bool IsPostgres(SchedulingOptions options) => options.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>Hangfire in memory: <c>Memory</c>, or <c>InMemory</c> as configurations written before <c>Sqlite</c> was the default say.</summary>
+    public static bool IsMemory(SchedulingOptions options)
+        => options.Storage.Equals("Memory", StringComparison.OrdinalIgnoreCase) || options.Storage.Equals("InMemory", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The embedded default: Hangfire's own file beside <c>bot.db</c>, so its locks never contend with the library and the ledger.</summary>
+    public static string HangfireDatabasePath(BotDatabase database) => Path.Combine(Path.GetDirectoryName(database.FilePath)!, "hangfire.db");
+
     public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time)
         => IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
 
@@ -19,11 +28,16 @@ internal static class StateStoreFactory
     /// This host's Hangfire storage, built here and handed to DI, so the host never depends on Hangfire's process-wide
     /// <c>JobStorage.Current</c> (which the last host configured in a process would win).
     /// </summary>
-    public static JobStorage CreateHangfireStorage(SchedulingOptions options)
+    public static JobStorage CreateHangfireStorage(SchedulingOptions options, BotDatabase database)
     {
-        if (!IsPostgres(options))
+        if (IsMemory(options))
         {
             return new InMemoryStorage(new InMemoryStorageOptions());
+        }
+
+        if (!IsPostgres(options))
+        {
+            return CreateSqliteStorage(HangfireDatabasePath(database), options.PollInterval);
         }
 
         // LISTEN/NOTIFY wakes a worker as soon as a section is queued; polling every few seconds is the fallback.
@@ -35,5 +49,27 @@ internal static class StateStoreFactory
             UseSlidingInvisibilityTimeout = true,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, storageOptions), storageOptions);
+    }
+
+    /// <summary>
+    /// Hangfire.Storage.SQLite over its own file. The busy timeout is longer than the package's 10 s so that a burst of
+    /// workers waits for the write lock instead of failing with "database is locked"; the ledger claim, not this storage,
+    /// keeps each section to one post when a job still runs twice (see SectionSender).
+    /// </summary>
+    public static SQLiteStorage CreateSqliteStorage(string path, TimeSpan pollInterval)
+    {
+        SqliteNative.EnsureInitialized();
+        var factory = new SQLiteDbConnectionFactory(() => new SQLiteConnection(
+            path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
+        {
+            BusyTimeout = TimeSpan.FromSeconds(30),
+        });
+        return new SQLiteStorage(factory, new SQLiteStorageOptions
+        {
+            QueuePollInterval = pollInterval < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : pollInterval,
+            // Longer than any post with its rate-limit waits, so a job that is still running is not handed to a second worker.
+            InvisibilityTimeout = TimeSpan.FromMinutes(30),
+            DistributedLockLifetime = TimeSpan.FromSeconds(30),
+        });
     }
 }

@@ -78,7 +78,7 @@ public sealed class BotScheduleOptionsValidatorTests
 
         Assert.Contains(failures, f => f.StartsWith("Bot:Subscriptions:1:Name: 'weekly-console' is used by another subscription", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Bot:TimeZone: 'Mars/Olympus' is not a time zone", StringComparison.Ordinal));
-        Assert.Contains(failures, f => f.StartsWith("Bot:Scheduling:Storage: 'Redis' is not a storage; use InMemory", StringComparison.Ordinal));
+        Assert.Contains(failures, f => f.StartsWith("Bot:Scheduling:Storage: 'Redis' is not a storage; use Sqlite", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Bot:Dashboard: set both Username and Password", StringComparison.Ordinal));
     }
 

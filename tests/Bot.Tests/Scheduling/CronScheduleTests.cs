@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Core;
 
 namespace Bot.Tests.Scheduling;
 
