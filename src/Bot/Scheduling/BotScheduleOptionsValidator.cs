@@ -143,6 +143,11 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             failures.Add("Bot:Scheduling:ConnectionString is not a PostgreSQL connection string; write it as Host=…;Port=5432;Database=…;Username=…;Password=….");
         }
 
+        if (scheduling.Workers is < 1 or > 64)
+        {
+            failures.Add($"Bot:Scheduling:Workers: {scheduling.Workers} is out of range; use 1 to 64 (8 is the default).");
+        }
+
         if (scheduling.CatchUpWindow < TimeSpan.Zero)
         {
             failures.Add($"Bot:Scheduling:CatchUpWindow: {scheduling.CatchUpWindow} is negative; use e.g. 1.00:00:00 (24 hours), or 00:00:00 to never catch up.");

@@ -1,12 +1,16 @@
 using Bot.Core;
 using Bot.Library;
 using Hangfire;
+using Hangfire.Storage;
 
 namespace Bot.Scheduling;
 
 /// <summary>One Hangfire recurring job per subscription, with its cron and time zone, through the injected <see cref="IRecurringJobManager"/>.</summary>
 internal sealed partial class HangfireSubscriptionScheduler : ISubscriptionScheduler
 {
+    /// <summary>Tries per change: each already waits the storage's lock timeout, so three ride out a busy moment, not an outage.</summary>
+    public const int Attempts = 3;
+
     private readonly IRecurringJobManager _manager;
     private readonly ILogger<HangfireSubscriptionScheduler> _logger;
 
@@ -23,16 +27,40 @@ internal sealed partial class HangfireSubscriptionScheduler : ISubscriptionSched
         ArgumentNullException.ThrowIfNull(subscription);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
         var id = subscription.Id;
-        _manager.AddOrUpdate<SubscriptionJob>(JobId(subscription), job => job.RunAsync(id, CancellationToken.None), subscription.Cron, new RecurringJobOptions { TimeZone = zone });
+        WithLockRetries(subscription.Name, () => _manager.AddOrUpdate<SubscriptionJob>(
+            JobId(subscription), job => job.RunAsync(id, CancellationToken.None), subscription.Cron, new RecurringJobOptions { TimeZone = zone }));
         LogRegistered(subscription.Name, subscription.Cron, subscription.TimeZone);
     }
 
     public void Remove(SubscriptionRecord subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        _manager.RemoveIfExists(JobId(subscription));
+        WithLockRetries(subscription.Name, () => _manager.RemoveIfExists(JobId(subscription)));
+    }
+
+    /// <summary>
+    /// Hangfire takes a distributed lock per recurring job; on SQLite a busy scheduler or expiration manager can hold it past
+    /// the timeout (<see cref="DistributedLockTimeoutException"/>). The change is idempotent, so it is simply tried again.
+    /// </summary>
+    private void WithLockRetries(string subscription, Action change)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                change();
+                return;
+            }
+            catch (DistributedLockTimeoutException ex) when (attempt < Attempts)
+            {
+                LogLockTimeout(subscription, attempt, ex.Message);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scheduled subscription {Subscription}: '{Cron}' in {TimeZone}")]
     private partial void LogRegistered(string subscription, string cron, string timeZone);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Scheduling subscription {Subscription} waited too long for Hangfire's lock (attempt {Attempt}); trying again: {Reason}")]
+    private partial void LogLockTimeout(string subscription, int attempt, string reason);
 }

@@ -26,4 +26,7 @@ public sealed class SchedulingOptions
 
     /// <summary>How often Hangfire looks for scheduled sections that fell due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Hangfire workers in this host: section jobs that run at once (a waiting section holds one while it waits its turn).</summary>
+    public int Workers { get; set; } = 8;
 }

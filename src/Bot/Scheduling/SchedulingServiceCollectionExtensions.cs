@@ -58,8 +58,9 @@ public static class SchedulingServiceCollectionExtensions
     {
         services.AddHangfireServer((sp, server) =>
         {
-            server.SchedulePollingInterval = sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.PollInterval;
-            server.WorkerCount = Math.Clamp(Environment.ProcessorCount * 2, 2, 8);
+            var scheduling = sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling;
+            server.SchedulePollingInterval = scheduling.PollInterval;
+            server.WorkerCount = scheduling.Workers;
         });
         services.AddHostedService<SchedulerStartup>();
         return services;
