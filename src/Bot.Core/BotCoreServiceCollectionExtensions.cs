@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Core;
@@ -18,6 +19,7 @@ public static class BotCoreServiceCollectionExtensions
         services.AddSingleton<TemplateStore>();
         services.AddSingleton<HighlightBuilder>();
         services.AddSingleton<CommandService>();
+        services.TryAddSingleton<SectionKeyCatalog>();
         services.AddSingleton<ConsoleRenderer>();
         return services;
     }

@@ -38,6 +38,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, DiscordSectionPoster>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<DiscordInteractionHandler>();
+        services.TryAddSingleton<SectionKeyCatalog>();
         services.TryAddSingleton<DiscordCommandRegistrar>();
         return services;
     }

@@ -32,7 +32,9 @@ internal static class SchedulingSoak
         var monitor = new FixedOptions(options);
         var catalog = new SoakCatalog(clock, firstSunday, weeks + 1);
         var poster = new CountingPoster(clock, failureRate, seed: 11);
-        var queue = new SoakQueue();
+        var storage = BenchArgs.Text(args, "--storage") ?? "memory";
+        using var hangfire = storage == "sqlite" ? new HangfireSoakQueue(Path.Combine(dir, "hangfire.db"), workers: 8) : null;
+        ISoakQueue queue = hangfire is null ? new SoakQueue() : hangfire;
         var services = Build(database, clock, monitor, catalog, poster, queue);
         var schedules = new List<(long Id, CronSchedule Cron, TimeZoneInfo Zone)>();
         for (var i = 0; i < subscriptionCount; i++)
@@ -46,7 +48,7 @@ internal static class SchedulingSoak
         var next = schedules.ToDictionary(s => s.Id, s => s.Cron.GetNextOccurrence(clock.GetUtcNow(), s.Zone)!.Value);
         var samples = new List<Sample>();
         var wall = Stopwatch.StartNew();
-        Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks");
+        Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks, queue: {(hangfire is null ? "in memory" : "Hangfire.Storage.SQLite, 8 workers")}");
         Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads");
         for (var week = 0; week < weeks; week++)
         {
@@ -77,8 +79,8 @@ internal static class SchedulingSoak
             clock.MoveTo(weekEnd);
             if (week % 4 == 3)
             {
-                // A stop and a start: the in-memory queue is gone; catch-up puts the open rows back.
-                queue.Clear();
+                // A stop and a start: an in-memory queue is gone, a SQLite one keeps its jobs; catch-up puts the open rows back.
+                queue.Restart();
                 services = Build(database, clock, monitor, catalog, poster, queue);
                 await services.CatchUp.CatchUpAsync();
             }
@@ -106,6 +108,13 @@ internal static class SchedulingSoak
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"from week {baseline.Week} to week {end.Week}: managed heap {baseline.ManagedMb:F1} -> {end.ManagedMb:F1} MB, handles {baseline.Handles} -> {end.Handles}, threads {baseline.Threads} -> {end.Threads}; "
             + $"working set {baseline.WorkingSetMb:F1} -> {end.WorkingSetMb:F1} MB (week {middle.Week} to {end.Week}: {middle.WorkingSetMb:F1} -> {end.WorkingSetMb:F1} MB, {workingGrowth:P1})"));
+        var lockErrors = hangfire?.LockErrors ?? 0;
+        if (hangfire is not null)
+        {
+            Console.WriteLine($"hangfire.db: {hangfire.JobsCreated} jobs created, {hangfire.JobsRun} run by 8 workers, {lockErrors} lock errors (database is locked / lock timeouts)");
+        }
+
+        flat &= lockErrors == 0;
         Console.WriteLine(flat && poster.Duplicates == 0 && open == 0 ? "verdict: flat" : "verdict: GROWING or incorrect");
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(dir, recursive: true);
@@ -113,7 +122,7 @@ internal static class SchedulingSoak
     }
 
     private static (SqlStateStore Store, PostPlanner Planner, SectionSender Sender, CatchUpPlanner CatchUp) Build(
-        BotDatabase database, ManualClock clock, FixedOptions monitor, SoakCatalog catalog, CountingPoster poster, SoakQueue queue)
+        BotDatabase database, ManualClock clock, FixedOptions monitor, SoakCatalog catalog, CountingPoster poster, ISoakQueue queue)
     {
         var store = SqlStateStore.ForSqlite(database, clock);
         var dispatcher = new PostDispatcher(store, queue, clock, monitor, NullLogger<PostDispatcher>.Instance);

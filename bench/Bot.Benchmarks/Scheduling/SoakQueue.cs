@@ -4,7 +4,7 @@ using Bot.Scheduling;
 namespace Bot.Benchmarks.Scheduling;
 
 /// <summary>The job queue on the manual clock: jobs in time order, retried after a delay when they throw.</summary>
-internal sealed class SoakQueue : ISectionJobQueue
+internal sealed class SoakQueue : ISoakQueue
 {
     private readonly PriorityQueue<(long RowId, int Retry), DateTimeOffset> _jobs = new();
 
@@ -13,6 +13,8 @@ internal sealed class SoakQueue : ISectionJobQueue
     public void Enqueue(long ledgerRowId, DateTimeOffset runAt) => _jobs.Enqueue((ledgerRowId, 0), runAt);
 
     public void Clear() => _jobs.Clear();
+
+    public void Restart() => Clear();
 
     public DateTimeOffset? NextAt => _jobs.TryPeek(out _, out var at) ? at : null;
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 using Markdig.Extensions.Footnotes;
 using Markdig.Parsers;
 using Markdig.Syntax;
@@ -8,18 +6,13 @@ using Markdig.Syntax.Inlines;
 namespace Bot.Digests.Parsing;
 
 /// <summary>
-/// Gives each document a link-label dictionary with an ordinal, case-insensitive comparer before any label is
-/// stored. Markdig's default comparer is culture-aware (ICU on Linux) and hashing every <c>[^ref]</c> label
-/// through ICU cost about a fifth of a digest parse. Labels in digests are ASCII ids, so ordinal matching is
-/// the same answer. If a future Markdig renames the field, this does nothing and parsing is merely slower.
-/// It also registers the footnote definitions that <see cref="TrailingDefinitions"/> read from the end of the text
-/// (passed in the parser context), so their citations become footnote links exactly as if Markdig had read them.
+/// Registers the footnote definitions that <see cref="TrailingDefinitions"/> read from the end of the text (passed in
+/// the parser context) in the document's link-label table, through Markdig's public API only, so their citations
+/// become footnote links exactly as if Markdig had read them. (It once also swapped the table's private dictionary
+/// for an ordinal one by reflection; that is gone: no reaching into another library's private members.)
 /// </summary>
 internal sealed class OrdinalLinkLabels : BlockParser
 {
-    private static readonly FieldInfo? LinksField =
-        typeof(LinkReferenceDefinitionGroup).GetField("<Links>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance);
-
     private static readonly object InstalledKey = new();
 
     public OrdinalLinkLabels()
@@ -39,10 +32,6 @@ internal sealed class OrdinalLinkLabels : BlockParser
 
         document.SetData(InstalledKey, InstalledKey);
         var group = document.GetLinkReferenceDefinitions(true);
-        if (LinksField is not null && group.Links.Count == 0 && LinksField.FieldType == typeof(Dictionary<string, LinkReferenceDefinition>))
-        {
-            LinksField.SetValue(group, new Dictionary<string, LinkReferenceDefinition>(64, StringComparer.OrdinalIgnoreCase));
-        }
 
         if (processor.Context?.Properties.TryGetValue(TrailingDefinitions.ContextKey, out var value) == true && value is TrailingDefinitions trailing)
         {

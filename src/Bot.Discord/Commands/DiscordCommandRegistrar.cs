@@ -1,5 +1,5 @@
+using Bot.Core;
 using Bot.Discord.Wire;
-using Bot.Library;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Discord;
@@ -10,15 +10,15 @@ public sealed class DiscordCommandRegistrar
     private const int DigestsSampled = 20;
 
     private readonly DiscordRestClient _client;
-    private readonly DigestLibrary _library;
+    private readonly SectionKeyCatalog _sections;
     private readonly DiscordOptions _options;
 
     /// <summary>Creates the registrar.</summary>
-    public DiscordCommandRegistrar(DiscordRestClient client, DigestLibrary library, IOptions<DiscordOptions> options)
+    public DiscordCommandRegistrar(DiscordRestClient client, SectionKeyCatalog sections, IOptions<DiscordOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
-        _library = library;
+        _sections = sections;
         _options = options.Value;
     }
 
@@ -44,18 +44,17 @@ public sealed class DiscordCommandRegistrar
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (var summary in (await _library.ListDigestsAsync(ct).ConfigureAwait(false)).Take(DigestsSampled))
+        foreach (var keys in await _sections.NewestAsync(DigestsSampled, ct).ConfigureAwait(false))
         {
-            var digest = await _library.GetDigestAsync(summary.Id, ct).ConfigureAwait(false);
-            foreach (var section in digest?.Sections ?? [])
+            foreach (var key in keys)
             {
-                if (counts.TryAdd(section.Key, 1))
+                if (counts.TryAdd(key, 1))
                 {
-                    order.Add(section.Key);
+                    order.Add(key);
                 }
                 else
                 {
-                    counts[section.Key]++;
+                    counts[key]++;
                 }
             }
         }

@@ -10,7 +10,7 @@ using SQLite;
 namespace Bot.Scheduling;
 
 /// <summary>Picks the state store and Hangfire storage from <c>Bot:Scheduling:Storage</c>.</summary>
-internal static class StateStoreFactory
+public static class StateStoreFactory
 {
     public static bool IsPostgres(SchedulingOptions options) => options.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase);
 

@@ -1,0 +1,142 @@
+using Bot.Core;
+using Bot.Scheduling;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Hangfire.Storage;
+using Hangfire.Storage.SQLite;
+
+namespace Bot.Benchmarks.Scheduling;
+
+/// <summary>
+/// The soak's jobs stored in Hangfire.Storage.SQLite the way Hangfire stores them: created Scheduled, moved to Enqueued when
+/// due, fetched from the queue by <c>workers</c> parallel workers, then Succeeded (or Scheduled again on a retry).
+/// Hangfire's own server runs on the wall clock, so the soak plays its scheduler; the storage, its queue, its locks and
+/// the workers' contention are real. A restart keeps the stored jobs, as the file does.
+/// </summary>
+internal sealed class HangfireSoakQueue : ISoakQueue, IDisposable
+{
+    private readonly SQLiteStorage _storage;
+    private readonly BackgroundJobClient _client;
+    private readonly int _workers;
+    private readonly PriorityQueue<(string JobId, long RowId, int Retry), DateTimeOffset> _due = new();
+    private int _lockErrors;
+
+    public HangfireSoakQueue(string path, int workers)
+    {
+        _storage = StateStoreFactory.CreateSqliteStorage(path, TimeSpan.FromSeconds(1));
+        _client = new BackgroundJobClient(_storage);
+        _workers = workers;
+    }
+
+    public int JobsCreated { get; private set; }
+
+    public int JobsRun { get; private set; }
+
+    public int LockErrors => _lockErrors;
+
+    public DateTimeOffset? NextAt => _due.TryPeek(out _, out var at) ? at : null;
+
+    public void Enqueue(long ledgerRowId, DateTimeOffset runAt) => Schedule(ledgerRowId, runAt, 0);
+
+    public void Restart()
+    {
+        // What a new host finds in hangfire.db: every job still Scheduled, with the time it falls due.
+        _due.Clear();
+        var scheduled = _storage.GetMonitoringApi().ScheduledJobs(0, int.MaxValue);
+        foreach (var (jobId, job) in scheduled)
+        {
+            var rowId = (long)job.Job.Args[0];
+            _due.Enqueue((jobId, rowId, 0), new DateTimeOffset(job.EnqueueAt, TimeSpan.Zero));
+        }
+    }
+
+    public async Task<int> RunUntilAsync(SectionSender sender, ManualClock clock, DateTimeOffset until)
+    {
+        var ran = 0;
+        while (_due.TryPeek(out _, out var at) && at <= until)
+        {
+            clock.MoveTo(at);
+            var batch = new Dictionary<string, (long RowId, int Retry)>(StringComparer.Ordinal);
+            while (_due.TryPeek(out var job, out var next) && next == at)
+            {
+                _due.Dequeue();
+                batch[job.JobId] = (job.RowId, job.Retry);
+                Guard(() => _client.ChangeState(job.JobId, new EnqueuedState(), ScheduledState.StateName));
+            }
+
+            var remaining = batch.Count;
+            await Task.WhenAll(Enumerable.Range(0, Math.Min(_workers, batch.Count)).Select(_ => Task.Run(async () =>
+            {
+                while (Interlocked.Decrement(ref remaining) >= 0)
+                {
+                    using var connection = _storage.GetConnection();
+                    using var fetched = connection.FetchNextJob(["default"], CancellationToken.None);
+                    var (rowId, retry) = batch[fetched.JobId];
+                    await RunAsync(sender, clock, fetched.JobId, rowId, retry);
+                    fetched.RemoveFromQueue();
+                }
+            })));
+            ran += batch.Count;
+            JobsRun += batch.Count;
+        }
+
+        return ran;
+    }
+
+    public void Dispose() => _storage.Dispose();
+
+    private async Task RunAsync(SectionSender sender, ManualClock clock, string jobId, long rowId, int retry)
+    {
+        try
+        {
+            var outcome = await sender.SendAsync(rowId);
+            if (outcome.Result == SendResult.Busy)
+            {
+                lock (_due)
+                {
+                    Schedule(rowId, outcome.RetryAt!.Value.AddSeconds(1), 0);
+                }
+            }
+
+            Guard(() => _client.ChangeState(jobId, new SucceededState(null, 0, 0), EnqueuedState.StateName));
+        }
+        catch (PostException) when (retry < 10)
+        {
+            lock (_due)
+            {
+                Schedule(rowId, clock.GetUtcNow().AddSeconds(30 * (retry + 1)), retry + 1);
+            }
+
+            Guard(() => _client.ChangeState(jobId, new FailedState(new InvalidOperationException("transient")), EnqueuedState.StateName));
+        }
+    }
+
+    private void Schedule(long rowId, DateTimeOffset runAt, int retry)
+    {
+        var job = Job.FromExpression<SectionJob>(j => j.RunAsync(rowId, CancellationToken.None));
+        var jobId = Guard(() => _client.Create(job, new ScheduledState(runAt.UtcDateTime)));
+        JobsCreated++;
+        _due.Enqueue((jobId, rowId, retry), runAt);
+    }
+
+    private T Guard<T>(Func<T> storageCall)
+    {
+        try
+        {
+            return storageCall();
+        }
+        catch (Exception ex) when (ex is DistributedLockTimeoutException || ex.Message.Contains("locked", StringComparison.OrdinalIgnoreCase))
+        {
+            Interlocked.Increment(ref _lockErrors);
+            Console.Error.WriteLine($"lock error: {ex.GetType().Name}: {ex.Message}");
+            throw;
+        }
+    }
+
+    private void Guard(Action storageCall) => Guard(() =>
+    {
+        storageCall();
+        return 0;
+    });
+}
