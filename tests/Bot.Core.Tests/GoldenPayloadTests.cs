@@ -6,7 +6,7 @@ namespace Bot.Core.Tests;
 
 /// <summary>
 /// The exact payloads of the sample digests on both platforms, compared with <c>Golden/*.json</c>.
-/// Regenerate after an intended change with <c>BOT_UPDATE_GOLDEN=1 dotnet test tests/Bot.Core.Tests</c>, then review the diff.
+/// Regenerate after an intended change with <c>BOT_UPDATE_GOLDEN=1 dotnet test tests/Bot.Core.Tests</c> (it writes the files and fails), review the diff, run again.
 /// </summary>
 public sealed class GoldenPayloadTests
 {
@@ -51,12 +51,7 @@ public sealed class GoldenPayloadTests
     private static void AssertGolden(string name, string actual)
     {
         var path = Path.Combine(RepoPaths.Root, "tests", "Bot.Core.Tests", "Golden", name);
-        if (Environment.GetEnvironmentVariable("BOT_UPDATE_GOLDEN") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, actual);
-            return;
-        }
+        Bot.TestSupport.Regeneration.WriteAndFailIfRequested("BOT_UPDATE_GOLDEN", path, actual);
 
         Assert.True(File.Exists(path), $"No golden file {path}; create it with BOT_UPDATE_GOLDEN=1 and review it.");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);

@@ -32,11 +32,11 @@ public sealed class SpecTests
         var actual = SpecJson.From(new DigestParser().Parse(markdown, fileName));
 
         var expectedPath = Path.Combine(SpecsFolder, spec + ".json");
-        if (Environment.GetEnvironmentVariable("BOT_UPDATE_SPECS") == "1" && RepoPaths.Root is not null)
+        if (RepoPaths.Root is not null)
         {
-            // Regenerating is a deliberate act: review the diff of Specs/*.json before committing it.
-            File.WriteAllText(Path.Combine(RepoPaths.Root, "tests", "Bot.Digests.Tests", "Specs", spec + ".json"), actual.ToJsonString(SpecJson.Indented) + "\n");
-            return;
+            // Regenerating is a deliberate act: it writes Specs/*.json and fails, so the diff is reviewed before a passing run.
+            Bot.TestSupport.Regeneration.WriteAndFailIfRequested(
+                "BOT_UPDATE_SPECS", Path.Combine(RepoPaths.Root, "tests", "Bot.Digests.Tests", "Specs", spec + ".json"), actual.ToJsonString(SpecJson.Indented) + "\n");
         }
 
         Assert.True(File.Exists(expectedPath), $"Specs/{spec}.json is missing.");

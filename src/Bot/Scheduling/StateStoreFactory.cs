@@ -59,10 +59,17 @@ public static class StateStoreFactory
     public static SQLiteStorage CreateSqliteStorage(string path, TimeSpan pollInterval)
     {
         SqliteNative.EnsureInitialized();
-        var factory = new SQLiteDbConnectionFactory(() => new SQLiteConnection(
-            path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
+        var factory = new SQLiteDbConnectionFactory(() =>
         {
-            BusyTimeout = TimeSpan.FromSeconds(30),
+            var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
+            {
+                BusyTimeout = TimeSpan.FromSeconds(30),
+            };
+
+            // WAL with synchronous=NORMAL (as bot.db): no fsync per commit, still safe when the process dies; an OS crash may
+            // lose the last jobs, which start-up catch-up re-queues from the ledger.
+            connection.ExecuteScalar<string>("PRAGMA synchronous=NORMAL");
+            return connection;
         });
         return new SQLiteStorage(factory, new SQLiteStorageOptions
         {

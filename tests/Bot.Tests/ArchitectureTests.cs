@@ -1,0 +1,172 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Bot.Tests.Support;
+
+namespace Bot.Tests;
+
+/// <summary>The layers of docs/architecture.md, checked against the csproj files and the built assemblies.</summary>
+public sealed partial class ArchitectureTests
+{
+    private static readonly string[] Platforms = ["Bot.Discord", "Bot.Slack"];
+    private static readonly string[] OurAssemblies = ["Bot.Digests", "Bot.Library", "Bot.Core", "Bot.Discord", "Bot.Slack", "Bot"];
+
+    [Fact]
+    public void ProjectReferences_MatchTheGraphInArchitectureMd()
+    {
+        var documented = DocumentedGraph();
+
+        foreach (var (project, references) in documented)
+        {
+            Assert.Equal(references.Order(StringComparer.Ordinal), ProjectReferences(project).Order(StringComparer.Ordinal));
+        }
+
+        Assert.Equal(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Select(Path.GetFileName).Order(StringComparer.Ordinal), documented.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Core_ReferencesNoPlatform_AndPlatformsDoNotReferenceTheLibrary()
+    {
+        Assert.DoesNotContain(ProjectReferences("Bot.Core"), Platforms.Contains);
+        Assert.DoesNotContain(ReferencedAssemblies("Bot.Core"), Platforms.Contains);
+        foreach (var platform in Platforms)
+        {
+            Assert.DoesNotContain("Bot.Library", ProjectReferences(platform));
+            // The csproj could be right while code still uses Library types through Core's reference; the compiled assembly tells.
+            Assert.DoesNotContain("Bot.Library", ReferencedAssemblies(platform));
+        }
+    }
+
+    [Fact]
+    public void NoAssemblyOfOurs_ReachesIntoMarkdigsPrivateMembersByReflection()
+    {
+        foreach (var name in OurAssemblies)
+        {
+            Assert.Empty(PrivateReflectionOnMarkdig(Path.Combine(AppContext.BaseDirectory, name + ".dll")));
+        }
+    }
+
+    /// <summary>
+    /// Methods that name a Markdig type (ldtoken) and call a Type.Get{Field,Property,Method,Member,…} lookup with a
+    /// BindingFlags constant that includes NonPublic; also any compiler backing-field name in the string heap.
+    /// </summary>
+    internal static List<string> PrivateReflectionOnMarkdig(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        var findings = new List<string>();
+        var markdigRefs = md.AssemblyReferences.Select(md.GetAssemblyReference).Where(a => md.GetString(a.Name) == "Markdig").ToList();
+        if (markdigRefs.Count == 0)
+        {
+            return findings;
+        }
+
+        for (var offset = 1; offset < md.GetHeapSize(HeapIndex.UserString);)
+        {
+            var handle = MetadataTokens.UserStringHandle(offset);
+            var text = md.GetUserString(handle);
+            if (text.Contains("k__BackingField", StringComparison.Ordinal))
+            {
+                findings.Add($"{Path.GetFileName(path)}: string \"{text}\"");
+            }
+
+            var next = md.GetNextHandle(handle);
+            if (next.IsNil)
+            {
+                break;
+            }
+
+            offset = MetadataTokens.GetHeapOffset(next);
+        }
+
+        foreach (var methodHandle in md.MethodDefinitions)
+        {
+            var method = md.GetMethodDefinition(methodHandle);
+            if (method.RelativeVirtualAddress == 0)
+            {
+                continue;
+            }
+
+            var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes()!;
+            if (NamesMarkdigType(md, il) && CallsNonPublicLookup(md, il))
+            {
+                findings.Add($"{Path.GetFileName(path)}: {md.GetString(md.GetTypeDefinition(method.GetDeclaringType()).Name)}.{md.GetString(method.Name)}");
+            }
+        }
+
+        return findings;
+    }
+
+    private static bool NamesMarkdigType(MetadataReader md, byte[] il)
+    {
+        for (var i = 0; i + 4 < il.Length; i++)
+        {
+            // ldtoken (0xD0) of a TypeRef (table 0x01) whose resolution scope is the Markdig assembly.
+            if (il[i] == 0xD0 && il[i + 4] == 0x01)
+            {
+                var row = BitConverter.ToInt32(il, i + 1) & 0xFFFFFF;
+                if (row <= md.GetTableRowCount(TableIndex.TypeRef))
+                {
+                    var typeRef = md.GetTypeReference(MetadataTokens.TypeReferenceHandle(row));
+                    if (typeRef.ResolutionScope.Kind == HandleKind.AssemblyReference
+                        && md.GetString(md.GetAssemblyReference((AssemblyReferenceHandle)typeRef.ResolutionScope).Name) == "Markdig")
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CallsNonPublicLookup(MetadataReader md, byte[] il)
+    {
+        var nonPublicConstant = false;
+        for (var i = 0; i < il.Length; i++)
+        {
+            // ldc.i4.s (0x1F) or ldc.i4 (0x20) with BindingFlags.NonPublic (0x20) set.
+            if ((il[i] == 0x1F && i + 1 < il.Length && (il[i + 1] & 0x20) != 0) || (il[i] == 0x20 && i + 4 < il.Length && (BitConverter.ToInt32(il, i + 1) & 0x20) != 0))
+            {
+                nonPublicConstant = true;
+            }
+
+            if (nonPublicConstant && (il[i] == 0x28 || il[i] == 0x6F) && i + 4 < il.Length && il[i + 4] == 0x0A)
+            {
+                var member = md.GetMemberReference(MetadataTokens.MemberReferenceHandle(BitConverter.ToInt32(il, i + 1) & 0xFFFFFF));
+                if (LookupName().IsMatch(md.GetString(member.Name)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, string[]> DocumentedGraph()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepoPaths.Root, "docs", "architecture.md"));
+        var block = GraphBlock().Match(doc);
+        Assert.True(block.Success, "docs/architecture.md has no ```dependencies block");
+        return block.Groups[1].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split("->", StringSplitOptions.TrimEntries))
+            .ToDictionary(parts => parts[0], parts => parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), StringComparer.Ordinal);
+    }
+
+    private static IEnumerable<string> ProjectReferences(string project)
+        => XDocument.Load(Path.Combine(RepoPaths.Root, "src", project, project + ".csproj")).Descendants("ProjectReference")
+            .Select(r => Path.GetFileNameWithoutExtension(r.Attribute("Include")!.Value.Replace('\\', '/')));
+
+    private static IEnumerable<string> ReferencedAssemblies(string assembly)
+        => Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, assembly + ".dll")).GetReferencedAssemblies().Select(a => a.Name!);
+
+    [GeneratedRegex(@"```dependencies\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex GraphBlock();
+
+    [GeneratedRegex("^Get(Field|Fields|Property|Properties|Method|Methods|Member|Members|Constructor|Constructors|NestedType|Event)$")]
+    private static partial Regex LookupName();
+}
