@@ -32,7 +32,7 @@ public sealed class SchedulerHostTests
 
             var digestRows = await store.GetDigestRowsAsync(sub.Id, digestId);
             return digestRows.All(r => r.State == LedgerState.Sent) ? digestRows : null;
-        });
+        }, seconds: 90); // Hangfire.Storage.SQLite (the default now) polls and writes a file: slower than memory on a loaded machine.
 
         Assert.Equal("2026-10-14-daily-briefing", rows[0].DigestId);
         Assert.Equal(rows.Select(r => r.SectionKey), poster.Log.Select(l => l.Section));
