@@ -51,7 +51,7 @@ public sealed partial class SqlStateStore : IStateStore
         var sql = "INSERT INTO subscriptions (name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
             + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at) "
             + "VALUES (@Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
-            + "@SectionSpacingMs, @Thread, @MentionRoleId, @Now, @Now) "
+            + "@SectionSpacingMs, @Thread, @MentionRoleId, COALESCE(@CreatedAt, @Now), @Now) "
             + "ON CONFLICT (name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
             + "include_terms = excluded.include_terms, exclude_terms = excluded.exclude_terms, cron = excluded.cron, "
             + "time_zone = excluded.time_zone, entries_per_section = excluded.entries_per_section, "
@@ -72,6 +72,7 @@ public sealed partial class SqlStateStore : IStateStore
             SectionSpacingMs = (long)subscription.SectionSpacing.TotalMilliseconds,
             Thread = subscription.Thread ? 1L : 0L,
             subscription.MentionRoleId,
+            CreatedAt = subscription.CreatedAt == default ? (long?)null : subscription.CreatedAt.ToUnixTimeMilliseconds(),
             Now,
         }, cancellationToken: ct));
         return data.ToRecord();

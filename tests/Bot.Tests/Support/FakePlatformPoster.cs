@@ -13,6 +13,7 @@ internal sealed class FakePlatformPoster : ISectionPoster
     private readonly Random _random;
     private readonly TimeProvider _time;
     private int _messages;
+    private int _inFlight;
 
     public FakePlatformPoster(TimeProvider time, string platform = "console", double failureRate = 0, int seed = 7)
     {
@@ -34,19 +35,64 @@ internal sealed class FakePlatformPoster : ISectionPoster
 
     public int Failures { get; private set; }
 
-    public Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+    /// <summary>How long each post waits before it is delivered (on the fake clock), as behind a 429's Retry-After.</summary>
+    public TimeSpan PostDelay { get; set; }
+
+    /// <summary>False for a target that cannot be searched (a webhook alone).</summary>
+    public bool CanLookUp { get; set; } = true;
+
+    /// <summary>The next this many posts are delivered, then their responses are lost (a timeout).</summary>
+    public int LoseResponses { get; set; }
+
+    /// <summary>The next this many posts are refused with a 429 that certainly did not deliver.</summary>
+    public int RefuseWith429 { get; set; }
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public ConcurrentQueue<(string Section, string? Role)> Mentions { get; } = new();
+
+    public async Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
     {
         if (PermanentlyFailingSections.Contains(post.Highlight.SectionKey))
         {
             throw new PostException("404 Unknown Channel", permanent: true);
         }
 
+        if (RefuseWith429 > 0)
+        {
+            RefuseWith429--;
+            throw new PostException("429 Too Many Requests", permanent: false) { NotDelivered = true };
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (PostDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(PostDelay, _time, ct);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+
         Fail(() => Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
-        return Task.FromResult(Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
+        Mentions.Enqueue((post.Highlight.SectionKey, post.MentionRoleId));
+        var receipt = Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId);
+        if (LoseResponses > 0)
+        {
+            LoseResponses--;
+            throw new TimeoutException("the request timed out after the platform accepted it");
+        }
+
+        return receipt;
     }
 
+    public bool CanFindPosted(PostTarget target) => CanLookUp;
+
     public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
-        => Task.FromResult(Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
+        => Task.FromResult(CanLookUp && Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
 
     public Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default)
     {
