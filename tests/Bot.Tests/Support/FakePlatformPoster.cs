@@ -8,7 +8,7 @@ namespace Bot.Tests.Support;
 /// A platform that fails a share of requests: 500s, 429s and timeouts (half of which reach the platform before the
 /// response is lost). Like Slack, it can find an earlier delivery by ledger key; it counts every delivery per key.
 /// </summary>
-internal sealed class FakePlatformPoster : ISectionPoster
+internal sealed class FakePlatformPoster : ISectionPoster, IPostEditor
 {
     private readonly Random _random;
     private readonly TimeProvider _time;
@@ -90,6 +90,33 @@ internal sealed class FakePlatformPoster : ISectionPoster
     }
 
     public bool CanFindPosted(PostTarget target) => CanLookUp;
+
+    /// <summary>Every edit: (ledger key, message id, section title shown after the edit).</summary>
+    public ConcurrentQueue<(string Key, string MessageId, string Title)> Edits { get; } = new();
+
+    public ConcurrentQueue<string> Deleted { get; } = new();
+
+    public bool CanEdit(PostTarget target) => true;
+
+    public Task<IReadOnlyList<string>> EditAsync(PostTarget target, SectionPost post, IReadOnlyList<string> messageIds, string? threadId, CancellationToken ct = default)
+    {
+        foreach (var id in messageIds)
+        {
+            Edits.Enqueue((post.LedgerKey, id, post.Highlight.Items[0].Title));
+        }
+
+        return Task.FromResult(messageIds);
+    }
+
+    public Task DeleteAsync(PostTarget target, IReadOnlyList<string> messageIds, string? threadId, CancellationToken ct = default)
+    {
+        foreach (var id in messageIds)
+        {
+            Deleted.Enqueue(id);
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
         => Task.FromResult(CanLookUp && Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
