@@ -15,6 +15,12 @@ public interface ISectionPoster
     /// </summary>
     Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default);
 
+    /// <summary>
+    /// True when <see cref="FindPostedAsync"/> can really search the target. False (a webhook alone) makes the scheduler
+    /// record a doubtful attempt as uncertain instead of sending it again blindly.
+    /// </summary>
+    bool CanFindPosted(PostTarget target) => true;
+
     /// <summary>Creates the parent message of a digest for thread mode, and returns its id (Discord thread id / Slack ts).</summary>
     Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default);
 }

@@ -29,4 +29,10 @@ public sealed class PostException : Exception
 
     /// <summary>True when retrying cannot help.</summary>
     public bool Permanent { get; }
+
+    /// <summary>
+    /// True when the platform certainly did not take the post (a 429, a refused connection), so a retry may send without
+    /// looking for it first. False (the default) means a lost response: the post may have gone out.
+    /// </summary>
+    public bool NotDelivered { get; init; }
 }

@@ -18,7 +18,10 @@ public interface IStateStore
     /// <summary>A subscription by name (case-sensitive), or null.</summary>
     Task<SubscriptionRecord?> FindSubscriptionAsync(string name, CancellationToken ct = default);
 
-    /// <summary>Deletes a subscription and its ledger rows; false when it did not exist.</summary>
+    /// <summary>
+    /// Removes a subscription, leaving a tombstone: its ledger stays, so re-adding the same name resumes where it was.
+    /// False when it did not exist.
+    /// </summary>
     Task<bool> DeleteSubscriptionAsync(long id, CancellationToken ct = default);
 
     /// <summary>Records the last cron occurrence that was planned or deliberately skipped.</summary>
@@ -45,17 +48,41 @@ public interface IStateStore
     /// </summary>
     Task<ClaimResult> TryClaimAsync(long rowId, string owner, TimeSpan lease, CancellationToken ct = default);
 
-    /// <summary>Records the delivery of a claimed row.</summary>
-    Task MarkSentAsync(long rowId, string messageId, string? threadId, CancellationToken ct = default);
+    /// <summary>Extends a claim this host still holds (the fencing token: same owner, same attempt); false when it was lost.</summary>
+    Task<bool> RenewAsync(LedgerRow claim, TimeSpan lease, CancellationToken ct = default);
 
-    /// <summary>Gives a claimed row back after a transient failure, so a retry can claim it at once.</summary>
-    Task ReleaseAsync(long rowId, string error, CancellationToken ct = default);
+    /// <summary>Records the delivery of a claimed row, only while the claim is still ours; false when another host took it over.</summary>
+    Task<bool> MarkSentAsync(LedgerRow claim, string messageId, string? threadId, IReadOnlyList<string>? messageIds = null, string? contentHash = null, CancellationToken ct = default);
 
-    /// <summary>Marks a row failed for good (a permanent platform error).</summary>
-    Task MarkFailedAsync(long rowId, string error, CancellationToken ct = default);
+    /// <summary>
+    /// Gives a claimed row back after a transient failure, so a retry can claim it at once. <paramref name="mayHaveReached"/>
+    /// false (a refusal such as a 429) lets the retry send without looking first.
+    /// </summary>
+    Task<bool> ReleaseAsync(LedgerRow claim, string error, bool mayHaveReached = true, CancellationToken ct = default);
+
+    /// <summary>Marks a claimed row failed for good (a permanent platform error).</summary>
+    Task<bool> MarkFailedAsync(LedgerRow claim, string error, CancellationToken ct = default);
+
+    /// <summary>Marks a claimed row uncertain: an earlier attempt may have been posted and the target cannot be searched.</summary>
+    Task<bool> MarkUncertainAsync(LedgerRow claim, string reason, CancellationToken ct = default);
 
     /// <summary>Marks a row this host has claimed as skipped (its subscription, digest or section is gone).</summary>
-    Task SkipClaimedAsync(long rowId, string reason, CancellationToken ct = default);
+    Task<bool> SkipClaimedAsync(LedgerRow claim, string reason, CancellationToken ct = default);
+
+    /// <summary>Rows in one state (of one subscription, or all), by due time.</summary>
+    Task<IReadOnlyList<LedgerRow>> ListRowsAsync(LedgerState state, long? subscriptionId = null, CancellationToken ct = default);
+
+    /// <summary>Puts a failed or uncertain row back to pending, on the operator's word; false when it was not in <paramref name="from"/>.</summary>
+    Task<bool> ReopenAsync(long rowId, LedgerState from, CancellationToken ct = default);
+
+    /// <summary>Records that a sent post was edited to show <paramref name="contentHash"/>.</summary>
+    Task<bool> RecordEditAsync(long rowId, string contentHash, IReadOnlyList<string>? messageIds, CancellationToken ct = default);
+
+    /// <summary>Records that a sent post was deleted from the platform (the row stays, as skipped, so it is never sent again).</summary>
+    Task<bool> MarkDeletedAsync(long rowId, CancellationToken ct = default);
+
+    /// <summary>Rows sent at or after <paramref name="since"/> (of one digest, or all).</summary>
+    Task<IReadOnlyList<LedgerRow>> SentSinceAsync(DateTimeOffset since, string? digestId = null, CancellationToken ct = default);
 
     /// <summary>Marks an unsent row skipped with the reason; false when it was already sent or claimed.</summary>
     Task<bool> MarkSkippedAsync(long rowId, string reason, CancellationToken ct = default);

@@ -15,6 +15,12 @@ public enum LedgerState
     /// <summary>Not sent on purpose (fell due outside the catch-up window, or empty after filters).</summary>
     Skipped,
 
-    /// <summary>Failed permanently (a 4xx such as a missing channel); not retried.</summary>
+    /// <summary>Failed permanently (a 4xx such as a missing channel); not retried until <c>post --retry-failed</c>.</summary>
     Failed,
+
+    /// <summary>
+    /// An attempt may have reached a target that cannot be searched (a webhook alone): not sent again blindly;
+    /// the operator decides with <c>post --retry-uncertain</c>.
+    /// </summary>
+    Uncertain,
 }

@@ -47,9 +47,21 @@ public sealed partial class SqlStateStore
         public long? ClaimedUntil { get; set; }
         public long? SentAt { get; set; }
 
+        public string? ClaimedBy { get; set; }
+
+        public long LookFirst { get; set; }
+
+        public long? AttemptedAt { get; set; }
+
+        public string? MessageIds { get; set; }
+
+        public string? ContentHash { get; set; }
+
+        public long? EditedAt { get; set; }
+
         public LedgerRow ToRow() => new(
             Id, SubscriptionId, DigestId, SectionKey, (int)Position, Enum.Parse<LedgerState>(State, ignoreCase: true),
             DateTimeOffset.FromUnixTimeMilliseconds(DueAt), (int)Attempts, MessageId, ThreadId, LastError,
-            FromMs(ClaimedUntil), FromMs(SentAt));
+            FromMs(ClaimedUntil), FromMs(SentAt), ClaimedBy, LookFirst != 0, FromMs(AttemptedAt), MessageIds, ContentHash, FromMs(EditedAt));
     }
 }

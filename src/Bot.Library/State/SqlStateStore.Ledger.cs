@@ -7,6 +7,10 @@ public sealed partial class SqlStateStore
 {
     private const string Claimable = "(state = 'pending' OR (state = 'attempted' AND (claimed_until IS NULL OR claimed_until < @now)))";
 
+    // The fencing token of a claim: the same host and the same attempt. A host whose lease ran out and whose row another
+    // host then claimed can no longer record anything for it.
+    private const string Fenced = "state = 'attempted' AND claimed_by = @owner AND attempts = @attempts";
+
     /// <inheritdoc />
     public async Task<IReadOnlySet<string>> PlannedDigestsAsync(long subscriptionId, CancellationToken ct = default)
     {
@@ -76,9 +80,11 @@ public sealed partial class SqlStateStore
         var now = Now;
         await using (var connection = await _open(ct))
         {
-            // One conditional UPDATE: of two hosts racing for the same row, exactly one gets it back.
+            // One conditional UPDATE: of two hosts racing for the same row, exactly one gets it back. Right-hand sides read
+            // the row as it was, so look_first carries the previous attempt's doubt into this claim before in_doubt is set.
             var claimed = await connection.QuerySingleOrDefaultAsync<RowData>(new CommandDefinition(
-                "UPDATE post_ledger SET state = 'attempted', attempts = attempts + 1, claimed_by = @owner, claimed_until = @until, updated_at = @now "
+                "UPDATE post_ledger SET state = 'attempted', attempts = attempts + 1, claimed_by = @owner, claimed_until = @until, updated_at = @now, "
+                + "look_first = in_doubt, in_doubt = 1, attempted_at = CASE WHEN in_doubt = 1 THEN attempted_at ELSE @now END "
                 + "WHERE id = @rowId AND " + Claimable + " RETURNING " + RowColumns,
                 new { rowId, owner, until = now + (long)lease.TotalMilliseconds, now },
                 cancellationToken: ct));
@@ -92,32 +98,127 @@ public sealed partial class SqlStateStore
     }
 
     /// <inheritdoc />
-    public async Task MarkSentAsync(long rowId, string messageId, string? threadId, CancellationToken ct = default)
+    public async Task<bool> RenewAsync(LedgerRow claim, TimeSpan lease, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(claim);
+        var now = Now;
         await using var connection = await _open(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET claimed_until = @until, updated_at = @now WHERE id = @Id AND " + Fenced,
+            new { claim.Id, owner = claim.ClaimedBy, attempts = (long)claim.Attempts, until = now + (long)lease.TotalMilliseconds, now },
+            cancellationToken: ct));
+        return changed > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkSentAsync(LedgerRow claim, string messageId, string? threadId, IReadOnlyList<string>? messageIds = null, string? contentHash = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var connection = await _open(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE post_ledger SET state = 'sent', message_id = @messageId, thread_id = @threadId, sent_at = @now, updated_at = @now, "
-            + "claimed_until = NULL, last_error = NULL WHERE id = @rowId AND state = 'attempted'",
-            new { rowId, messageId, threadId, now = Now }, cancellationToken: ct));
+            + "claimed_until = NULL, last_error = NULL, in_doubt = 0, look_first = 0, message_ids = @ids, content_hash = @contentHash "
+            + "WHERE id = @Id AND " + Fenced,
+            new { claim.Id, owner = claim.ClaimedBy, attempts = (long)claim.Attempts, messageId, threadId, ids = Ids(messageIds), contentHash, now = Now },
+            cancellationToken: ct));
+        return changed > 0;
     }
 
     /// <inheritdoc />
-    public async Task ReleaseAsync(long rowId, string error, CancellationToken ct = default)
+    public async Task<bool> ReleaseAsync(LedgerRow claim, string error, bool mayHaveReached = true, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(claim);
         await using var connection = await _open(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE post_ledger SET claimed_until = NULL, claimed_by = NULL, last_error = @error, updated_at = @now WHERE id = @rowId AND state = 'attempted'",
-            new { rowId, error = Truncate(error), now = Now }, cancellationToken: ct));
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET claimed_until = NULL, claimed_by = NULL, last_error = @error, updated_at = @now, "
+            + "in_doubt = CASE WHEN @doubt = 1 OR look_first = 1 THEN 1 ELSE 0 END WHERE id = @Id AND " + Fenced,
+            new { claim.Id, owner = claim.ClaimedBy, attempts = (long)claim.Attempts, error = Truncate(error), doubt = mayHaveReached ? 1L : 0L, now = Now },
+            cancellationToken: ct));
+        return changed > 0;
     }
 
     /// <inheritdoc />
-    public async Task MarkFailedAsync(long rowId, string error, CancellationToken ct = default)
+    public async Task<bool> MarkFailedAsync(LedgerRow claim, string error, CancellationToken ct = default)
+        => await SetClaimedStateAsync(claim, "failed", error, ct);
+
+    /// <inheritdoc />
+    public async Task<bool> MarkUncertainAsync(LedgerRow claim, string reason, CancellationToken ct = default)
+        => await SetClaimedStateAsync(claim, "uncertain", reason, ct);
+
+    /// <inheritdoc />
+    public async Task<bool> SkipClaimedAsync(LedgerRow claim, string reason, CancellationToken ct = default)
+        => await SetClaimedStateAsync(claim, "skipped", reason, ct);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerRow>> ListRowsAsync(LedgerState state, long? subscriptionId = null, CancellationToken ct = default)
     {
         await using var connection = await _open(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE post_ledger SET state = 'failed', claimed_until = NULL, last_error = @error, updated_at = @now WHERE id = @rowId AND state IN ('pending', 'attempted')",
-            new { rowId, error = Truncate(error), now = Now }, cancellationToken: ct));
+        var rows = await connection.QueryAsync<RowData>(new CommandDefinition(
+            "SELECT " + RowColumns + " FROM post_ledger WHERE state = @state AND (@subscriptionId IS NULL OR subscription_id = @subscriptionId) "
+            + "ORDER BY due_at, subscription_id, position",
+            new { state = StateName(state), subscriptionId }, cancellationToken: ct));
+        return rows.Select(r => r.ToRow()).ToList();
     }
+
+    /// <inheritdoc />
+    public async Task<bool> ReopenAsync(long rowId, LedgerState from, CancellationToken ct = default)
+    {
+        // The operator's decision: the row is sent as if new (an uncertain row is no longer looked for first).
+        await using var connection = await _open(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET state = 'pending', claimed_until = NULL, claimed_by = NULL, in_doubt = 0, look_first = 0, updated_at = @now "
+            + "WHERE id = @rowId AND state = @from",
+            new { rowId, from = StateName(from), now = Now }, cancellationToken: ct));
+        return changed > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> RecordEditAsync(long rowId, string contentHash, IReadOnlyList<string>? messageIds, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET content_hash = @contentHash, message_ids = COALESCE(@ids, message_ids), edited_at = @now, updated_at = @now "
+            + "WHERE id = @rowId AND state = 'sent'",
+            new { rowId, contentHash, ids = Ids(messageIds), now = Now }, cancellationToken: ct));
+        return changed > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> MarkDeletedAsync(long rowId, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET state = 'skipped', last_error = 'deleted with post --delete', edited_at = @now, updated_at = @now "
+            + "WHERE id = @rowId AND state = 'sent'",
+            new { rowId, now = Now }, cancellationToken: ct));
+        return changed > 0;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<LedgerRow>> SentSinceAsync(DateTimeOffset since, string? digestId = null, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var rows = await connection.QueryAsync<RowData>(new CommandDefinition(
+            "SELECT " + RowColumns + " FROM post_ledger WHERE state = 'sent' AND sent_at >= @since AND (@digestId IS NULL OR digest_id = @digestId) "
+            + "ORDER BY subscription_id, digest_id, position",
+            new { since = since.ToUnixTimeMilliseconds(), digestId }, cancellationToken: ct));
+        return rows.Select(r => r.ToRow()).ToList();
+    }
+
+    private async Task<bool> SetClaimedStateAsync(LedgerRow claim, string state, string reason, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        await using var connection = await _open(ct);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET state = @state, claimed_until = NULL, last_error = @reason, updated_at = @now WHERE id = @Id AND " + Fenced,
+            new { claim.Id, owner = claim.ClaimedBy, attempts = (long)claim.Attempts, state, reason = Truncate(reason), now = Now },
+            cancellationToken: ct));
+        return changed > 0;
+    }
+
+    private static string? Ids(IReadOnlyList<string>? ids) => ids is { Count: > 0 } ? string.Join(' ', ids) : null;
+
+    private static string StateName(LedgerState state) => state.ToString().ToLowerInvariant();
 
     /// <inheritdoc />
     public async Task<bool> MarkSkippedAsync(long rowId, string reason, CancellationToken ct = default)
@@ -127,15 +228,6 @@ public sealed partial class SqlStateStore
             "UPDATE post_ledger SET state = 'skipped', claimed_until = NULL, last_error = @reason, updated_at = @now WHERE id = @rowId AND " + Claimable,
             new { rowId, reason = Truncate(reason), now = Now }, cancellationToken: ct));
         return changed > 0;
-    }
-
-    /// <inheritdoc />
-    public async Task SkipClaimedAsync(long rowId, string reason, CancellationToken ct = default)
-    {
-        await using var connection = await _open(ct);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE post_ledger SET state = 'skipped', claimed_until = NULL, last_error = @reason, updated_at = @now WHERE id = @rowId AND state = 'attempted'",
-            new { rowId, reason = Truncate(reason), now = Now }, cancellationToken: ct));
     }
 
     private static string Truncate(string text) => text.Length <= 500 ? text : text[..500];

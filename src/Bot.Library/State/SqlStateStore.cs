@@ -19,7 +19,8 @@ public sealed partial class SqlStateStore : IStateStore
     private const string RowColumns =
         "id AS Id, subscription_id AS SubscriptionId, digest_id AS DigestId, section_key AS SectionKey, position AS Position, "
         + "state AS State, due_at AS DueAt, attempts AS Attempts, message_id AS MessageId, thread_id AS ThreadId, "
-        + "last_error AS LastError, claimed_until AS ClaimedUntil, sent_at AS SentAt";
+        + "last_error AS LastError, claimed_until AS ClaimedUntil, sent_at AS SentAt, claimed_by AS ClaimedBy, look_first AS LookFirst, "
+        + "attempted_at AS AttemptedAt, message_ids AS MessageIds, content_hash AS ContentHash, edited_at AS EditedAt";
 
     private readonly Func<CancellationToken, Task<DbConnection>> _open;
     private readonly TimeProvider _time;
@@ -50,12 +51,12 @@ public sealed partial class SqlStateStore : IStateStore
         var sql = "INSERT INTO subscriptions (name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
             + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at) "
             + "VALUES (@Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
-            + "@SectionSpacingMs, @Thread, @MentionRoleId, @Now, @Now) "
+            + "@SectionSpacingMs, @Thread, @MentionRoleId, COALESCE(@CreatedAt, @Now), @Now) "
             + "ON CONFLICT (name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
             + "include_terms = excluded.include_terms, exclude_terms = excluded.exclude_terms, cron = excluded.cron, "
             + "time_zone = excluded.time_zone, entries_per_section = excluded.entries_per_section, "
             + "section_spacing_ms = excluded.section_spacing_ms, thread = excluded.thread, mention_role_id = excluded.mention_role_id, "
-            + "updated_at = excluded.updated_at "
+            + "updated_at = excluded.updated_at, removed_at = NULL "
             + "RETURNING " + SubscriptionColumns;
         var data = await connection.QuerySingleAsync<SubscriptionData>(new CommandDefinition(sql, new
         {
@@ -71,6 +72,7 @@ public sealed partial class SqlStateStore : IStateStore
             SectionSpacingMs = (long)subscription.SectionSpacing.TotalMilliseconds,
             Thread = subscription.Thread ? 1L : 0L,
             subscription.MentionRoleId,
+            CreatedAt = subscription.CreatedAt == default ? (long?)null : subscription.CreatedAt.ToUnixTimeMilliseconds(),
             Now,
         }, cancellationToken: ct));
         return data.ToRecord();
@@ -81,7 +83,7 @@ public sealed partial class SqlStateStore : IStateStore
     {
         await using var connection = await _open(ct);
         var rows = await connection.QueryAsync<SubscriptionData>(new CommandDefinition(
-            "SELECT " + SubscriptionColumns + " FROM subscriptions ORDER BY name", cancellationToken: ct));
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE removed_at IS NULL ORDER BY name", cancellationToken: ct));
         return rows.Select(r => r.ToRecord()).ToList();
     }
 
@@ -90,7 +92,7 @@ public sealed partial class SqlStateStore : IStateStore
     {
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
-            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE id = @id", new { id }, cancellationToken: ct));
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE id = @id AND removed_at IS NULL", new { id }, cancellationToken: ct));
         return row?.ToRecord();
     }
 
@@ -99,19 +101,26 @@ public sealed partial class SqlStateStore : IStateStore
     {
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
-            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name", new { name }, cancellationToken: ct));
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name AND removed_at IS NULL", new { name }, cancellationToken: ct));
         return row?.ToRecord();
     }
 
     /// <inheritdoc />
     public async Task<bool> DeleteSubscriptionAsync(long id, CancellationToken ct = default)
     {
+        // A tombstone, not a delete: the ledger stays, so a re-added subscription of the same name resumes where it was
+        // instead of posting old digests again. Rows not yet sent are skipped so no host sends them.
         await using var connection = await _open(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM post_ledger WHERE subscription_id = @id", new { id }, transaction, cancellationToken: ct));
-        var deleted = await connection.ExecuteAsync(new CommandDefinition("DELETE FROM subscriptions WHERE id = @id", new { id }, transaction, cancellationToken: ct));
+        var now = Now;
+        var removed = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE subscriptions SET removed_at = @now, updated_at = @now WHERE id = @id AND removed_at IS NULL", new { id, now }, transaction, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE post_ledger SET state = 'skipped', last_error = 'the subscription was removed', claimed_until = NULL, updated_at = @now "
+            + "WHERE subscription_id = @id AND state = 'pending'",
+            new { id, now }, transaction, cancellationToken: ct));
         await transaction.CommitAsync(ct);
-        return deleted > 0;
+        return removed > 0;
     }
 
     /// <inheritdoc />

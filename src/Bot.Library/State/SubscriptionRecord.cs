@@ -2,6 +2,8 @@ namespace Bot.Library;
 
 /// <summary>A stored subscription: from configuration (<see cref="Source"/> <c>config</c>) or from <c>/subscribe</c> (<c>discord</c>, <c>slack</c>).</summary>
 /// <param name="Sections">Section keys in posting order, or <c>*</c> for all.</param>
+/// <param name="CreatedAt">When it was first stored; a subscription without ledger history posts only digests published since.
+/// Left default, the store sets it; given, it is kept (an import, or a test of a long-standing subscription).</param>
 /// <param name="LastFiredAt">The last cron occurrence that was planned (or deliberately skipped).</param>
 public sealed record SubscriptionRecord(
     long Id,

@@ -156,12 +156,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 return new PostReceipt($"webhook:{ledgerKey}");
             }
 
-            var existing = await FindParentAsync(target, ledgerKey, ct).ConfigureAwait(false);
-            if (existing is not null)
-            {
-                return new PostReceipt(existing.Ts, existing.Ts);
-            }
-
+            // No history read here: the scheduler looks first only when an earlier attempt may have gone out.
             message["channel"] = target.Value;
             message["metadata"] = Metadata(ThreadParentEventType, ledgerKey, 1, 1);
             var response = await _client.PostMessageAsync(
@@ -196,8 +191,8 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         try
         {
             messages = threadTs is null || threadTs.StartsWith("webhook:", StringComparison.Ordinal)
-                ? await _client.ConversationsHistoryAsync(target.Value, ct: ct).ConfigureAwait(false)
-                : await _client.ConversationsRepliesAsync(target.Value, threadTs, ct: ct).ConfigureAwait(false);
+                ? await _client.ConversationsHistoryAsync(target.Value, limit: HistoryWindow, ct: ct).ConfigureAwait(false)
+                : await _client.ConversationsRepliesAsync(target.Value, threadTs, limit: HistoryWindow, ct: ct).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {

@@ -87,6 +87,7 @@ internal static class BotCli
         root.Subcommands.Add(RefsVerb.Create());
         root.Subcommands.Add(PreviewVerb.Create());
         root.Subcommands.Add(PostVerb.Create());
+        root.Subcommands.Add(SubscriptionsVerb.Create());
         root.Subcommands.Add(CommandsVerb.Create());
 
         // No verb means `serve`.

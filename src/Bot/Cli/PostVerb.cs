@@ -6,12 +6,18 @@ using Microsoft.Extensions.Options;
 
 namespace Bot.Cli;
 
-/// <summary><c>post --subscription NAME [--digest ID] [--dry-run]</c>: sends a subscription now, through the post ledger.</summary>
+/// <summary>
+/// <c>post --subscription NAME [--digest ID] [--dry-run] [--retry-failed] [--retry-uncertain] [--delete]</c>: sends a
+/// subscription now, through the post ledger; or sends its failed / uncertain rows again; or removes a digest's posts.
+/// </summary>
 internal static class PostVerb
 {
     private static readonly Option<string> Subscription = new("--subscription") { Description = "Name of the subscription (Bot:Subscriptions or /subscribe)", Required = true };
     private static readonly Option<string?> Digest = new("--digest") { Description = "Digest id (default: the newest not yet posted to it)" };
     private static readonly Option<bool> DryRun = new("--dry-run") { Description = "Print what would be sent, and send nothing" };
+    private static readonly Option<bool> RetryFailed = new("--retry-failed") { Description = "Send the subscription's failed posts again (of --digest, or all)" };
+    private static readonly Option<bool> RetryUncertain = new("--retry-uncertain") { Description = "Send its uncertain posts again, after you checked the channel does not show them" };
+    private static readonly Option<bool> Delete = new("--delete") { Description = "Delete the posts of --digest from the platform (where it allows deletes)" };
 
     public static Command Create()
     {
@@ -19,6 +25,9 @@ internal static class PostVerb
         command.Options.Add(Subscription);
         command.Options.Add(Digest);
         command.Options.Add(DryRun);
+        command.Options.Add(RetryFailed);
+        command.Options.Add(RetryUncertain);
+        command.Options.Add(Delete);
         command.SetAction(RunAsync);
         return command;
     }
@@ -40,14 +49,34 @@ internal static class PostVerb
         }
 
         var digestId = result.GetValue(Digest);
-        var catalog = services.GetRequiredService<IDigestCatalog>();
+        var sender = services.GetRequiredService<SectionSender>();
+        if (result.GetValue(RetryFailed) || result.GetValue(RetryUncertain))
+        {
+            var state = result.GetValue(RetryFailed) ? LedgerState.Failed : LedgerState.Uncertain;
+            var reopened = await ActivatorUtilities.CreateInstance<LedgerRetry>(services).ReopenAsync(state, subscription.Id, digestId, ct);
+            if (reopened.Count == 0)
+            {
+                Console.WriteLine($"No {state.ToString().ToLowerInvariant()} posts for '{subscription.Name}'{(digestId is null ? string.Empty : $" in digest {digestId}")}.");
+                return 0;
+            }
+
+            return await SendAsync(sender, subscription, reopened, ct);
+        }
+
+        if (result.GetValue(Delete))
+        {
+            return await PostDeleteVerb.RunAsync(services, subscription, digestId, result.GetValue(DryRun), ct);
+        }
+
+        // The dry run and the real post decide through the same planner; only the writing differs.
+        var planner = services.GetRequiredService<PostPlanner>();
         if (result.GetValue(DryRun))
         {
-            return await DryRunAsync(catalog, store, subscription, digestId, ct);
+            return await DryRunAsync(services.GetRequiredService<IDigestCatalog>(), await planner.PreviewAsync(subscription, digestId, allowBacklog: true, ct), subscription, digestId);
         }
 
         var time = services.GetRequiredService<TimeProvider>();
-        var rows = await services.GetRequiredService<PostPlanner>().PlanAsync(subscription, digestId, time.GetUtcNow(), TimeSpan.Zero, ct);
+        var rows = await planner.PlanAsync(subscription, digestId, time.GetUtcNow(), TimeSpan.Zero, ct, allowBacklog: true);
         if (rows.Count == 0)
         {
             Console.WriteLine(digestId is null
@@ -56,12 +85,12 @@ internal static class PostVerb
             return digestId is null ? 0 : 1;
         }
 
-        return await SendAsync(services.GetRequiredService<SectionSender>(), subscription, rows, ct);
+        return await SendAsync(sender, subscription, rows, ct);
     }
 
     private static async Task<int> SendAsync(SectionSender sender, SubscriptionRecord subscription, IReadOnlyList<LedgerRow> rows, CancellationToken ct)
     {
-        var failed = 0;
+        var (failed, uncertain) = (0, 0);
         foreach (var row in rows)
         {
             var line = $"{row.DigestId} / {(row.IsThreadParent ? "thread parent" : row.SectionKey)}";
@@ -70,15 +99,9 @@ internal static class PostVerb
                 try
                 {
                     var outcome = await sender.SendAsync(row.Id, ct);
-                    var state = outcome.Result switch
-                    {
-                        SendResult.Sent => $"sent ({outcome.MessageId})",
-                        SendResult.AlreadyDone => "already posted before; not sent again",
-                        SendResult.Busy => "being sent by another host",
-                        SendResult.Skipped => "skipped",
-                        _ => "failed for good (see the log)",
-                    };
-                    failed += outcome.Result == SendResult.Failed ? 1 : 0;
+                    var state = Describe(outcome, subscription.Name);
+                    failed += outcome.Result == SendResult.Failed || outcome.State == LedgerState.Failed ? 1 : 0;
+                    uncertain += outcome.Result == SendResult.Uncertain || outcome.State == LedgerState.Uncertain ? 1 : 0;
                     await Console.Error.WriteLineAsync($"{line}: {state}");
                     break;
                 }
@@ -96,45 +119,58 @@ internal static class PostVerb
             }
         }
 
+        if (uncertain > 0)
+        {
+            await Console.Error.WriteLineAsync($"warning: {uncertain} of {rows.Count} posts for '{subscription.Name}' are uncertain: check the channel, then run `post --subscription {subscription.Name} --retry-uncertain` to send them");
+        }
+
         if (failed > 0)
         {
-            await Console.Error.WriteLineAsync($"error: {failed} of {rows.Count} posts for '{subscription.Name}' failed");
+            await Console.Error.WriteLineAsync($"error: {failed} of {rows.Count} posts for '{subscription.Name}' failed; fix the cause, then run `post --subscription {subscription.Name} --retry-failed`");
             return 1;
         }
 
-        return 0;
+        return uncertain > 0 ? 1 : 0;
     }
 
-    private static async Task<int> DryRunAsync(IDigestCatalog catalog, IStateStore store, SubscriptionRecord subscription, string? digestId, CancellationToken ct)
+    private static string Describe(SendOutcome outcome, string name) => outcome.Result switch
     {
-        if (digestId is null)
+        SendResult.Sent => $"sent ({outcome.MessageId})",
+        SendResult.AlreadyDone => outcome.State switch
         {
-            var planned = await store.PlannedDigestsAsync(subscription.Id, ct);
-            digestId = (await catalog.ListAsync(ct)).FirstOrDefault(d => !planned.Contains(d.Id))?.Id ?? (await catalog.ListAsync(ct)).FirstOrDefault()?.Id;
+            LedgerState.Failed => $"failed earlier and not retried (run `post --subscription {name} --retry-failed`)",
+            LedgerState.Uncertain => $"uncertain: an earlier attempt may have been posted (check, then `post --subscription {name} --retry-uncertain`)",
+            LedgerState.Skipped => "skipped earlier; not sent",
+            _ => "already posted before; not sent again",
+        },
+        SendResult.Busy => "being sent by another host",
+        SendResult.Skipped => "skipped",
+        SendResult.Uncertain => $"UNCERTAIN: an earlier attempt may have been posted and this target cannot be searched; not sent again (check, then `post --subscription {name} --retry-uncertain`)",
+        _ => "failed for good (see the log)",
+    };
+
+    private static async Task<int> DryRunAsync(IDigestCatalog catalog, PostPlan plan, SubscriptionRecord subscription, string? digestId)
+    {
+        if (plan.Digest is not { } digest)
+        {
+            Console.WriteLine($"Dry run: nothing to post for '{subscription.Name}': {plan.Reason}.");
+            return digestId is null ? 0 : 1;
         }
 
-        var digest = digestId is null ? null : await catalog.GetAsync(digestId, ct);
-        if (digest is null)
-        {
-            await Console.Error.WriteLineAsync(digestId is null ? "error: no digest is stored; run `ingest` first" : $"error: there is no digest '{digestId}'");
-            return 1;
-        }
-
-        var existing = (await store.GetDigestRowsAsync(subscription.Id, digest.Id, ct)).ToDictionary(r => r.SectionKey);
-        var sections = SectionHighlighter.SectionsFor(digest, subscription);
+        var existing = plan.Existing.ToDictionary(r => r.SectionKey);
         PostTarget.TryParse(subscription.Target, out var target, out _);
-        Console.WriteLine($"Dry run: '{subscription.Name}' would post {sections.Count} sections of {digest.Id} to {target?.ToString() ?? subscription.Target}:");
+        Console.WriteLine($"Dry run: '{subscription.Name}' would post {plan.Sections.Count} sections of {digest.Id} to {target?.ToString() ?? subscription.Target}:");
         Console.WriteLine();
-        foreach (var section in sections)
+        for (var i = 0; i < plan.Sections.Count; i++)
         {
+            var section = plan.Sections[i];
             var highlight = SectionHighlighter.Build(digest, section.Key, subscription, catalog.PublicUrl(digest))!;
-            var state = existing.TryGetValue(section.Key, out var row) ? $" [ledger: {row.State.ToString().ToLowerInvariant()}; would not be sent again]" : string.Empty;
-            if (state.Length > 0)
+            if (existing.TryGetValue(section.Key, out var row))
             {
-                Console.WriteLine(state.Trim());
+                Console.WriteLine($"[ledger: {row.State.ToString().ToLowerInvariant()}; would not be sent again]");
             }
 
-            Console.Write(ConsoleSectionPoster.Format(new SectionPost($"s{subscription.Id}:{digest.Id}:{section.Key}", highlight, MentionRoleId: subscription.MentionRoleId)));
+            Console.Write(ConsoleSectionPoster.Format(new SectionPost($"s{subscription.Id}:{digest.Id}:{section.Key}", highlight, MentionRoleId: i == 0 ? subscription.MentionRoleId : null)));
         }
 
         return 0;

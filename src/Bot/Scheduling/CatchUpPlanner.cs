@@ -79,7 +79,7 @@ public sealed partial class CatchUpPlanner
     public async Task<bool> PostFirstAsync(SubscriptionRecord subscription, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        var rows = await _planner.FireAsync(subscription.Id, _time.GetUtcNow(), ct);
+        var rows = await _planner.FireAsync(subscription.Id, _time.GetUtcNow(), ct, allowBacklog: true);
         if (rows.Count > 0)
         {
             LogFirstStart(subscription.Name, rows[0].DigestId);

@@ -22,8 +22,12 @@ public sealed partial class PostPlanner
         _logger = logger;
     }
 
-    /// <summary>Handles one occurrence of a subscription's schedule. Safe to run twice for the same occurrence.</summary>
-    public async Task<IReadOnlyList<LedgerRow>> FireAsync(long subscriptionId, DateTimeOffset occurrence, CancellationToken ct = default)
+    /// <summary>
+    /// Handles one occurrence of a subscription's schedule. Safe to run twice for the same occurrence.
+    /// <paramref name="allowBacklog"/> lets a subscription without ledger history post a digest published before it was
+    /// created (only the explicit first-start post does).
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerRow>> FireAsync(long subscriptionId, DateTimeOffset occurrence, CancellationToken ct = default, bool allowBacklog = false)
     {
         var subscription = await _store.GetSubscriptionAsync(subscriptionId, ct);
         if (subscription is null)
@@ -32,7 +36,7 @@ public sealed partial class PostPlanner
             return [];
         }
 
-        var rows = await PlanAsync(subscription, null, occurrence, subscription.SectionSpacing, ct);
+        var rows = await PlanAsync(subscription, null, occurrence, subscription.SectionSpacing, ct, allowBacklog);
         await _store.SetLastFiredAsync(subscription.Id, occurrence, ct);
         await _dispatcher.DispatchAsync(rows, ct);
         return rows;
@@ -42,44 +46,18 @@ public sealed partial class PostPlanner
     /// Enters the sections of a digest (the newest when <paramref name="digestId"/> is null) as ledger rows starting at
     /// <paramref name="start"/>. Returns no rows when there is nothing new; an explicit digest already planned returns its existing rows.
     /// </summary>
-    public async Task<IReadOnlyList<LedgerRow>> PlanAsync(SubscriptionRecord subscription, string? digestId, DateTimeOffset start, TimeSpan spacing, CancellationToken ct = default)
+    public async Task<IReadOnlyList<LedgerRow>> PlanAsync(SubscriptionRecord subscription, string? digestId, DateTimeOffset start, TimeSpan spacing, CancellationToken ct = default, bool allowBacklog = false)
     {
-        ArgumentNullException.ThrowIfNull(subscription);
-        if (digestId is null)
+        var plan = await PreviewAsync(subscription, digestId, allowBacklog, ct);
+        if (plan.Digest is null)
         {
-            // An empty draft (no entries) is never "the newest digest": it would block the real one.
-            var newest = (await _catalog.ListAsync(ct)).FirstOrDefault(d => d.EntryCount > 0);
-            if (newest is null)
-            {
-                LogNoDigest(subscription.Name);
-                return [];
-            }
-
-            if ((await _store.PlannedDigestsAsync(subscription.Id, ct)).Contains(newest.Id))
-            {
-                LogNothingNew(subscription.Name, newest.Id);
-                return [];
-            }
-
-            digestId = newest.Id;
-        }
-        else if ((await _store.PlannedDigestsAsync(subscription.Id, ct)).Contains(digestId))
-        {
-            return await _store.GetDigestRowsAsync(subscription.Id, digestId, ct);
-        }
-
-        var digest = await _catalog.GetAsync(digestId, ct);
-        if (digest is null)
-        {
-            LogMissingDigest(subscription.Name, digestId);
+            LogNothing(subscription.Name, plan.Reason!);
             return [];
         }
 
-        var sections = SectionHighlighter.SectionsFor(digest, subscription);
-        if (sections.Count == 0)
+        if (plan.AlreadyPlanned)
         {
-            LogNoSections(subscription.Name, digest.Id);
-            return [];
+            return plan.Existing;
         }
 
         var planned = new List<PlannedSection>();
@@ -88,26 +66,84 @@ public sealed partial class PostPlanner
             planned.Add(new PlannedSection(LedgerRow.ThreadParentKey, -1, start));
         }
 
-        planned.AddRange(sections.Select((s, i) => new PlannedSection(s.Key, i, start + (spacing * i))));
-        var rows = await _store.PlanAsync(subscription.Id, digest.Id, planned, ct);
-        LogPlanned(subscription.Name, digest.Id, sections.Count, start);
+        planned.AddRange(plan.Sections.Select((s, i) => new PlannedSection(s.Key, i, start + (spacing * i))));
+        var rows = await _store.PlanAsync(subscription.Id, plan.Digest.Id, planned, ct);
+        LogPlanned(subscription.Name, plan.Digest.Id, plan.Sections.Count, start);
         return rows;
     }
+
+    /// <summary>
+    /// Decides what <see cref="PlanAsync"/> would enter, without entering it: the one decision that <c>post</c> and
+    /// <c>post --dry-run</c> share, so the dry run never names a digest the real post refuses.
+    /// </summary>
+    public async Task<PostPlan> PreviewAsync(SubscriptionRecord subscription, string? digestId, bool allowBacklog, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(subscription);
+        var plannedDigests = await _store.PlannedDigestsAsync(subscription.Id, ct);
+        if (digestId is null)
+        {
+            // An empty draft (no entries) is never "the newest digest": it would block the real one.
+            var newest = (await _catalog.ListAsync(ct)).FirstOrDefault(d => d.EntryCount > 0);
+            if (newest is null)
+            {
+                return PostPlan.Nothing("no digest is stored yet");
+            }
+
+            if (plannedDigests.Contains(newest.Id))
+            {
+                return PostPlan.Nothing($"no new digest (the newest, {newest.Id}, was already posted)");
+            }
+
+            // A subscription with no ledger history (new, or its database was emptied) starts from its creation:
+            // it posts digests published since then, never a backlog.
+            if (!allowBacklog && plannedDigests.Count == 0 && PublishedBefore(newest, subscription))
+            {
+                return PostPlan.Nothing($"the newest digest, {newest.Id} ({newest.Date:yyyy-MM-dd}), was published before the subscription was created ({subscription.CreatedAt:yyyy-MM-dd}); it starts with the next one");
+            }
+
+            digestId = newest.Id;
+        }
+        else if (plannedDigests.Contains(digestId))
+        {
+            var existing = await _store.GetDigestRowsAsync(subscription.Id, digestId, ct);
+            var stored = await _catalog.GetAsync(digestId, ct);
+            return new PostPlan(stored, stored is null ? [] : SectionHighlighter.SectionsFor(stored, subscription), existing, AlreadyPlanned: true, null);
+        }
+
+        var digest = await _catalog.GetAsync(digestId, ct);
+        if (digest is null)
+        {
+            return PostPlan.Nothing($"digest {digestId} is not stored");
+        }
+
+        var sections = SectionHighlighter.SectionsFor(digest, subscription);
+        return sections.Count == 0
+            ? PostPlan.Nothing($"digest {digest.Id} has none of the subscribed sections (after filters)")
+            : new PostPlan(digest, sections, [], AlreadyPlanned: false, null);
+    }
+
+    private static bool PublishedBefore(DigestSummary digest, SubscriptionRecord subscription)
+    {
+        if (subscription.CreatedAt == default)
+        {
+            return false;
+        }
+
+        // Digests carry a publication day, not an instant: one dated the day of creation or later counts as new.
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(subscription.TimeZone, out var z) ? z : TimeZoneInfo.Utc;
+        var created = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(subscription.CreatedAt, zone).Date);
+        return digest.Date is not { } date || date < created;
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: nothing is sent: {Reason}")]
+    private partial void LogNothing(string subscription, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {SubscriptionId} no longer exists; its job does nothing")]
     private partial void LogGone(long subscriptionId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: no digest is stored yet, so nothing is sent")]
-    private partial void LogNoDigest(string subscription);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: no new digest (the newest, {DigestId}, was already posted), so nothing is sent")]
-    private partial void LogNothingNew(string subscription, string digestId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Subscription {Subscription}: digest {DigestId} is not stored, so nothing is sent")]
-    private partial void LogMissingDigest(string subscription, string digestId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: digest {DigestId} has none of the subscribed sections (after filters), so nothing is sent")]
-    private partial void LogNoSections(string subscription, string digestId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: planned {Count} sections of digest {DigestId} from {Start:O}")]
     private partial void LogPlanned(string subscription, string digestId, int count, DateTimeOffset start);

@@ -1,3 +1,5 @@
+using Hangfire;
+
 namespace Bot.Scheduling;
 
 /// <summary>
@@ -12,9 +14,11 @@ internal sealed partial class SchedulerStartup : BackgroundService
     private readonly IDigestCatalog _catalog;
     private readonly TimeProvider _time;
     private readonly ILogger<SchedulerStartup> _logger;
+    private readonly Hangfire.IRecurringJobManager _recurring;
 
-    public SchedulerStartup(SubscriptionReconciler reconciler, CatchUpPlanner catchUp, IDigestCatalog catalog, TimeProvider time, ILogger<SchedulerStartup> logger)
+    public SchedulerStartup(SubscriptionReconciler reconciler, CatchUpPlanner catchUp, IDigestCatalog catalog, TimeProvider time, ILogger<SchedulerStartup> logger, Hangfire.IRecurringJobManager recurring)
     {
+        _recurring = recurring;
         _catalog = catalog;
         _reconciler = reconciler;
         _catchUp = catchUp;
@@ -25,6 +29,12 @@ internal sealed partial class SchedulerStartup : BackgroundService
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         var subscriptions = await _reconciler.ReconcileAsync(cancellationToken);
+
+        // On the dashboard's Recurring jobs page, "Trigger now" sends every failed post again; it never runs by itself.
+        _recurring.AddOrUpdate<LedgerRetry>(LedgerRetry.JobId, job => job.RetryFailedAsync(CancellationToken.None), Hangfire.Cron.Never());
+
+        // Corrections: a digest re-ingested with changes has its posted sections edited within the correction window.
+        _recurring.AddOrUpdate<PostCorrector>(PostCorrector.JobId, job => job.CorrectAsync(CancellationToken.None), "*/5 * * * *");
         LogStarted(subscriptions.Count);
         await base.StartAsync(cancellationToken);
     }

@@ -21,8 +21,18 @@ public sealed class SchedulingOptions
     /// </summary>
     public string PostOnFirstStart { get; set; } = "Console";
 
-    /// <summary>How long a host holds a claimed section before another may take it over (longer than a post can take).</summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromMinutes(5);
+    /// <summary>
+    /// How long a claimed section is held without a renewal. The sending host renews it every third of this while the post
+    /// is in flight, so a post slowed by rate limits keeps its claim; after a crash another host takes the row over once it
+    /// runs out. 45 s: well inside Discord's nonce window ("a few minutes"), and a crashed host's row moves within a minute.
+    /// </summary>
+    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(45);
+
+    /// <summary>
+    /// How long after sending a post is corrected in place when its digest changes and is ingested again (edits on
+    /// Discord and Slack channels and Discord webhooks); zero turns corrections off.
+    /// </summary>
+    public TimeSpan CorrectionWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>How often Hangfire looks for scheduled sections that fell due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

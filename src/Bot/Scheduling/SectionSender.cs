@@ -47,15 +47,18 @@ public sealed partial class SectionSender
             return wait;
         }
 
-        var claim = await _store.TryClaimAsync(ledgerRowId, Owner, _options.CurrentValue.Scheduling.ClaimLease, ct);
+        var leaseLength = _options.CurrentValue.Scheduling.ClaimLease;
+        var claim = await _store.TryClaimAsync(ledgerRowId, Owner, leaseLength, ct);
         if (!claim.Claimed)
         {
             return claim.Row is { State: LedgerState.Attempted, ClaimedUntil: { } until }
                 ? new SendOutcome(SendResult.Busy, until)
-                : new SendOutcome(SendResult.AlreadyDone, MessageId: claim.Row?.MessageId);
+                : new SendOutcome(SendResult.AlreadyDone, MessageId: claim.Row?.MessageId, State: claim.Row?.State);
         }
 
         var row = claim.Row!;
+        await using var lease = new ClaimLease(_store, row, leaseLength, _time, _logger);
+        using var posting = CancellationTokenSource.CreateLinkedTokenSource(ct, lease.Lost);
         var subscription = await _store.GetSubscriptionAsync(row.SubscriptionId, ct);
         if (subscription is null)
         {
@@ -65,7 +68,7 @@ public sealed partial class SectionSender
         if (!PostTarget.TryParse(subscription.Target, out var target, out var targetError) || _posters.Find(target!.Platform) is not { } poster)
         {
             var reason = targetError ?? $"no poster is configured for platform '{target?.Platform}'";
-            await _store.MarkFailedAsync(row.Id, reason, ct);
+            await _store.MarkFailedAsync(row, reason, ct);
             LogFailed(subscription.Name, row.DigestId, row.SectionKey, reason);
             return new SendOutcome(SendResult.Failed);
         }
@@ -77,6 +80,7 @@ public sealed partial class SectionSender
         }
 
         var url = _catalog.PublicUrl(digest);
+        string? hash = null;
         try
         {
             PostReceipt? receipt;
@@ -88,8 +92,14 @@ public sealed partial class SectionSender
                     return await SkipAsync(row, "the digest has no sections to post", ct);
                 }
 
-                receipt = row.Attempts > 1 ? await poster.FindPostedAsync(target, new SectionPost(row.LedgerKey, first), ct) : null;
-                receipt ??= await poster.PostThreadParentAsync(target, row.LedgerKey, first, ct);
+                var parentPost = new SectionPost(row.LedgerKey, first);
+                if (row.LookFirst && !poster.CanFindPosted(target))
+                {
+                    return await UncertainAsync(row, subscription, target, ct);
+                }
+
+                receipt = row.LookFirst ? await poster.FindPostedAsync(target, parentPost, posting.Token) : null;
+                receipt ??= await poster.PostThreadParentAsync(target, row.LedgerKey, first, posting.Token);
             }
             else
             {
@@ -99,32 +109,51 @@ public sealed partial class SectionSender
                     return await SkipAsync(row, $"the digest no longer has section '{row.SectionKey}'", ct);
                 }
 
+                hash = PostContent.Hash(highlight);
                 var parent = subscription.Thread ? await ThreadParentAsync(row, ct) : null;
-                var post = new SectionPost(row.LedgerKey, highlight, parent, MentionRoleId: subscription.MentionRoleId);
 
-                // A claim after an earlier attempt means that attempt may have reached the platform before the host stopped.
-                receipt = row.Attempts > 1 ? await poster.FindPostedAsync(target, post, ct) : null;
+                // The role is mentioned once per digest: on its first section (in thread mode, the first reply).
+                var mention = row.Position == 0 ? subscription.MentionRoleId : null;
+                var post = new SectionPost(row.LedgerKey, highlight, parent, MentionRoleId: mention);
+                if (row.LookFirst && !poster.CanFindPosted(target))
+                {
+                    return await UncertainAsync(row, subscription, target, ct);
+                }
+
+                // The claim inherited an attempt that may have reached the platform (a lost response, a crash, a lost lease).
+                receipt = row.LookFirst ? await poster.FindPostedAsync(target, post, posting.Token) : null;
                 if (receipt is not null)
                 {
                     LogRecovered(subscription.Name, row.DigestId, row.SectionKey);
                 }
 
-                receipt ??= await poster.PostAsync(target, post, ct);
+                receipt ??= await poster.PostAsync(target, post, posting.Token);
             }
 
-            await _store.MarkSentAsync(row.Id, receipt.MessageId, receipt.ThreadId, ct);
+            if (!await RecordSentAsync(row, receipt, hash, ct))
+            {
+                LogClaimLost(subscription.Name, row.DigestId, row.SectionKey);
+                return new SendOutcome(SendResult.AlreadyDone, MessageId: receipt.MessageId);
+            }
+
             LogSent(subscription.Name, row.DigestId, row.SectionKey, target);
             return new SendOutcome(SendResult.Sent, MessageId: receipt.MessageId);
         }
+        catch (OperationCanceledException) when (lease.IsLost && !ct.IsCancellationRequested)
+        {
+            // Another host holds the row now and looks for this attempt before it sends.
+            LogClaimLost(subscription.Name, row.DigestId, row.SectionKey);
+            return new SendOutcome(SendResult.Busy, _time.GetUtcNow() + leaseLength);
+        }
         catch (PostException ex) when (ex.Permanent)
         {
-            await _store.MarkFailedAsync(row.Id, ex.Message, CancellationToken.None);
+            await _store.MarkFailedAsync(row, ex.Message, CancellationToken.None);
             LogFailed(subscription.Name, row.DigestId, row.SectionKey, ex.Message);
             return new SendOutcome(SendResult.Failed);
         }
         catch (Exception ex) when (ex is PostException or HttpRequestException or TimeoutException or OperationCanceledException)
         {
-            await _store.ReleaseAsync(row.Id, ex.Message, CancellationToken.None);
+            await _store.ReleaseAsync(row, ex.Message, mayHaveReached: ex is not PostException { NotDelivered: true }, CancellationToken.None);
             LogRetrying(subscription.Name, row.DigestId, row.SectionKey, row.Attempts, ex.Message);
             if (ex is OperationCanceledException && ct.IsCancellationRequested)
             {
@@ -190,7 +219,7 @@ public sealed partial class SectionSender
 
     private async Task<SendOutcome> SkipAsync(LedgerRow row, string reason, CancellationToken ct)
     {
-        await _store.SkipClaimedAsync(row.Id, reason, ct);
+        await _store.SkipClaimedAsync(row, reason, ct);
         LogSkipped(row.SubscriptionId, row.DigestId, row.SectionKey, reason);
         return new SendOutcome(SendResult.Skipped);
     }

@@ -17,4 +17,7 @@ public enum SendResult
 
     /// <summary>Failed permanently; recorded and not retried.</summary>
     Failed,
+
+    /// <summary>An earlier attempt may have been posted to a target that cannot be searched; recorded, not sent again.</summary>
+    Uncertain,
 }

@@ -5,8 +5,10 @@ using Microsoft.Extensions.Options;
 namespace Bot.Scheduling;
 
 /// <summary>
-/// At start: writes the configured subscriptions into the store (config wins over a <c>/subscribe</c> of the same name),
-/// removes configured ones that left the file, and registers a recurring job for every stored subscription.
+/// At start: writes the configured subscriptions into the store, matched by name so each keeps its id (config wins over a
+/// <c>/subscribe</c> of the same name), and registers a recurring job for every stored subscription. Configuration never
+/// deletes: a stored subscription this host's file lacks (another host's, or one left out by mistake) is kept and named in a
+/// warning; removal is explicit (<c>/unsubscribe</c>, <c>subscriptions remove NAME</c>).
 /// </summary>
 public sealed partial class SubscriptionReconciler
 {
@@ -30,11 +32,9 @@ public sealed partial class SubscriptionReconciler
         var options = _options.CurrentValue;
         var configured = options.Subscriptions.Select(s => SubscriptionMapper.ToRecord(s, options.TimeZone)).ToList();
         var names = configured.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in (await _store.ListSubscriptionsAsync(ct)).Where(s => s.Source == "config" && !names.Contains(s.Name)))
+        foreach (var missing in (await _store.ListSubscriptionsAsync(ct)).Where(s => s.Source == "config" && !names.Contains(s.Name)))
         {
-            await _store.DeleteSubscriptionAsync(stale.Id, ct);
-            _scheduler.Remove(stale);
-            LogRemoved(stale.Name);
+            LogNotConfigured(Environment.MachineName, missing.Name);
         }
 
         foreach (var subscription in configured)
@@ -51,6 +51,6 @@ public sealed partial class SubscriptionReconciler
         return all;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription} is no longer configured; removed it and its ledger")]
-    private partial void LogRemoved(string subscription);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Host {Host}: subscription {Subscription} is stored but not in this host's configuration; it is kept, with its ledger, and keeps posting. Remove it with `subscriptions remove {Subscription}` if that is meant")]
+    private partial void LogNotConfigured(string host, string subscription);
 }

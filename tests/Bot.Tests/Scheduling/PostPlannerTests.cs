@@ -80,8 +80,8 @@ public sealed class PostPlannerTests
         var rows = await h.Planner.PlanAsync(sub, null, Monday, TimeSpan.Zero);
         for (var i = 0; i < Bot.Scheduling.SectionSender.OrderingAttempts; i++)
         {
-            await h.Store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
-            await h.Store.ReleaseAsync(rows[0].Id, "500 Internal Server Error");
+            var claim = await h.Store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
+            await h.Store.ReleaseAsync(claim.Row!, "500 Internal Server Error");
         }
 
         var papers = await h.Sender.SendAsync(rows[1].Id);
@@ -124,6 +124,7 @@ public sealed class PostPlannerTests
         using var h = new SchedulingHarness(Monday);
         h.Catalog.Add(TestDigests.Make("real", new DateOnly(2026, 11, 22), "news"));
         h.Catalog.Add(TestDigests.Make("draft", new DateOnly(2026, 11, 29), 0, "news"));
+        h.CreatedAt = Monday.AddDays(-30);
         var sub = await h.SubscribeAsync("weekly");
 
         var rows = await h.Planner.FireAsync(sub.Id, Monday);

@@ -62,6 +62,54 @@ public sealed class PostVerbTests : IDisposable
         Assert.Equal("error: there is no subscription 'nope'; known: test-console", error.Trim());
     }
 
+    [Fact]
+    public async Task Post_DryRun_RefusesWhatTheRealPostRefuses_InsteadOfNamingAnOlderDigest()
+    {
+        await SeedAsync();
+        await CliRunner.RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
+
+        var dry = await CliRunner.RunAsync("post", "--subscription", "test-console", "--dry-run", "--data", _data.Path);
+        var real = await CliRunner.RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
+
+        Assert.DoesNotContain("d1", dry.Output, StringComparison.Ordinal);
+        Assert.Contains("nothing to post for 'test-console'", dry.Output, StringComparison.Ordinal);
+        Assert.Equal(0, CountPosts(real.Output));
+    }
+
+    [Fact]
+    public async Task Post_ReportsAFailedRowAsFailed_NotAsAlreadyPosted_AndRetryFailedSendsIt()
+    {
+        await SeedAsync();
+        var store = Store();
+        var sub = (await store.FindSubscriptionAsync("test-console"))!;
+        var row = (await store.PlanAsync(sub.Id, "d2", [new("news", 0, DateTimeOffset.UtcNow), new("papers", 1, DateTimeOffset.UtcNow)]))[0];
+        var claim = await store.TryClaimAsync(row.Id, "earlier-run", TimeSpan.FromMinutes(1));
+        await store.MarkFailedAsync(claim.Row!, "401 Unauthorized: no bot token");
+
+        var again = await CliRunner.RunAsync("post", "--subscription", "test-console", "--digest", "d2", "--data", _data.Path);
+        var retried = await CliRunner.RunAsync("post", "--subscription", "test-console", "--retry-failed", "--data", _data.Path);
+
+        Assert.Equal(1, again.Code);
+        Assert.Contains("d2 / news: failed earlier", again.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("d2 / news: already posted", again.Error, StringComparison.Ordinal);
+        Assert.Equal(0, retried.Code);
+        Assert.Contains("[console post · d2 · news]", retried.Output, StringComparison.Ordinal);
+        Assert.Equal(LedgerState.Sent, (await store.GetRowAsync(row.Id))!.State);
+    }
+
+    [Fact]
+    public async Task SubscriptionsRemove_KeepsTheLedger_SoAReAddPostsNothingOld()
+    {
+        await SeedAsync();
+        await CliRunner.RunAsync("post", "--subscription", "test-console", "--data", _data.Path);
+
+        var removed = await CliRunner.RunAsync("subscriptions", "remove", "test-console", "--data", _data.Path);
+        var again = await Store().UpsertSubscriptionAsync(new SubscriptionRecord(0, "test-console", "test", "console", ["*"], [], [], "0 9 * * MON", "Asia/Seoul", 3, TimeSpan.Zero, false, null));
+
+        Assert.Equal(0, removed.Code);
+        Assert.Equal(new HashSet<string> { "d2" }, await Store().PlannedDigestsAsync(again.Id));
+    }
+
     private static int CountPosts(string output) => output.Split('\n').Count(l => l.StartsWith("[console post · ", StringComparison.Ordinal));
 
     private SqlStateStore Store() => SqlStateStore.ForSqlite(new BotDatabase(_data.Path), TimeProvider.System);

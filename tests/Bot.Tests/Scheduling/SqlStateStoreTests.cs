@@ -39,8 +39,8 @@ public sealed class SqlStateStoreTests : IDisposable
         var sub = await _store.UpsertSubscriptionAsync(Record("weekly", "console"));
         var at = _time.GetUtcNow();
         var rows = await _store.PlanAsync(sub.Id, "d1", [new("news", 0, at), new("papers", 1, at.AddDays(1))]);
-        await _store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
-        await _store.MarkSentAsync(rows[0].Id, "m1", null);
+        var claim = await _store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
+        await _store.MarkSentAsync(claim.Row!, "m1", null);
 
         var again = await _store.PlanAsync(sub.Id, "d1", [new("news", 0, at.AddDays(7)), new("papers", 1, at.AddDays(8))]);
 
@@ -83,8 +83,8 @@ public sealed class SqlStateStoreTests : IDisposable
     {
         var sub = await _store.UpsertSubscriptionAsync(Record("weekly", "console"));
         var row = (await _store.PlanAsync(sub.Id, "d1", [new("news", 0, _time.GetUtcNow())]))[0];
-        await _store.TryClaimAsync(row.Id, "host", TimeSpan.FromMinutes(5));
-        await _store.MarkSentAsync(row.Id, "m1", "t1");
+        var claim = await _store.TryClaimAsync(row.Id, "host", TimeSpan.FromMinutes(5));
+        await _store.MarkSentAsync(claim.Row!, "m1", "t1");
 
         Assert.False(await _store.MarkSkippedAsync(row.Id, "too old"));
         var stored = (await _store.GetRowAsync(row.Id))!;
@@ -92,7 +92,7 @@ public sealed class SqlStateStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task DeleteSubscriptionAsync_RemovesItsLedger()
+    public async Task DeleteSubscriptionAsync_KeepsItsLedgerAsATombstone_AndAReAddResumesIt()
     {
         var sub = await _store.UpsertSubscriptionAsync(Record("weekly", "console"));
         await _store.PlanAsync(sub.Id, "d1", [new("news", 0, _time.GetUtcNow())]);
@@ -100,8 +100,15 @@ public sealed class SqlStateStoreTests : IDisposable
         Assert.True(await _store.DeleteSubscriptionAsync(sub.Id));
 
         Assert.Null(await _store.FindSubscriptionAsync("weekly"));
+        Assert.Null(await _store.GetSubscriptionAsync(sub.Id));
+        Assert.Empty(await _store.ListSubscriptionsAsync());
         Assert.Empty(await _store.ListOpenRowsAsync());
         Assert.False(await _store.DeleteSubscriptionAsync(sub.Id));
+
+        var again = await _store.UpsertSubscriptionAsync(Record("weekly", "console"));
+
+        Assert.Equal(sub.Id, again.Id);
+        Assert.Equal(new HashSet<string> { "d1" }, await _store.PlannedDigestsAsync(again.Id));
     }
 
     private static SubscriptionRecord Record(string name, string target)

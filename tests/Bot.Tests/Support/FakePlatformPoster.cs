@@ -8,11 +8,12 @@ namespace Bot.Tests.Support;
 /// A platform that fails a share of requests: 500s, 429s and timeouts (half of which reach the platform before the
 /// response is lost). Like Slack, it can find an earlier delivery by ledger key; it counts every delivery per key.
 /// </summary>
-internal sealed class FakePlatformPoster : ISectionPoster
+internal sealed class FakePlatformPoster : ISectionPoster, IPostEditor
 {
     private readonly Random _random;
     private readonly TimeProvider _time;
     private int _messages;
+    private int _inFlight;
 
     public FakePlatformPoster(TimeProvider time, string platform = "console", double failureRate = 0, int seed = 7)
     {
@@ -34,19 +35,91 @@ internal sealed class FakePlatformPoster : ISectionPoster
 
     public int Failures { get; private set; }
 
-    public Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
+    /// <summary>How long each post waits before it is delivered (on the fake clock), as behind a 429's Retry-After.</summary>
+    public TimeSpan PostDelay { get; set; }
+
+    /// <summary>False for a target that cannot be searched (a webhook alone).</summary>
+    public bool CanLookUp { get; set; } = true;
+
+    /// <summary>The next this many posts are delivered, then their responses are lost (a timeout).</summary>
+    public int LoseResponses { get; set; }
+
+    /// <summary>The next this many posts are refused with a 429 that certainly did not deliver.</summary>
+    public int RefuseWith429 { get; set; }
+
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    public ConcurrentQueue<(string Section, string? Role)> Mentions { get; } = new();
+
+    public async Task<PostReceipt> PostAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
     {
         if (PermanentlyFailingSections.Contains(post.Highlight.SectionKey))
         {
             throw new PostException("404 Unknown Channel", permanent: true);
         }
 
+        if (RefuseWith429 > 0)
+        {
+            RefuseWith429--;
+            throw new PostException("429 Too Many Requests", permanent: false) { NotDelivered = true };
+        }
+
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            if (PostDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(PostDelay, _time, ct);
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+
         Fail(() => Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
-        return Task.FromResult(Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId));
+        Mentions.Enqueue((post.Highlight.SectionKey, post.MentionRoleId));
+        var receipt = Deliver(post.LedgerKey, post.Highlight.SectionKey, post.ThreadParentId);
+        if (LoseResponses > 0)
+        {
+            LoseResponses--;
+            throw new TimeoutException("the request timed out after the platform accepted it");
+        }
+
+        return receipt;
+    }
+
+    public bool CanFindPosted(PostTarget target) => CanLookUp;
+
+    /// <summary>Every edit: (ledger key, message id, section title shown after the edit).</summary>
+    public ConcurrentQueue<(string Key, string MessageId, string Title)> Edits { get; } = new();
+
+    public ConcurrentQueue<string> Deleted { get; } = new();
+
+    public bool CanEdit(PostTarget target) => true;
+
+    public Task<IReadOnlyList<string>> EditAsync(PostTarget target, SectionPost post, IReadOnlyList<string> messageIds, string? threadId, CancellationToken ct = default)
+    {
+        foreach (var id in messageIds)
+        {
+            Edits.Enqueue((post.LedgerKey, id, post.Highlight.Items[0].Title));
+        }
+
+        return Task.FromResult(messageIds);
+    }
+
+    public Task DeleteAsync(PostTarget target, IReadOnlyList<string> messageIds, string? threadId, CancellationToken ct = default)
+    {
+        foreach (var id in messageIds)
+        {
+            Deleted.Enqueue(id);
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
-        => Task.FromResult(Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
+        => Task.FromResult(CanLookUp && Deliveries.ContainsKey(post.LedgerKey) ? new PostReceipt("found-" + post.LedgerKey) : null);
 
     public Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default)
     {

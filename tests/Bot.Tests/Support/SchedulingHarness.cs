@@ -17,6 +17,7 @@ internal sealed class SchedulingHarness : IDisposable
     public SchedulingHarness(DateTimeOffset start, double failureRate = 0, TimeSpan? catchUpWindow = null)
     {
         Time = new FakeTimeProvider(start);
+        CreatedAt = start.AddDays(-1);
         Options = new BotScheduleOptions { TimeZone = "Asia/Seoul" };
         Options.Scheduling.CatchUpWindow = catchUpWindow ?? TimeSpan.FromDays(1);
         Options.Scheduling.PostOnFirstStart = "None";
@@ -49,7 +50,10 @@ internal sealed class SchedulingHarness : IDisposable
 
     public Task<SubscriptionRecord> SubscribeAsync(string name, string cron = "0 9 * * MON", string zone = "Asia/Seoul", TimeSpan spacing = default, bool thread = false, params string[] sections)
         => Store.UpsertSubscriptionAsync(new SubscriptionRecord(
-            0, name, "config", "console", sections.Length == 0 ? ["*"] : sections, [], [], cron, zone, 5, spacing, thread, null));
+            0, name, "config", "console", sections.Length == 0 ? ["*"] : sections, [], [], cron, zone, 5, spacing, thread, null, CreatedAt));
+
+    /// <summary>When the harness's subscriptions were created: the day before the test starts, so its digests are not a backlog.</summary>
+    public DateTimeOffset CreatedAt { get; set; }
 
     /// <summary>Runs the queue until <paramref name="until"/>.</summary>
     public Task<int> RunUntilAsync(DateTimeOffset until, int maxJobs = int.MaxValue) => Queue.RunUntilAsync(Sender, Time, until, maxJobs: maxJobs);

@@ -1,0 +1,22 @@
+using Bot.Core;
+
+namespace Bot.Slack;
+
+/// <summary>When the Slack poster may read history to find an earlier post.</summary>
+public sealed partial class SlackSectionPoster
+{
+    /// <summary>
+    /// Messages read per history call. Slack limits apps distributed outside its directory to 15 messages per
+    /// conversations.history / conversations.replies call (and one call a minute), and the look-up only runs right after
+    /// a doubtful attempt, whose post is among the newest messages.
+    /// </summary>
+    public const int HistoryWindow = 15;
+
+    /// <inheritdoc />
+    /// <remarks>An incoming webhook cannot read its channel back: a doubtful attempt there becomes uncertain.</remarks>
+    public bool CanFindPosted(PostTarget target)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        return target.Kind == "channel";
+    }
+}
