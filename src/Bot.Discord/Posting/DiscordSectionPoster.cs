@@ -71,7 +71,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         {
             if (target.Kind == "webhook")
             {
-                // Only a forum channel's webhook can open a thread (thread_name).
+                // Only a forum channel's webhook can open a thread (thread_name); webhooks take no nonce.
+                StripNonce(header);
                 header["thread_name"] = name;
                 var created = await _client.ExecuteWebhookAsync(target.Value, header, ct: ct).ConfigureAwait(false);
                 return new PostReceipt(created.Id, created.ChannelId);
@@ -80,9 +81,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             var channel = await _client.GetChannelAsync(target.Value, ct).ConfigureAwait(false);
             if (channel.IsForum)
             {
-                header.Remove("nonce");
-                header.Remove("enforce_nonce");
-                var post = await _client.StartForumThreadAsync(target.Value, name, header, ct).ConfigureAwait(false);
+                StripNonce(header);
+                var post = await _client.StartForumThreadAsync(target.Value, name, header, ct: ct).ConfigureAwait(false);
                 return new PostReceipt(post.Message?.Id ?? post.Id, post.Id);
             }
 
@@ -112,9 +112,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             var first = ToJson(messages[0]);
             var name = first["thread_name"]?.GetValue<string>() ?? post.ThreadName;
             StripForChannel(first);
-            first.Remove("nonce");
-            first.Remove("enforce_nonce");
-            var forumPost = await _client.StartForumThreadAsync(channelId, name, first, ct).ConfigureAwait(false);
+            StripNonce(first);
+            var forumPost = await _client.StartForumThreadAsync(channelId, name, first, ct: ct).ConfigureAwait(false);
             threadId = channel = forumPost.Id;
             last = forumPost.Message?.Id ?? forumPost.Id;
             start = 1;
@@ -136,6 +135,7 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         foreach (var message in messages)
         {
             var body = ToJson(message);
+            StripNonce(body);
             if (threadId is not null)
             {
                 body.Remove("thread_name");
@@ -168,6 +168,16 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
     }
 
     private static void StripForChannel(JsonObject body) => body.Remove("thread_name");
+
+    /// <summary>
+    /// <c>nonce</c>/<c>enforce_nonce</c> exist on Create Message only: Execute Webhook and Start Thread in Forum do not
+    /// list them (the official typings refuse such a body), so they are never sent there.
+    /// </summary>
+    private static void StripNonce(JsonObject body)
+    {
+        body.Remove("nonce");
+        body.Remove("enforce_nonce");
+    }
 
     private static JsonObject ToJson(DiscordMessage message)
         => (JsonObject)JsonSerializer.SerializeToNode(message, DiscordMessageJsonContext.Default.DiscordMessage)!;
