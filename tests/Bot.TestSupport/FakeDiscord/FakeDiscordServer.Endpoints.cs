@@ -227,7 +227,7 @@ public sealed partial class FakeDiscordServer
 
     private (int, string) RegisterCommands(HttpContext context, string[] s, JsonNode? body)
     {
-        var errors = CommandLimitsValidator.Validate(body);
+        var errors = CommandLimitsValidator.Validate(body, guild: s.Length == 5);
         if (errors.Count > 0)
         {
             return Reject(400, 50035, "Invalid Form Body", errors.ToArray());
