@@ -84,18 +84,19 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
             return $"Discord does not know this webhook ({ex.DiscordCode} {ex.DiscordMessage}): it was deleted or its token is wrong; copy the URL again from the channel's Integrations > Webhooks";
         }
 
-        if (!hasToken)
+        if (target.Options.Crosspost)
         {
-            // Without a bot token the webhook's channel type cannot be read; crossposting needs the token anyway.
-            return target.Options.Crosspost
-                ? "Crosspost on a webhook target needs Bot:Discord:BotToken (crossposting is a bot call); set it, or remove Crosspost"
-                : null;
+            return "Crosspost works on discord:channel:<id> targets (publishing is a bot call on the bot's own message); remove Crosspost, or post to the announcement channel with the bot";
         }
 
-        var (channel, problem) = await GetChannelAsync(webhook.ChannelId ?? string.Empty, ct).ConfigureAwait(false);
-        return channel is null
-            ? (target.Options.Crosspost ? $"Crosspost: the bot cannot read the webhook's channel ({problem}); add the bot to that server, or remove Crosspost" : null)
-            : CheckChannel(channel, target.Options, thread, webhook: true);
+        if (!hasToken)
+        {
+            // Without a bot token the webhook's channel type cannot be read.
+            return null;
+        }
+
+        var (channel, _) = await GetChannelAsync(webhook.ChannelId ?? string.Empty, ct).ConfigureAwait(false);
+        return channel is null ? null : CheckChannel(channel, target.Options, thread, webhook: true);
     }
 
     private async Task<(DiscordChannel? Channel, string? Problem)> GetChannelAsync(string channelId, CancellationToken ct)
