@@ -36,6 +36,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRestClient>();
         services.TryAddSingleton<DiscordRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, DiscordSectionPoster>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetCheck, DiscordTargetCheck>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<SectionKeyCatalog>();

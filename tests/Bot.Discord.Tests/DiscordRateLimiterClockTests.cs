@@ -107,8 +107,8 @@ public sealed class DiscordRateLimiterClockTests
     public async Task RoutesInOneBucket_ShareWhatIsLeft()
     {
         using var limiter = Create();
-        var webhook = DiscordRoute.ExecuteWebhook("https://discord.example/api/webhooks/1/abc");
-        var inThread = DiscordRoute.ExecuteWebhook("https://discord.example/api/webhooks/1/abc", threadId: "9") with { Template = "webhooks/{webhook_id}/{webhook_token}?thread" };
+        var webhook = DiscordRoute.ExecuteWebhook("https://discord.com/api/webhooks/1/abc");
+        var inThread = DiscordRoute.ExecuteWebhook("https://discord.com/api/webhooks/1/abc", threadId: "9") with { Template = "webhooks/{webhook_id}/{webhook_token}?thread" };
         (await limiter.AcquireAsync(webhook)).Complete(Ok("hook", 1, 2));
         (await limiter.AcquireAsync(inThread)).Complete(Ok("hook", 0, 2));
 

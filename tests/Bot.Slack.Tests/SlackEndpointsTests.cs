@@ -96,7 +96,8 @@ public sealed class SlackEndpointsTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("search", "", "Usage: /search")]
+    [InlineData("digest-search", "", "Usage: /digest-search")]
+    [InlineData("search", "", "Usage: /digest-search")]
     [InlineData("papers", "llm limit:lots", "Usage: /papers")]
     [InlineData("digest", "yesterday", "Usage: /digest")]
     [InlineData("highlights", "", "Usage: /highlights")]

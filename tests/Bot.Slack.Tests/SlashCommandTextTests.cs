@@ -44,8 +44,8 @@ public sealed class SlashCommandTextTests
     }
 
     [Theory]
-    [InlineData("search", "")]
-    [InlineData("search", "section:papers")]
+    [InlineData("digest-search", "")]
+    [InlineData("digest-search", "section:papers")]
     [InlineData("papers", "llm limit:0")]
     [InlineData("papers", "llm limit:many")]
     [InlineData("papers", "llm page:")]

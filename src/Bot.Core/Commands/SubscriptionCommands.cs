@@ -10,6 +10,14 @@ public sealed class SubscriptionCommands
     private readonly KnownSections _sections;
     private readonly SubscriptionDefaults _defaults;
     private readonly TimeProvider _time;
+    private readonly IReadOnlyList<ITargetCheck> _targetChecks = [];
+
+    /// <summary>Creates the commands, checking each new target as start-up does (<see cref="ITargetCheck"/>).</summary>
+    public SubscriptionCommands(IStateStore store, ISubscriptionScheduler scheduler, KnownSections sections, SubscriptionDefaults defaults, TimeProvider time, IEnumerable<ITargetCheck> targetChecks)
+        : this(store, scheduler, sections, defaults, time)
+    {
+        _targetChecks = [.. targetChecks];
+    }
 
     /// <summary>Creates the commands over the state store and the scheduler.</summary>
     public SubscriptionCommands(IStateStore store, ISubscriptionScheduler scheduler, KnownSections sections, SubscriptionDefaults defaults, TimeProvider time)
@@ -74,6 +82,12 @@ public sealed class SubscriptionCommands
         if (existing is not null && (existing.Source == "config" || existing.Target != target.ToString()))
         {
             return new ErrorReply($"The name '{name}' is taken by another subscription.", "Pick another name with name:<name>.");
+        }
+
+        // The same checks as start-up: a channel the bot cannot post to is refused now, not failed on every digest.
+        if (_targetChecks.FirstOrDefault(c => c.Platform == target.Platform) is { } check && await check.CheckAsync(target, thread: false, ct) is { } problem)
+        {
+            return new ErrorReply($"I cannot post here: {problem}.", "Ask the operator to fix the bot's setup, then subscribe again.");
         }
 
         var record = await _store.UpsertSubscriptionAsync(new SubscriptionRecord(

@@ -9,12 +9,31 @@ namespace Bot.Core;
 /// <param name="Value">The channel id or the full webhook URL; empty for console.</param>
 public sealed record PostTarget(string Platform, string Kind, string Value)
 {
+    /// <summary>Forum tags, crosspost, silent and webhook identity, from the target's <c>?…</c> suffix.</summary>
+    public PostTargetOptions Options { get; init; } = PostTargetOptions.None;
+
+    /// <summary>The target string to store: kind, value and options, webhook tokens included (never log it).</summary>
+    public string ToStorageString()
+        => (Kind == "console" ? "console" : $"{Platform}:{Kind}:{Value}") + (Options.IsEmpty ? string.Empty : "?" + Options.ToQuery());
+
     /// <summary>Parses a target string, or returns false with a message naming the accepted forms.</summary>
     public static bool TryParse(string? text, out PostTarget? target, out string? error)
     {
         target = null;
         error = null;
         var value = text?.Trim() ?? string.Empty;
+        var options = PostTargetOptions.None;
+        if (value.IndexOf('?', StringComparison.Ordinal) is var query and >= 0)
+        {
+            if (!PostTargetOptions.TryParse(value[(query + 1)..], out options, out error))
+            {
+                error = $"'{Mask(value[..query])}': {error}";
+                return false;
+            }
+
+            value = value[..query];
+        }
+
         if (value.Equals("console", StringComparison.OrdinalIgnoreCase))
         {
             target = new PostTarget("console", "console", string.Empty);
@@ -30,7 +49,7 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
                 ? parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
                 : Uri.TryCreate(parts[2], UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)))
         {
-            target = new PostTarget(parts[0], parts[1], parts[2]);
+            target = new PostTarget(parts[0], parts[1], parts[2]) { Options = options };
             return true;
         }
 

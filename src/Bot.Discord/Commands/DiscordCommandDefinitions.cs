@@ -14,10 +14,25 @@ public static class DiscordCommandDefinitions
     private const int ChoiceBudget = 3_000;
     private const int GuildContext = 0;
     private const int BotDmContext = 1;
-    private const int PrivateChannelContext = 2;
+    private const int GuildInstall = 0;
 
-    /// <summary>Every command; <paramref name="sectionKeys"/> become the choices of <c>/search section</c> and <c>/highlights section</c> (at most 25).</summary>
-    public static IReadOnlyList<ApplicationCommand> Build(IEnumerable<string>? sectionKeys = null)
+    // The bot is installed to servers only; PRIVATE_CHANNEL (2) needs a user install, so it is not offered.
+    private static readonly IReadOnlyList<int> GuildInstallOnly = [GuildInstall];
+
+    /// <summary>
+    /// Every command, with Korean names and descriptions; <paramref name="sectionKeys"/> become the choices of
+    /// <c>/search section</c> and <c>/highlights section</c> (at most 25). <c>contexts</c> and <c>integration_types</c>
+    /// are for global commands only, so a <paramref name="guild"/> registration sends neither.
+    /// </summary>
+    public static IReadOnlyList<ApplicationCommand> Build(IEnumerable<string>? sectionKeys = null, bool guild = false)
+    {
+        var commands = BuildGlobal(sectionKeys).Select(DiscordCommandLocalizations.Localize);
+        return guild
+            ? [.. commands.Select(c => c with { Contexts = null, IntegrationTypes = null })]
+            : [.. commands.Select(c => c with { IntegrationTypes = GuildInstallOnly })];
+    }
+
+    private static IReadOnlyList<ApplicationCommand> BuildGlobal(IEnumerable<string>? sectionKeys)
     {
         var sections = Choices(sectionKeys ?? DefaultSections);
         if (sections.Count == 0)
@@ -25,7 +40,7 @@ public static class DiscordCommandDefinitions
             sections = Choices(DefaultSections);
         }
 
-        IReadOnlyList<int> everywhere = [GuildContext, BotDmContext, PrivateChannelContext];
+        IReadOnlyList<int> everywhere = [GuildContext, BotDmContext];
         IReadOnlyList<int> guildOnly = [GuildContext];
         return
         [

@@ -35,7 +35,7 @@ public sealed class DiscordCommandRegistrar
             throw new ArgumentException($"'{guildId}' is not a guild id; right-click the server with Developer Mode on and copy its id.", nameof(guildId));
         }
 
-        var commands = DiscordCommandDefinitions.Build(await SectionKeysAsync(ct).ConfigureAwait(false));
+        var commands = DiscordCommandDefinitions.Build(await SectionKeysAsync(ct).ConfigureAwait(false), guild: guildId is not null);
         return await _client.BulkOverwriteCommandsAsync(_options.ApplicationId, guildId, commands, ct).ConfigureAwait(false);
     }
 

@@ -61,7 +61,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             case DiscordInteraction.Ping:
                 return PongBody;
             case DiscordInteraction.ApplicationCommand:
-                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => RunCommandAsync(interaction))), ChannelMessage, DeferredChannelMessage).ConfigureAwait(false);
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => RunCommandAsync(interaction))), ChannelMessage, DeferredChannelMessage, AnswersEphemerally(interaction.Data?.Name)).ConfigureAwait(false);
             case DiscordInteraction.MessageComponent:
                 if (!PagingState.TryParseToken(interaction.Data?.CustomId, out var state, out var page))
                 {
@@ -76,14 +76,24 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
         }
     }
 
-    private async Task<byte[]> RespondAsync(DiscordInteraction interaction, Task<Reply> work, int inlineType, int deferredType)
+    /// <summary>
+    /// Commands whose every answer is private (the subscription commands answer with ephemeral text, and a command
+    /// unknown to this version answers with an error): they defer with <c>flags: 64</c>, so nobody else sees "thinking…".
+    /// </summary>
+    private static bool AnswersEphemerally(string? command)
+        => command is not ("papers" or "search" or "refs" or "digest" or "highlights");
+
+    private async Task<byte[]> RespondAsync(DiscordInteraction interaction, Task<Reply> work, int inlineType, int deferredType, bool deferEphemerally = false)
     {
         var budget = _options.InlineReplyTimeout;
+        var deferred = deferEphemerally && deferredType == DeferredChannelMessage
+            ? new DiscordMessage { Flags = EphemeralFlag }
+            : null;
         if (budget <= TimeSpan.Zero)
         {
             // No inline budget: always defer (operators whose searches are slow; tests of the deferred path).
-            Track(CompleteDeferredAsync(interaction, work, deferredType));
-            return InteractionResponses.Message(deferredType, null);
+            Track(CompleteDeferredAsync(interaction, work, deferredType, deferred is not null));
+            return InteractionResponses.Message(deferredType, deferred);
         }
 
         if (!work.IsCompleted)
@@ -102,8 +112,8 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             return InteractionResponses.Message(type, message);
         }
 
-        Track(CompleteDeferredAsync(interaction, work, deferredType));
-        return InteractionResponses.Message(deferredType, null);
+        Track(CompleteDeferredAsync(interaction, work, deferredType, deferred is not null));
+        return InteractionResponses.Message(deferredType, deferred);
     }
 
     /// <summary>On shutdown, lets deferred replies that are still running finish (for up to 10 seconds).</summary>
@@ -125,7 +135,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
         _ = deferred.ContinueWith(static (done, state) => ((System.Collections.Concurrent.ConcurrentDictionary<Task, byte>)state!).TryRemove(done, out _), _deferred, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
     }
 
-    private async Task CompleteDeferredAsync(DiscordInteraction interaction, Task<Reply> work, int deferredType)
+    private async Task CompleteDeferredAsync(DiscordInteraction interaction, Task<Reply> work, int deferredType, bool deferredEphemerally = false)
     {
         var applicationId = interaction.ApplicationId ?? _options.ApplicationId;
         var token = interaction.Token ?? string.Empty;
@@ -133,7 +143,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
         {
             var reply = await work.ConfigureAwait(false);
             var message = _renderer.RenderReply(reply);
-            if (IsEphemeral(message))
+            if (IsEphemeral(message) && !deferredEphemerally)
             {
                 // The deferred reply is public; an error replaces it with a message only the asker sees.
                 if (deferredType == DeferredChannelMessage)
@@ -161,7 +171,15 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
         {
             try
             {
-                titles = await _commands.SuggestAsync(AsString(focused.Value) ?? string.Empty, ct).ConfigureAwait(false);
+                using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+                var suggest = _commands.SuggestAsync(AsString(focused.Value) ?? string.Empty, deadline.Token);
+                titles = await AutocompleteDeadline.WithinAsync(suggest, AutocompleteDeadline.Budget, _time).ConfigureAwait(false);
+                if (!suggest.IsCompleted)
+                {
+                    // Too late for Discord: stop the search and observe its end so nothing is left unobserved.
+                    await deadline.CancelAsync().ConfigureAwait(false);
+                    _ = suggest.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {

@@ -14,6 +14,8 @@ namespace Bot.Discord;
 public sealed partial class DiscordSectionPoster : ISectionPoster
 {
     private const int ThreadAlreadyCreated = 160004;
+    private const int AlreadyCrossposted = 40033;
+    private const int SuppressNotifications = 1 << 12;
 
     private readonly DiscordRestClient _client;
     private readonly DiscordRenderer _renderer;
@@ -43,8 +45,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
 
         var receipt = await GuardAsync(target, () => target.Kind switch
         {
-            "webhook" => PostToWebhookAsync(target.Value, messages, post.ThreadParentId, ct),
-            "channel" => PostToChannelAsync(target.Value, messages, post, ct),
+            "webhook" => PostToWebhookAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post.ThreadParentId, target.Options, ct),
+            "channel" => PostToChannelAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post, target.Options, ct),
             _ => throw new PostException($"Discord cannot post to a '{target.Kind}' target; use discord:channel:<id> or discord:webhook:<url>.", permanent: true),
         }).ConfigureAwait(false);
         LogPosted(post.Highlight.SectionKey, post.Highlight.DigestId, target.ToString(), messages.Count);
@@ -62,17 +64,19 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(firstSection);
         var name = ThreadNameOf(firstSection);
-        var header = ToJson(_renderer.RenderReply(new TextReply(name, IsEphemeral: false)) with
+        var header = ToJson(Apply(_renderer.RenderReply(new TextReply(name, IsEphemeral: false)) with
         {
             Nonce = DiscordRenderer.Nonce(ledgerKey, -1),
             EnforceNonce = true,
-        });
+        }, target.Options));
         return GuardAsync(target, async () =>
         {
             if (target.Kind == "webhook")
             {
-                // Only a forum channel's webhook can open a thread (thread_name).
+                // Only a forum channel's webhook can open a thread (thread_name); webhooks take no nonce.
+                StripNonce(header);
                 header["thread_name"] = name;
+                AddIdentityAndTags(header, target.Options, opensThread: true);
                 var created = await _client.ExecuteWebhookAsync(target.Value, header, ct: ct).ConfigureAwait(false);
                 return new PostReceipt(created.Id, created.ChannelId);
             }
@@ -80,9 +84,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             var channel = await _client.GetChannelAsync(target.Value, ct).ConfigureAwait(false);
             if (channel.IsForum)
             {
-                header.Remove("nonce");
-                header.Remove("enforce_nonce");
-                var post = await _client.StartForumThreadAsync(target.Value, name, header, ct).ConfigureAwait(false);
+                StripNonce(header);
+                var post = await _client.StartForumThreadAsync(target.Value, name, header, target.Options.AppliedTags, ct).ConfigureAwait(false);
                 return new PostReceipt(post.Message?.Id ?? post.Id, post.Id);
             }
 
@@ -100,7 +103,7 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         });
     }
 
-    private async Task<PostReceipt> PostToChannelAsync(string channelId, IReadOnlyList<DiscordMessage> messages, SectionPost post, CancellationToken ct)
+    private async Task<PostReceipt> PostToChannelAsync(string channelId, IReadOnlyList<DiscordMessage> messages, SectionPost post, PostTargetOptions options, CancellationToken ct)
     {
         var channel = post.ThreadParentId ?? channelId;
         string? threadId = post.ThreadParentId;
@@ -112,9 +115,8 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             var first = ToJson(messages[0]);
             var name = first["thread_name"]?.GetValue<string>() ?? post.ThreadName;
             StripForChannel(first);
-            first.Remove("nonce");
-            first.Remove("enforce_nonce");
-            var forumPost = await _client.StartForumThreadAsync(channelId, name, first, ct).ConfigureAwait(false);
+            StripNonce(first);
+            var forumPost = await _client.StartForumThreadAsync(channelId, name, first, options.AppliedTags, ct).ConfigureAwait(false);
             threadId = channel = forumPost.Id;
             last = forumPost.Message?.Id ?? forumPost.Id;
             start = 1;
@@ -125,21 +127,30 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             var body = ToJson(messages[i]);
             StripForChannel(body);
             last = (await _client.CreateMessageAsync(channel, body, ct).ConfigureAwait(false)).Id;
+            if (options.Crosspost && threadId is null)
+            {
+                // Publishing is a separate call with its own rate limit; a retry of an already published message
+                // answers 40033, which means done.
+                await CrosspostAsync(channel, last, ct).ConfigureAwait(false);
+            }
         }
 
         return new PostReceipt(last!, threadId);
     }
 
-    private async Task<PostReceipt> PostToWebhookAsync(string url, IReadOnlyList<DiscordMessage> messages, string? threadId, CancellationToken ct)
+    private async Task<PostReceipt> PostToWebhookAsync(string url, IReadOnlyList<DiscordMessage> messages, string? threadId, PostTargetOptions options, CancellationToken ct)
     {
         string? last = null;
         foreach (var message in messages)
         {
             var body = ToJson(message);
+            StripNonce(body);
             if (threadId is not null)
             {
                 body.Remove("thread_name");
             }
+
+            AddIdentityAndTags(body, options, opensThread: threadId is null && message.ThreadName is not null);
 
             var created = await _client.ExecuteWebhookAsync(url, body, threadId, ct).ConfigureAwait(false);
             if (threadId is null && message.ThreadName is not null)
@@ -168,6 +179,51 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
     }
 
     private static void StripForChannel(JsonObject body) => body.Remove("thread_name");
+
+    /// <summary>Silent posts carry SUPPRESS_NOTIFICATIONS (1 &lt;&lt; 12) beside whatever flags the renderer set.</summary>
+    private static DiscordMessage Apply(DiscordMessage message, PostTargetOptions options)
+        => options.Silent ? message with { Flags = (message.Flags ?? 0) | SuppressNotifications } : message;
+
+    /// <summary>Execute Webhook's <c>username</c>/<c>avatar_url</c>, and <c>applied_tags</c> on the message that opens a forum post.</summary>
+    private static void AddIdentityAndTags(JsonObject body, PostTargetOptions options, bool opensThread)
+    {
+        if (options.Username is { } username)
+        {
+            body["username"] = username;
+        }
+
+        if (options.AvatarUrl is { } avatar)
+        {
+            body["avatar_url"] = avatar;
+        }
+
+        if (opensThread && options.AppliedTags.Count > 0)
+        {
+            body["applied_tags"] = new JsonArray([.. options.AppliedTags.Select(t => (JsonNode)JsonValue.Create(t))]);
+        }
+    }
+
+    private async Task CrosspostAsync(string channelId, string messageId, CancellationToken ct)
+    {
+        try
+        {
+            await _client.CrosspostAsync(channelId, messageId, ct).ConfigureAwait(false);
+        }
+        catch (DiscordRestException ex) when (ex.DiscordCode == AlreadyCrossposted)
+        {
+            // Published by an earlier attempt.
+        }
+    }
+
+    /// <summary>
+    /// <c>nonce</c>/<c>enforce_nonce</c> exist on Create Message only: Execute Webhook and Start Thread in Forum do not
+    /// list them (the official typings refuse such a body), so they are never sent there.
+    /// </summary>
+    private static void StripNonce(JsonObject body)
+    {
+        body.Remove("nonce");
+        body.Remove("enforce_nonce");
+    }
 
     private static JsonObject ToJson(DiscordMessage message)
         => (JsonObject)JsonSerializer.SerializeToNode(message, DiscordMessageJsonContext.Default.DiscordMessage)!;

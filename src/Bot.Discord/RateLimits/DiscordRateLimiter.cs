@@ -78,10 +78,15 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
         var now = _time.GetUtcNow();
         try
         {
+            var globalBlock = observation is { IsGlobal: true, RetryAfter: { } retry } ? now + retry : (DateTimeOffset?)null;
             if (route.CountsTowardsGlobal)
             {
-                var globalBlock = observation is { IsGlobal: true, RetryAfter: { } retry } ? now + retry : (DateTimeOffset?)null;
                 _global.Release(globalBlock);
+            }
+            else if (globalBlock is { } until)
+            {
+                // An exempt route took no global slot, but a global 429 on it still means the whole bot must wait.
+                _global.Block(until);
             }
 
             if (observation is null)

@@ -47,20 +47,26 @@ internal sealed class GlobalRateLimiter : IDisposable
     {
         if (blockedUntil is { } until)
         {
-            long current;
-            do
-            {
-                current = Interlocked.Read(ref _blockedUntilTicks);
-                if (until.UtcTicks <= current)
-                {
-                    break;
-                }
-            }
-            while (Interlocked.CompareExchange(ref _blockedUntilTicks, until.UtcTicks, current) != current);
+            Block(until);
         }
 
         var timer = new TimerHolder(_slots, _time, _time.GetUtcNow() + _window);
         timer.Start(_window);
+    }
+
+    /// <summary>Closes the gate until <paramref name="until"/> (never shortens a longer block).</summary>
+    public void Block(DateTimeOffset until)
+    {
+        long current;
+        do
+        {
+            current = Interlocked.Read(ref _blockedUntilTicks);
+            if (until.UtcTicks <= current)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _blockedUntilTicks, until.UtcTicks, current) != current);
     }
 
     public void Dispose() => _slots.Dispose();

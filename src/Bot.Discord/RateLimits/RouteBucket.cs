@@ -46,7 +46,9 @@ internal sealed class RouteBucket : IDisposable
     public void Update(RateLimitObservation observation, DateTimeOffset now)
     {
         LastUsed = now;
-        if (observation.StatusCode == System.Net.HttpStatusCode.TooManyRequests && !observation.IsGlobal)
+        // Every 429 closes the bucket for its retry_after, a global one too: on routes exempt from the global gate
+        // (interaction callbacks, follow-ups, @original edits) the bucket is the only thing that makes the retry wait.
+        if (observation.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
         {
             var wait = Max(observation.RetryAfter ?? TimeSpan.Zero, observation.ResetAfter ?? TimeSpan.Zero);
             _remaining = 0;

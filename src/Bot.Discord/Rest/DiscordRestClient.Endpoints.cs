@@ -11,7 +11,7 @@ public sealed partial class DiscordRestClient
     public Task<CreatedMessage> CreateMessageAsync(string channelId, JsonObject message, CancellationToken ct = default)
         => SendJsonAsync(DiscordRoute.CreateMessage(channelId), message, DiscordJsonContext.Default.CreatedMessage, ct);
 
-    /// <summary>Executes a webhook at exactly its URL with <c>wait=true</c>, into <paramref name="threadId"/> when given.</summary>
+    /// <summary>Executes a webhook (<c>/webhooks/{id}/{token}</c> on the configured API version) with <c>wait=true</c>, into <paramref name="threadId"/> when given.</summary>
     public Task<CreatedMessage> ExecuteWebhookAsync(string webhookUrl, JsonObject message, string? threadId = null, CancellationToken ct = default)
         => SendJsonAsync(DiscordRoute.ExecuteWebhook(webhookUrl, threadId), message, DiscordJsonContext.Default.CreatedMessage, ct);
 
@@ -20,11 +20,24 @@ public sealed partial class DiscordRestClient
         => SendAsync(DiscordRoute.GetChannel(channelId), DiscordJsonContext.Default.DiscordChannel, ct);
 
     /// <summary><c>POST /channels/{id}/threads</c>: a new forum post named <paramref name="name"/> whose first message is <paramref name="message"/>.</summary>
-    public Task<DiscordChannel> StartForumThreadAsync(string channelId, string name, JsonObject message, CancellationToken ct = default)
+    public Task<DiscordChannel> StartForumThreadAsync(string channelId, string name, JsonObject message, IReadOnlyList<string>? appliedTags = null, CancellationToken ct = default)
     {
         var body = new JsonObject { ["name"] = name, ["message"] = message };
+        if (appliedTags is { Count: > 0 })
+        {
+            body["applied_tags"] = new JsonArray([.. appliedTags.Select(t => (JsonNode)JsonValue.Create(t))]);
+        }
+
         return SendJsonAsync(DiscordRoute.StartForumThread(channelId), body, DiscordJsonContext.Default.DiscordChannel, ct);
     }
+
+    /// <summary><c>GET /webhooks/{id}/{token}</c>: the webhook's channel and guild (no bot token needed).</summary>
+    public Task<DiscordWebhook> GetWebhookAsync(DiscordWebhookUrl webhook, CancellationToken ct = default)
+        => SendAsync(DiscordRoute.GetWebhook(webhook), DiscordJsonContext.Default.DiscordWebhook, ct);
+
+    /// <summary><c>POST /channels/{id}/messages/{id}/crosspost</c>: publishes an announcement channel's message to its followers.</summary>
+    public Task<CreatedMessage> CrosspostAsync(string channelId, string messageId, CancellationToken ct = default)
+        => SendAsync(DiscordRoute.Crosspost(channelId, messageId), DiscordJsonContext.Default.CreatedMessage, ct);
 
     /// <summary><c>POST /channels/{id}/messages/{id}/threads</c>: a thread under a message.</summary>
     public Task<DiscordChannel> StartThreadFromMessageAsync(string channelId, string messageId, string name, CancellationToken ct = default)

@@ -136,9 +136,7 @@ public sealed partial class DiscordRestClient
 
     private HttpRequestMessage CreateRequest(DiscordRoute route, byte[]? body)
     {
-        var uri = Uri.TryCreate(route.Path, UriKind.Absolute, out var absolute) && absolute.Scheme is "http" or "https"
-            ? absolute
-            : new Uri(_baseUri, route.Path);
+        var uri = new Uri(_baseUri, route.Path);
         var request = new HttpRequestMessage(route.Method, uri);
         if (route.UsesBotToken)
         {

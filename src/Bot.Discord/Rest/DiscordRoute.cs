@@ -6,7 +6,7 @@ namespace Bot.Discord;
 /// <summary>
 /// One REST call: method, path, and its rate-limit identity (template plus major parameter: channel, guild or webhook).
 /// </summary>
-/// <param name="Path">Relative to the API base URL, or an absolute URL for a webhook posted at exactly its URL.</param>
+/// <param name="Path">Relative to the API base URL.</param>
 /// <param name="Template">The path with ids replaced, e.g. <c>channels/{channel_id}/messages</c>; safe to log.</param>
 /// <param name="MajorParameter">The top-level resource id; a webhook's is a hash that never reveals its token.</param>
 /// <param name="UsesBotToken">Sends <c>Authorization: Bot …</c>; never for webhooks, whose URL is the credential.</param>
@@ -41,20 +41,36 @@ public sealed record DiscordRoute(
     public static DiscordRoute StartThreadFromMessage(string channelId, string messageId)
         => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/threads", "channels/{channel_id}/messages/{message_id}/threads", channelId);
 
-    /// <summary>Executes a webhook at exactly <paramref name="webhookUrl"/>, with <c>wait=true</c> and an optional <c>thread_id</c>.</summary>
+    /// <summary>Executes the webhook of <paramref name="webhookUrl"/> (parsed; refused when not a Discord webhook URL).</summary>
     public static DiscordRoute ExecuteWebhook(string webhookUrl, string? threadId = null)
+        => ExecuteWebhook(DiscordWebhookUrl.Parse(webhookUrl), threadId);
+
+    /// <summary>
+    /// <c>POST /webhooks/{id}/{token}?wait=true</c> on the configured API version (never the pasted URL's unversioned
+    /// path), with an optional <c>thread_id</c>.
+    /// </summary>
+    public static DiscordRoute ExecuteWebhook(DiscordWebhookUrl webhook, string? threadId = null)
     {
-        ArgumentNullException.ThrowIfNull(webhookUrl);
-        var separator = webhookUrl.Contains('?', StringComparison.Ordinal) ? '&' : '?';
-        var url = $"{webhookUrl}{separator}wait=true";
+        ArgumentNullException.ThrowIfNull(webhook);
+        var path = $"webhooks/{Escape(webhook.Id)}/{Escape(webhook.Token)}?wait=true";
         if (!string.IsNullOrEmpty(threadId))
         {
-            url += $"&thread_id={Uri.EscapeDataString(threadId)}";
+            path += $"&thread_id={Uri.EscapeDataString(threadId)}";
         }
 
-        var withoutQuery = webhookUrl.Split('?', 2)[0];
-        return new(HttpMethod.Post, url, "webhooks/{webhook_id}/{webhook_token}", "webhook:" + Hash(withoutQuery), UsesBotToken: false);
+        return new(HttpMethod.Post, path, "webhooks/{webhook_id}/{webhook_token}", "webhook:" + webhook.Id, UsesBotToken: false);
     }
+
+    /// <summary><c>GET /webhooks/{id}/{token}</c>.</summary>
+    public static DiscordRoute GetWebhook(DiscordWebhookUrl webhook)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        return new(HttpMethod.Get, $"webhooks/{Escape(webhook.Id)}/{Escape(webhook.Token)}", "webhooks/{webhook_id}/{webhook_token}", "webhook:" + webhook.Id, UsesBotToken: false);
+    }
+
+    /// <summary><c>POST /channels/{id}/messages/{id}/crosspost</c>: its own rate limit (a bucket per channel, learned from the headers).</summary>
+    public static DiscordRoute Crosspost(string channelId, string messageId)
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/crosspost", "channels/{channel_id}/messages/{message_id}/crosspost", channelId);
 
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: edits a deferred interaction reply.</summary>
     public static DiscordRoute EditOriginalResponse(string applicationId, string interactionToken)

@@ -13,7 +13,9 @@ public sealed record ApplicationCommandOption(
     [property: JsonPropertyName("min_value")] int? MinValue = null,
     [property: JsonPropertyName("max_value")] int? MaxValue = null,
     [property: JsonPropertyName("min_length")] int? MinLength = null,
-    [property: JsonPropertyName("max_length")] int? MaxLength = null)
+    [property: JsonPropertyName("max_length")] int? MaxLength = null,
+    [property: JsonPropertyName("name_localizations")] IReadOnlyDictionary<string, string>? NameLocalizations = null,
+    [property: JsonPropertyName("description_localizations")] IReadOnlyDictionary<string, string>? DescriptionLocalizations = null)
 {
     /// <summary>STRING.</summary>
     public const int String = 3;

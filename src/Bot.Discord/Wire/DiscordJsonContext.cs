@@ -10,6 +10,7 @@ namespace Bot.Discord.Wire;
 [JsonSerializable(typeof(RateLimitResponse))]
 [JsonSerializable(typeof(CreatedMessage))]
 [JsonSerializable(typeof(DiscordChannel))]
+[JsonSerializable(typeof(DiscordWebhook))]
 [JsonSerializable(typeof(StartThreadRequest))]
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]

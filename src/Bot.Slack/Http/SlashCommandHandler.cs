@@ -51,7 +51,7 @@ internal sealed class SlashCommandHandler
         return request.Command switch
         {
             "papers" => await commands.PapersAsync(request.Query, Int(request.Option("limit")), Int(request.Option("page")) ?? 1, ct).ConfigureAwait(false),
-            "search" => await commands.SearchAsync(request.Query, request.Option("section"), Int(request.Option("page")) ?? 1, ct).ConfigureAwait(false),
+            "search" or "digest-search" => await commands.SearchAsync(request.Query, request.Option("section"), Int(request.Option("page")) ?? 1, ct).ConfigureAwait(false),
             "refs" => await commands.RefsAsync(request.Query, ct).ConfigureAwait(false),
             "digest" => await commands.DigestAsync(Latest(request.Option("date") ?? request.Positionals.FirstOrDefault()), ct).ConfigureAwait(false),
             "highlights" => await HighlightsAsync(commands, request, ct).ConfigureAwait(false),

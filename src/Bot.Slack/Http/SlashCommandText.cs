@@ -13,7 +13,8 @@ public static class SlashCommandText
     private static readonly Dictionary<string, (string[] Keys, string Usage)> Commands = new(StringComparer.Ordinal)
     {
         ["papers"] = (["limit", "page"], "/papers <query> [limit:N] [page:N] [public]"),
-        ["search"] = (["section", "page"], "/search <query> [section:KEY] [page:N] [public]"),
+        // Slack has a built-in /search (search messages and files), so ours is /digest-search.
+        ["digest-search"] = (["section", "page"], "/digest-search <query> [section:KEY] [page:N] [public]"),
         ["refs"] = ([], "/refs <entry title or words> [public]"),
         ["digest"] = (["date"], "/digest [yyyy-MM-dd] [public]"),
         ["highlights"] = (["section", "digest"], "/highlights <section> [digest:ID-or-date] [public]"),
@@ -25,17 +26,21 @@ public static class SlashCommandText
     /// <summary>The commands this adapter answers (without the slash).</summary>
     public static IReadOnlyCollection<string> Names => Commands.Keys;
 
+    /// <summary>The manifest's name for a command: <c>search</c> (apps installed from an older manifest) is <c>digest-search</c>.</summary>
+    public static string Canonical(string command) => command == "search" ? "digest-search" : command;
+
     /// <summary>The one-line usage of a command.</summary>
-    public static string Usage(string command) => Commands.TryGetValue(command, out var spec) ? "Usage: " + spec.Usage : "Unknown command.";
+    public static string Usage(string command) => Commands.TryGetValue(Canonical(command), out var spec) ? "Usage: " + spec.Usage : "Unknown command.";
 
     /// <summary>Parses <paramref name="text"/> for <paramref name="command"/>; false with a short message for malformed text.</summary>
     public static bool TryParse(string command, string? text, out SlashCommandRequest? request, out string? error)
     {
         request = null;
         error = null;
+        command = Canonical(command);
         if (!Commands.TryGetValue(command, out var spec))
         {
-            error = $"I don't know /{command}. Try /papers, /search, /refs, /digest or /highlights.";
+            error = $"I don't know /{command}. Try /papers, /digest-search, /refs, /digest or /highlights.";
             return false;
         }
 
@@ -100,7 +105,7 @@ public static class SlashCommandText
         var usage = Usage(request.Command);
         switch (request.Command)
         {
-            case "papers" or "search" or "refs" when string.IsNullOrWhiteSpace(request.Query):
+            case "papers" or "digest-search" or "refs" when string.IsNullOrWhiteSpace(request.Query):
                 return $"/{request.Command} needs something to look for. {usage}";
             case "digest":
                 var date = request.Option("date") ?? (request.Positionals.Count == 1 ? request.Positionals[0] : null);

@@ -55,7 +55,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                     message.Remove("channel");
                     message.Remove("thread_ts");
                     message.Remove("metadata");
-                    await _client.PostToUrlAsync(new Uri(target.Value), message, pace: true, ct).ConfigureAwait(false);
+                    await SlackMessageSplitter.SendAsync(message, m => _client.PostToUrlAsync(new Uri(target.Value), m, pace: true, ct)).ConfigureAwait(false);
                 }
 
                 return new PostReceipt($"webhook:{post.LedgerKey}", post.ThreadParentId);
@@ -88,7 +88,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 }
 
                 var partNumber = part;
-                var response = await _client.PostMessageAsync(message, c => FindPartAsync(target, post, partNumber, c), ct).ConfigureAwait(false);
+                var response = await SlackMessageSplitter.SendAsync(message, m => _client.PostMessageAsync(m, c => FindPartAsync(target, post, partNumber, c), ct)).ConfigureAwait(false);
                 lastTs = response.Ts;
             }
 
@@ -150,9 +150,9 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         {
             if (target.Kind == "webhook")
             {
-                // Incoming webhooks answer "ok" without a ts, so there is no thread to reply in: sections follow as messages.
+                // Incoming webhooks cannot thread (start-up refuses the setting); a parent that promises a thread would
+                // mislead, so none is posted and the sections follow as plain messages.
                 LogWebhookThread(target.ToString());
-                await _client.PostToUrlAsync(new Uri(target.Value), message, pace: true, ct).ConfigureAwait(false);
                 return new PostReceipt($"webhook:{ledgerKey}");
             }
 

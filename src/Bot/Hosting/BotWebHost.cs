@@ -23,6 +23,7 @@ public static class BotWebHost
         }
 
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));

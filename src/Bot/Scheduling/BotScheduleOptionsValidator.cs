@@ -99,7 +99,18 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             return;
         }
 
-        if (target!.Kind != "channel")
+        if (target!.Platform == "discord" && target.Kind == "webhook" && !Bot.Discord.DiscordWebhookUrl.TryParse(target.Value, out _, out var urlError))
+        {
+            failures.Add($"{at}:Target{label}: the URL {urlError}.");
+            return;
+        }
+
+        if (target.Platform == "slack" && Bot.Slack.SlackTargetCheck.Check(target with { Options = SubscriptionMapper.TargetOptions(s) }, s.Thread, hasToken: true) is { } slackProblem)
+        {
+            failures.Add($"{at}:Target{label}: {slackProblem}.");
+        }
+
+        if (target.Kind != "channel")
         {
             return;
         }

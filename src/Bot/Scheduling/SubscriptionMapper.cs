@@ -15,7 +15,7 @@ internal static class SubscriptionMapper
             0,
             options.Name.Trim(),
             "config",
-            target?.Value.Length > 0 && target.Kind == "webhook" ? $"{target.Platform}:webhook:{target.Value}" : target?.ToString() ?? options.Target,
+            target is null ? options.Target : (target with { Options = TargetOptions(options) }).ToStorageString(),
             sections.Count == 0 || sections.Contains("*") ? ["*"] : sections,
             options.Include.Where(t => !string.IsNullOrWhiteSpace(t)).ToList(),
             options.Exclude.Where(t => !string.IsNullOrWhiteSpace(t)).ToList(),
@@ -26,4 +26,13 @@ internal static class SubscriptionMapper
             options.Thread,
             string.IsNullOrWhiteSpace(options.MentionRoleId) ? null : options.MentionRoleId);
     }
+
+    /// <summary>The posting choices of a subscription (forum tags, crosspost, silent, webhook identity).</summary>
+    public static PostTargetOptions TargetOptions(SubscriptionOptions options)
+        => new(
+            options.AppliedTags.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()).ToList(),
+            options.Crosspost,
+            options.Silent,
+            string.IsNullOrWhiteSpace(options.Username) ? null : options.Username.Trim(),
+            string.IsNullOrWhiteSpace(options.AvatarUrl) ? null : options.AvatarUrl.Trim());
 }

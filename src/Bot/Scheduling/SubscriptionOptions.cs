@@ -35,4 +35,19 @@ public sealed class SubscriptionOptions
 
     /// <summary>A role to mention in each post; null pings nobody.</summary>
     public string? MentionRoleId { get; set; }
+
+    /// <summary>Forum tag ids for each new forum post; required when the forum requires a tag.</summary>
+    public List<string> AppliedTags { get; set; } = [];
+
+    /// <summary>In an announcement channel: publish each post to the channels that follow it.</summary>
+    public bool Crosspost { get; set; }
+
+    /// <summary>Post without push or desktop notifications (Discord SUPPRESS_NOTIFICATIONS).</summary>
+    public bool Silent { get; set; }
+
+    /// <summary>For a Discord webhook: the name to post under.</summary>
+    public string? Username { get; set; }
+
+    /// <summary>For a Discord webhook: the avatar image URL to post with.</summary>
+    public string? AvatarUrl { get; set; }
 }

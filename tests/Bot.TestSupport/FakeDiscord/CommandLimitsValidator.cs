@@ -11,6 +11,61 @@ public static partial class CommandLimitsValidator
 {
     private static readonly HashSet<int> OptionTypes = [3, 4, 5, 6, 7, 8, 9, 10, 11];
 
+    // Discord's locale list (Reference > Locales).
+    private static readonly HashSet<string> Locales = ["id", "da", "de", "en-GB", "en-US", "es-ES", "es-419", "fr", "hr", "it", "lt", "hu", "nl", "no", "pl", "pt-BR", "ro", "fi", "sv-SE", "vi", "tr", "cs", "el", "bg", "ru", "uk", "hi", "th", "zh-CN", "ja", "zh-TW", "ko"];
+
+    /// <summary>
+    /// Checks the body of <c>PUT /applications/{id}/commands</c>, or of the guild route when <paramref name="guild"/>:
+    /// <c>contexts</c> and <c>integration_types</c> are documented for globally-scoped commands only.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(JsonNode? body, bool guild)
+    {
+        var errors = (List<string>)Validate(body);
+        foreach (var (command, i) in (body as JsonArray ?? []).Select((c, i) => (c as JsonObject, i)))
+        {
+            if (guild && command?["contexts"] is not null and not JsonValue)
+            {
+                errors.Add($"[{i}].contexts: only for globally-scoped commands");
+            }
+
+            if (guild && command?["integration_types"] is not null and not JsonValue)
+            {
+                errors.Add($"[{i}].integration_types: only for globally-scoped commands");
+            }
+
+            CheckLocalizations(errors, $"[{i}]", command);
+            foreach (var (option, j) in (command?["options"] as JsonArray ?? []).Select((o, j) => (o as JsonObject, j)))
+            {
+                CheckLocalizations(errors, $"[{i}].options[{j}]", option);
+            }
+        }
+
+        return errors;
+    }
+
+    private static void CheckLocalizations(List<string> errors, string path, JsonObject? node)
+    {
+        foreach (var (locale, value) in node?["name_localizations"] as JsonObject ?? [])
+        {
+            if (!Locales.Contains(locale))
+            {
+                errors.Add($"{path}.name_localizations: '{locale}' is not a Discord locale");
+            }
+
+            CheckName(errors, $"{path}.name_localizations.{locale}", value?.GetValue<string>());
+        }
+
+        foreach (var (locale, value) in node?["description_localizations"] as JsonObject ?? [])
+        {
+            if (!Locales.Contains(locale))
+            {
+                errors.Add($"{path}.description_localizations: '{locale}' is not a Discord locale");
+            }
+
+            CheckDescription(errors, $"{path}.description_localizations.{locale}", value?.GetValue<string>());
+        }
+    }
+
     /// <summary>Checks the body of <c>PUT /applications/{id}/commands</c>.</summary>
     public static IReadOnlyList<string> Validate(JsonNode? body)
     {

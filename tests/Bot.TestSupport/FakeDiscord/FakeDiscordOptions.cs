@@ -9,6 +9,9 @@ public sealed class FakeDiscordOptions
     /// <summary>The application id; webhooks under it are interaction responses (exempt from the global limit).</summary>
     public string ApplicationId { get; set; } = "100000000000000001";
 
+    /// <summary>The guild every fake channel and webhook belongs to.</summary>
+    public string GuildId { get; set; } = "300000000000000001";
+
     /// <summary>Global limit: requests per window (Discord: 50 per second).</summary>
     public int GlobalLimit { get; set; } = 50;
 

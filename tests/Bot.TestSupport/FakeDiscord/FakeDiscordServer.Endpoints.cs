@@ -10,8 +10,7 @@ public sealed partial class FakeDiscordServer
     {
         lock (_lock)
         {
-            var type = _forums.Contains(s[1]) ? 15 : _threads.ContainsKey(s[1]) ? 11 : 0;
-            return (200, new JsonObject { ["id"] = s[1], ["type"] = type }.ToJsonString());
+            return (200, ChannelJson(s[1]).ToJsonString());
         }
     }
 
@@ -28,7 +27,7 @@ public sealed partial class FakeDiscordServer
         {
             if (_forums.Contains(channel))
             {
-                return Reject(400, 50024, "Cannot execute action on this channel type", "forum channels take posts (POST /channels/{id}/threads)");
+                return Reject(400, 40058, "Cannot send a message in a forum channel", "forum channels take posts (POST /channels/{id}/threads)");
             }
 
             var nonce = NonceOf(message);
@@ -71,6 +70,11 @@ public sealed partial class FakeDiscordServer
             if (!_forums.Contains(channel))
             {
                 return Reject(400, 50024, "Cannot execute action on this channel type", "only forum channels take a post with a message");
+            }
+
+            if (MissingTag(channel, request) is { } untagged)
+            {
+                return untagged;
             }
 
             var threadId = NextId();
@@ -144,7 +148,7 @@ public sealed partial class FakeDiscordServer
             string? parent = null;
             if (threadId.Length > 0 && threadName is not null)
             {
-                return Reject(400, 220001, "thread_id and thread_name cannot both be set", id);
+                return Reject(400, 220002, "Webhooks posted to forum channels cannot have both a thread_name and thread_id", id);
             }
 
             if (threadId.Length > 0)
@@ -161,6 +165,11 @@ public sealed partial class FakeDiscordServer
                 if (!forum)
                 {
                     return Reject(400, 220003, "Webhooks can only create threads in forum channels", id);
+                }
+
+                if (MissingTag(webhook.ChannelId, message) is { } untagged)
+                {
+                    return untagged;
                 }
 
                 channel = NextId();
@@ -218,7 +227,7 @@ public sealed partial class FakeDiscordServer
 
     private (int, string) RegisterCommands(HttpContext context, string[] s, JsonNode? body)
     {
-        var errors = CommandLimitsValidator.Validate(body);
+        var errors = CommandLimitsValidator.Validate(body, guild: s.Length == 5);
         if (errors.Count > 0)
         {
             return Reject(400, 50035, "Invalid Form Body", errors.ToArray());

@@ -41,6 +41,13 @@ public sealed partial class FakeDiscordServer
             return;
         }
 
+        if (InvalidFields(route.Template, body) is { } badFields)
+        {
+            Record(context, route.Template, null, badFields.Item1);
+            await WriteJsonAsync(context, badFields.Item1, badFields.Item2).ConfigureAwait(false);
+            return;
+        }
+
         var limit = _limits.For(route.Template, route.Major);
         var (limited, global) = _limits.Check(context.Response, limit, route.CountsTowardsGlobal);
         if (limited is not null)
@@ -169,6 +176,8 @@ public sealed partial class FakeDiscordServer
             ("GET", ["channels", var c]) => new("GET channels/{channel_id}", c, c, false, GetChannel),
             ("POST", ["channels", var c, "messages"]) => new("POST channels/{channel_id}/messages", c, c, true, CreateMessage),
             ("POST", ["channels", var c, "threads"]) => new("POST channels/{channel_id}/threads", c, c, true, StartForumThread),
+            ("POST", ["channels", var c, "messages", _, "crosspost"]) => new("POST channels/{channel_id}/messages/{message_id}/crosspost", c, c, false, Crosspost),
+            ("GET", ["webhooks", var id, var token]) when id != Options.ApplicationId => new("GET webhooks/{webhook_id}/{webhook_token}", id, null, false, GetWebhook, NeedsBotToken: false),
             ("POST", ["channels", var c, "messages", _, "threads"]) => new("POST channels/{channel_id}/messages/{message_id}/threads", c, c, false, StartThreadFromMessage),
             ("POST", ["webhooks", var id, var token]) when id == Options.ApplicationId
                 => new("POST webhooks/{application_id}/{interaction_token}", token, null, true, Followup, NeedsBotToken: false, CountsTowardsGlobal: false),

@@ -74,7 +74,10 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         return fake;
     }
 
-    /// <summary>Creates a webhook in <paramref name="channelId"/> (a forum when <paramref name="forum"/>) and returns its full URL.</summary>
+    /// <summary>
+    /// Creates a webhook in <paramref name="channelId"/> (a forum when <paramref name="forum"/>) and returns its URL as
+    /// Discord's "Copy Webhook URL" gives it (discord.com, no API version); the client reaches the fake through ApiBaseUrl.
+    /// </summary>
     public string CreateWebhook(string channelId, bool forum = false)
     {
         lock (_lock)
@@ -87,7 +90,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
                 _forums.Add(channelId);
             }
 
-            return $"{Root}/api/webhooks/{id}/{token}";
+            return $"https://discord.com/api/webhooks/{id}/{token}";
         }
     }
 
@@ -177,7 +180,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     {
         lock (_lock)
         {
-            _requests.Add(new FakeDiscordRequest(context.Request.Method, template, bucket, status, injected, Time.GetUtcNow(), context.Request.Headers.UserAgent.ToString(), context.Request.Headers.ContainsKey("Authorization")));
+            _requests.Add(new FakeDiscordRequest(context.Request.Method, template, bucket, status, injected, Time.GetUtcNow(), context.Request.Headers.UserAgent.ToString(), context.Request.Headers.ContainsKey("Authorization"), context.Request.Path.Value));
         }
     }
 }

@@ -20,4 +20,7 @@ public enum FakeSlackFault
 
     /// <summary>HTTP 200 with <c>ok: false</c> and <c>channel_not_found</c> (permanent).</summary>
     ChannelNotFound,
+
+    /// <summary>HTTP 200 with <c>ok: false</c> and <c>msg_blocks_too_long</c>, nothing accepted.</summary>
+    BlocksTooLong,
 }

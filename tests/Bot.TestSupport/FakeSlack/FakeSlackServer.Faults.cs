@@ -61,6 +61,8 @@ public sealed partial class FakeSlackServer
                 return NotOk("internal_error");
             case FakeSlackFault.ChannelNotFound:
                 return NotOk("channel_not_found");
+            case FakeSlackFault.BlocksTooLong:
+                return NotOk("msg_blocks_too_long");
             case FakeSlackFault.TimeoutAfterAccepting:
                 lock (_gate)
                 {

@@ -38,6 +38,14 @@ public static class FakeSlackValidator
             {
                 ValidateBlock(blocks[i] as JsonObject, $"blocks[{i}]", problems);
             }
+
+            // Slack does not document a ceiling on the blocks' total text, but refuses large totals with
+            // msg_blocks_too_long (11,837 characters in 21 blocks were refused); the fake refuses above 11,000.
+            var total = blocks.Sum(b => TextLength(b));
+            if (total > BlocksTextCeiling)
+            {
+                problems.Insert(0, $"msg_blocks_too_long: blocks hold {total} characters of text");
+            }
         }
 
         if (body["metadata"] is JsonObject metadata
@@ -48,6 +56,16 @@ public static class FakeSlackValidator
 
         return problems;
     }
+
+    /// <summary>The fake's total block-text ceiling (Slack's own is undocumented; see above).</summary>
+    public const int BlocksTextCeiling = 11_000;
+
+    private static int TextLength(JsonNode? node) => node switch
+    {
+        JsonObject o => o.Sum(p => p.Key == "text" && p.Value is JsonValue v && v.TryGetValue<string>(out var t) ? t.Length : TextLength(p.Value)),
+        JsonArray a => a.Sum(TextLength),
+        _ => 0,
+    };
 
     private static void ValidateBlock(JsonObject? block, string at, List<string> problems)
     {
