@@ -32,6 +32,9 @@ internal sealed partial class GatewayShard
         var connection = new Connection(socket, new GatewaySendLimiter(_context.Time));
         var buffer = new ArrayBufferWriter<byte>(16 * 1024);
         Task heartbeat = Task.CompletedTask;
+
+        // Cancelling a receive would abort the socket without a close frame; shutting down closes it properly instead.
+        using var stopping = ct.Register(() => _ = StopAsync(connection));
         try
         {
             var helloSeen = false;
@@ -39,9 +42,9 @@ internal sealed partial class GatewayShard
             using var helloRegistration = helloTimeout.Token.Register(() => { if (!helloSeen) { socket.Abort(); } });
             while (true)
             {
-                if (!await ReceiveAsync(socket, buffer, session.Token).ConfigureAwait(false))
+                if (!await ReceiveAsync(socket, buffer, CancellationToken.None).ConfigureAwait(false))
                 {
-                    return Closed(socket, connection);
+                    return Closed(socket, connection, ct);
                 }
 
                 using var document = JsonDocument.Parse(buffer.WrittenMemory);
@@ -80,14 +83,12 @@ internal sealed partial class GatewayShard
         {
             return (EndKind.Resume, null);
         }
+        catch (Exception ex) when (ct.IsCancellationRequested && ex is WebSocketException or IOException)
+        {
+            throw new OperationCanceledException(ct);
+        }
         finally
         {
-            if (ct.IsCancellationRequested)
-            {
-                // Shutting down: a normal close ends the session, so the bot shows offline at once.
-                await CloseAsync(connection, (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
-            }
-
             await session.CancelAsync().ConfigureAwait(false);
             try
             {
@@ -99,8 +100,13 @@ internal sealed partial class GatewayShard
         }
     }
 
-    private (EndKind Kind, string? Reason) Closed(ClientWebSocket socket, Connection connection)
+    private (EndKind Kind, string? Reason) Closed(ClientWebSocket socket, Connection connection, CancellationToken ct)
     {
+        if (ct.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(ct);
+        }
+
         if (connection.Zombie)
         {
             return (EndKind.Resume, null);
@@ -154,6 +160,20 @@ internal sealed partial class GatewayShard
         finally
         {
             connection.SendLock.Release();
+        }
+    }
+
+    /// <summary>Shutting down: a normal close (1000) ends the session, so the bot shows offline at once; abort if the server stays silent.</summary>
+    private static async Task StopAsync(Connection connection)
+    {
+        await CloseAsync(connection, (int)WebSocketCloseStatus.NormalClosure).ConfigureAwait(false);
+        await Task.Delay(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        try
+        {
+            connection.Socket.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
         }
     }
 

@@ -55,6 +55,11 @@ public sealed partial class FakeDiscordGateway
                 var (type, count) = await ReceiveAsync(ws, buffer).ConfigureAwait(false);
                 if (type == WebSocketMessageType.Close)
                 {
+                    lock (_lock)
+                    {
+                        _clientCloseCodes.Add((int?)ws.CloseStatus ?? 1005);
+                    }
+
                     break;
                 }
 

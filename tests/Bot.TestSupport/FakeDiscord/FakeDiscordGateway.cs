@@ -23,6 +23,7 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
     private readonly List<FakeGatewayCallback> _callbacks = [];
     private readonly List<JsonObject> _identifyPayloads = [];
     private readonly List<int> _closeCodes = [];
+    private readonly List<int> _clientCloseCodes = [];
     private readonly Dictionary<int, DateTimeOffset> _lastIdentifyByBucket = [];
     private int _remaining;
     private int _withheldAcks;
@@ -81,6 +82,9 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
 
     /// <summary>Close codes the fake sent.</summary>
     public IReadOnlyList<int> CloseCodes { get { lock (_lock) { return [.. _closeCodes]; } } }
+
+    /// <summary>Close codes the bot sent (1000 on shutdown ends the session; 4000 keeps it resumable).</summary>
+    public IReadOnlyList<int> ClientCloseCodes { get { lock (_lock) { return [.. _clientCloseCodes]; } } }
 
     /// <summary>Accepted interaction callbacks, in order.</summary>
     public IReadOnlyList<FakeGatewayCallback> Callbacks { get { lock (_lock) { return [.. _callbacks]; } } }
