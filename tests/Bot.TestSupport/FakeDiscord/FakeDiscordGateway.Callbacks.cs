@@ -9,6 +9,23 @@ public sealed partial class FakeDiscordGateway
     // DEFERRED_UPDATE_MESSAGE 6, UPDATE_MESSAGE 7, APPLICATION_COMMAND_AUTOCOMPLETE_RESULT 8, MODAL 9, PREMIUM_REQUIRED 10, LAUNCH_ACTIVITY 12.
     private static readonly HashSet<int> CallbackTypes = [1, 4, 5, 6, 7, 8, 9, 10, 12];
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, TaskCompletionSource<FakeGatewayCallback>> _waiters = new(StringComparer.Ordinal);
+
+    /// <summary>Completes when interaction <paramref name="id"/> gets its callback (benchmarks wait on this instead of polling).</summary>
+    public Task<FakeGatewayCallback> WaitForCallbackAsync(string id)
+    {
+        var waiter = _waiters.GetOrAdd(id, _ => new TaskCompletionSource<FakeGatewayCallback>(TaskCreationOptions.RunContinuationsAsynchronously));
+        lock (_lock)
+        {
+            if (_callbacks.FirstOrDefault(c => c.InteractionId == id) is { } done)
+            {
+                waiter.TrySetResult(done);
+            }
+        }
+
+        return waiter.Task;
+    }
+
     /// <summary>Answers <c>POST /interactions/{id}/{token}/callback</c> (status, JSON; 204 with no body on success).</summary>
     internal (int Status, string Json) Callback(string id, string token, JsonObject? body)
     {
@@ -38,7 +55,13 @@ public sealed partial class FakeDiscordGateway
             }
 
             _acknowledged.Add(id);
-            _callbacks.Add(new FakeGatewayCallback(id, token, type, (JsonObject)body!.DeepClone(), elapsed));
+            var callback = new FakeGatewayCallback(id, token, type, (JsonObject)body!.DeepClone(), elapsed);
+            _callbacks.Add(callback);
+            if (_waiters.TryRemove(id, out var waiter))
+            {
+                waiter.TrySetResult(callback);
+            }
+
             return (204, string.Empty);
         }
     }
