@@ -13,7 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Bot.Benchmarks.Discord;
 
 /// <summary>
-/// <c>discord-gateway [--seconds 10] [--concurrency 16] [--drops 40] [--idle-seconds 10]</c>, three parts on one host that
+/// <c>discord-gateway [--seconds 10] [--concurrency 16] [--drops 40] [--idle-seconds 10] [--part all|load|idle]</c>, three parts on one host that
 /// runs both transports against the fake Discord (REST + Gateway, default 1 s heartbeat):
 /// (1) <c>/papers</c> over the gateway (dispatch → callback received) beside the same signed <c>/papers</c> over HTTP;
 /// (2) dropped socket → RESUMED, and → the next interaction answered, repeated <c>--drops</c> times;
@@ -22,6 +22,8 @@ namespace Bot.Benchmarks.Discord;
 /// </summary>
 internal static class DiscordGatewayHarness
 {
+    private static string? _originalDirectory;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var seconds = BenchArgs.Number(args, "--seconds", 10);
@@ -29,8 +31,9 @@ internal static class DiscordGatewayHarness
         var drops = BenchArgs.Integer(args, "--drops", 40);
         var idleSeconds = BenchArgs.Number(args, "--idle-seconds", 10);
         Console.WriteLine($"discord-gateway: {Environment.ProcessorCount} cores, fakes and load generator in-process");
-        var code = await ThroughputAndDropsAsync(seconds, concurrency, drops);
-        return code != 0 ? code : await IdleAsync(idleSeconds);
+        var part = BenchArgs.Text(args, "--part") ?? "all"; // all | load | idle
+        var code = part is "all" or "load" ? await ThroughputAndDropsAsync(seconds, concurrency, drops) : 0;
+        return code != 0 || part == "load" ? code : await IdleAsync(idleSeconds);
     }
 
     private static async Task<int> ThroughputAndDropsAsync(double seconds, int concurrency, int drops)
@@ -158,6 +161,7 @@ internal static class DiscordGatewayHarness
     {
         var root = BenchArgs.RepoRoot();
         var data = Directory.CreateTempSubdirectory("bot-bench-gateway-").FullName;
+        _originalDirectory ??= Directory.GetCurrentDirectory();
         Directory.SetCurrentDirectory(data); // no appsettings.json here: no subscriptions post while measuring
         string[] hostArgs =
         [
@@ -171,6 +175,7 @@ internal static class DiscordGatewayHarness
             $"--Bot:Templates:Path={Path.Combine(root, "templates")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            "--Logging:LogLevel:Bot.Discord.DiscordGatewayService=Error", // the drops below are deliberate
         ];
         var app = BotWebHost.Build(hostArgs, data);
         if (connect)
@@ -186,6 +191,7 @@ internal static class DiscordGatewayHarness
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        Directory.SetCurrentDirectory(_originalDirectory!);
         try
         {
             Directory.Delete(data, recursive: true);
