@@ -15,9 +15,8 @@ public sealed class GatewayCloseCodeTests
     public async Task FatalCloseCode_StopsWithOneClearLine_AndNeverReconnects(int code, string reason)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
-        await using var host = await GatewayHostFactory.StartAsync(time: time, ingest: false);
-        host.Gateway.CloseOnIdentify = code;
-        _ = host.Services;
+        // Set before the host starts, so that the very first identify is refused.
+        await using var host = await GatewayHostFactory.StartAsync(time: time, ingest: false, configure: g => g.CloseOnIdentify = code);
         var status = host.Get<DiscordGatewayStatus>();
         await host.Gateway.WaitForAsync(_ => status.StoppedReason is not null, what: "the gateway to stop");
 

@@ -53,10 +53,11 @@ internal sealed class GatewayHostFactory : WebApplicationFactory<Program>
     public CapturingLoggerProvider Logs { get; } = new();
 
     /// <summary>Starts the fakes and the host, and ingests <c>samples/digests</c>.</summary>
-    public static async Task<GatewayHostFactory> StartAsync(IDictionary<string, string?>? settings = null, FakeGatewayOptions? gatewayOptions = null, TimeProvider? time = null, bool ingest = true)
+    public static async Task<GatewayHostFactory> StartAsync(IDictionary<string, string?>? settings = null, FakeGatewayOptions? gatewayOptions = null, TimeProvider? time = null, bool ingest = true, Action<FakeDiscordGateway>? configure = null)
     {
         var fake = await FakeDiscordServer.StartAsync(time: time);
         var gateway = await FakeDiscordGateway.StartAsync(fake, gatewayOptions);
+        configure?.Invoke(gateway);
         var factory = new GatewayHostFactory(fake, gateway, settings, time);
         var library = factory.Services.GetRequiredService<DigestLibrary>();
         if (ingest)
