@@ -11,6 +11,7 @@ internal static class Harnesses
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,
         ["discord-interactions"] = Discord.DiscordInteractionsHarness.RunAsync,
         ["discord-breakdown"] = Discord.DiscordBreakdownHarness.RunAsync,
+        ["discord-gateway"] = Discord.DiscordGatewayHarness.RunAsync,
         ["scheduling-soak"] = Scheduling.SchedulingSoak.RunAsync,
         ["library"] = Library.LibraryHarness.RunAsync,
         ["library-query"] = Library.LibraryQueryHarness.RunAsync,

@@ -8,6 +8,15 @@ public sealed class DiscordOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Bot:Discord";
 
+    /// <summary>
+    /// How interactions arrive: <c>Gateway</c> (a WebSocket the bot opens; no public URL) or <c>Http</c>
+    /// (<c>POST /discord/interactions</c>). Empty: a bot token without a public key means Gateway, a public key means Http.
+    /// </summary>
+    public string Mode { get; set; } = string.Empty;
+
+    /// <summary>Gateway shards run by this host: <c>auto</c> (Discord's recommended count, all here) or <c>ids/count</c> such as <c>0-3/16</c>.</summary>
+    public string Shards { get; set; } = "auto";
+
     /// <summary>The application (client) id from the Discord developer portal.</summary>
     public string ApplicationId { get; set; } = string.Empty;
 

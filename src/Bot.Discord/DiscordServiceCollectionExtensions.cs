@@ -22,6 +22,7 @@ public static class DiscordServiceCollectionExtensions
             .Validate(o => string.IsNullOrEmpty(o.ApplicationId) || (o.ApplicationId.Length <= 20 && o.ApplicationId.All(char.IsAsciiDigit)), "Bot:Discord:ApplicationId must be the numeric Application ID from the Discord developer portal (General Information)")
             .Validate(o => o.InlineReplyTimeout < TimeSpan.FromSeconds(3), "Bot:Discord:InlineReplyTimeout must be under 3 seconds (Discord's limit for the first answer), for example 00:00:02")
             .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DiscordOptions>, DiscordModeValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(DiscordRestClient.HttpClientName, (provider, client) =>
         {

@@ -6,6 +6,15 @@ public sealed class SlackOptions
     /// <summary>The configuration section.</summary>
     public const string SectionName = "Bot:Slack";
 
+    /// <summary>
+    /// How commands arrive: <c>Socket</c> (Socket Mode: the bot opens a WebSocket with <see cref="AppToken"/>; no public URL) or
+    /// <c>Http</c> (Slack posts to <c>/slack/commands</c>). Empty: an app-level token means Socket, a signing secret means Http.
+    /// </summary>
+    public string Mode { get; set; } = string.Empty;
+
+    /// <summary>The app-level token (<c>xapp-…</c>, scope <c>connections:write</c>) that opens Socket Mode connections. A secret.</summary>
+    public string AppToken { get; set; } = string.Empty;
+
     /// <summary>The bot token (<c>xoxb-…</c>) for the Web API; needed for <c>slack:channel:</c> targets.</summary>
     public string BotToken { get; set; } = string.Empty;
 

@@ -25,6 +25,8 @@ public static class BotWebHost
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
+        builder.Services.AddBotDiscordGateway();
+        builder.Services.AddBotSlackSocketMode();
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();

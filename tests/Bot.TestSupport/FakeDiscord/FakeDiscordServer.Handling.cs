@@ -184,6 +184,8 @@ public sealed partial class FakeDiscordServer
             ("POST", ["webhooks", var id, _]) => new("POST webhooks/{webhook_id}/{webhook_token}", id, null, true, ExecuteWebhook, NeedsBotToken: false),
             ("PATCH" or "DELETE", ["webhooks", var id, var token, "messages", "@original"]) when id == Options.ApplicationId
                 => new(method + " webhooks/{application_id}/{interaction_token}/messages/@original", token, null, method == "PATCH", EditOriginal, NeedsBotToken: false, CountsTowardsGlobal: false),
+            ("GET", ["gateway", "bot"]) => new("GET gateway/bot", "gateway", null, false, GatewayBot),
+            ("POST", ["interactions", var id, _, "callback"]) => new("POST interactions/{interaction_id}/{interaction_token}/callback", id, null, false, InteractionCallback, NeedsBotToken: false, CountsTowardsGlobal: false),
             ("PUT", ["applications", var app, "commands"]) => new("PUT applications/{application_id}/commands", app, null, false, RegisterCommands),
             ("PUT", ["applications", var app, "guilds", var g, "commands"]) when app.Length > 0 => new("PUT applications/{application_id}/guilds/{guild_id}/commands", g, null, false, RegisterCommands),
             _ => null,

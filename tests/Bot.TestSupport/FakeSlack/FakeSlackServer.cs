@@ -154,6 +154,7 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     private void MapRoutes()
     {
+        MapSocketMode();
         _app.MapPost("/api/chat.postMessage", (Delegate)PostMessageAsync);
         _app.MapMethods("/api/conversations.history", ["GET", "POST"], (Delegate)HistoryAsync);
         _app.MapMethods("/api/conversations.replies", ["GET", "POST"], (Delegate)RepliesAsync);

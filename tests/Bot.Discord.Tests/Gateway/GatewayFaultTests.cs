@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using Bot.TestSupport.FakeDiscord;
+
+namespace Bot.Discord.Tests.Gateway;
+
+/// <summary>The gateway under drops, withheld ACKs, op 7 and op 9: every interaction answered once, no identify past the limit.</summary>
+public sealed class GatewayFaultTests
+{
+    [Fact]
+    public async Task TwoHundredInteractions_UnderDropsZombiesReconnectsAndInvalidSessions_AreEachAnsweredExactlyOnce()
+    {
+        var options = new FakeGatewayOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(500), SessionStartTotal = 5, SessionStartRemaining = 5 };
+        await using var host = await GatewayHostFactory.StartAsync(gatewayOptions: options);
+        var gateway = host.Gateway;
+        await gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+        string[] queries = ["agent", "model", "reasoning", "benchmark", "robot"];
+        var ids = new List<string>();
+        for (var i = 0; i < 200; i++)
+        {
+            JsonObject interaction = (i % 3) switch
+            {
+                0 => Interactions.Command("papers", ("query", queries[i % queries.Length])),
+                1 => Interactions.Command("search", ("query", queries[i % queries.Length])),
+                _ => Interactions.Command("refs", ("query", queries[i % queries.Length])),
+            };
+            ids.Add(gateway.DispatchInteraction(interaction));
+            switch (i)
+            {
+                case 20 or 90 or 160:
+                    gateway.DropConnections();
+                    break;
+                case 40 or 130:
+                    gateway.WithholdAcks(1);
+                    break;
+                case 60 or 150:
+                    gateway.ForceReconnect();
+                    break;
+                case 80:
+                    gateway.InvalidateSessions(resumable: true);
+                    break;
+                case 110:
+                    gateway.InvalidateSessions(resumable: false);
+                    break;
+            }
+
+            await Task.Delay(15);
+        }
+
+        await gateway.WaitForAsync(g => g.Callbacks.Count >= 200, TimeSpan.FromSeconds(60), "200 callbacks");
+        await Task.Delay(300);
+
+        var callbacks = gateway.Callbacks;
+        Assert.Equal(200, callbacks.Count);
+        Assert.Equal(ids.Order(), callbacks.Select(c => c.InteractionId).Order());
+        Assert.All(callbacks, c => Assert.InRange(c.AfterCreation, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
+        Assert.DoesNotContain(host.Fake.Requests, r => r.Template.StartsWith("POST interactions/", StringComparison.Ordinal) && r.Status >= 300);
+        // Faults that land while the bot is already reconnecting coalesce, so not every one costs a resume.
+        Assert.True(gateway.Resumes >= 4, $"resumes: {gateway.Resumes}");
+        Assert.Equal(2, gateway.Identifies);
+        Assert.Equal(0, gateway.IdentifiesPastLimit);
+        Assert.Equal(0, gateway.IdentifiesTooFast);
+        Assert.Equal(0, gateway.SendLimitViolations);
+    }
+
+    [Fact]
+    public async Task SpentSessionStartLimit_WaitsInsteadOfIdentifying()
+    {
+        var options = new FakeGatewayOptions { SessionStartTotal = 1000, SessionStartRemaining = 1 };
+        await using var host = await GatewayHostFactory.StartAsync(gatewayOptions: options, ingest: false);
+        var gateway = host.Gateway;
+        await gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+
+        // A non-resumable op 9 needs a new identify, and none is left today.
+        gateway.InvalidateSessions(resumable: false);
+        await Task.Delay(TimeSpan.FromSeconds(6.5));
+
+        Assert.Equal(1, gateway.Identifies);
+        Assert.Equal(0, gateway.IdentifiesPastLimit);
+        Assert.Single(host.Logs.Lines, l => l.Contains("session start limit (1000 identifies per day) is spent", StringComparison.Ordinal));
+    }
+}
