@@ -24,7 +24,10 @@ public static class BotWebHost
 
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddBotSchedulingServer();
+        builder.Services.AddBotProxyTrust(builder.Configuration);
+        builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
         var app = builder.Build();
+        app.UseBotProxyTrust();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();
         app.MapDiscordInteractions();

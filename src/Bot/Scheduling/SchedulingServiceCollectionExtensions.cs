@@ -8,7 +8,7 @@ using Npgsql;
 namespace Bot.Scheduling;
 
 /// <summary>Registers subscriptions, the post ledger, Hangfire and the section posters' registry.</summary>
-public static class SchedulingServiceCollectionExtensions
+public static partial class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Scheduling services shared by <c>serve</c> and the CLI (<c>post</c>): options validated at start, the state store,
@@ -69,12 +69,23 @@ public static class SchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var dashboard = app.Services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Dashboard;
+        var requireCredentials = dashboard.HasProxies || Bot.Hosting.ProxyTrust.ListensBeyondLoopback(app.Configuration);
+        var throttle = new BasicAuthThrottle(dashboard.MaxFailedLogins, dashboard.LockoutDuration, app.Services.GetRequiredService<TimeProvider>());
+        if (requireCredentials && string.IsNullOrEmpty(dashboard.Password) && string.IsNullOrEmpty(dashboard.ViewerPassword))
+        {
+            LogDashboardClosed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardOptions).FullName!));
+        }
+
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
-            Authorization = [new DashboardAuthorizationFilter(dashboard.Username, dashboard.Password)],
+            Authorization = [new DashboardAuthorizationFilter(dashboard, requireCredentials, throttle)],
+            IsReadOnlyFunc = DashboardAuthorizationFilter.IsReadOnly,
             DisplayStorageConnectionString = false,
             DashboardTitle = "Bot scheduler",
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard at /hangfire is closed: the host listens beyond loopback or behind a proxy, and Bot:Dashboard:Username/Password are not set")]
+    private static partial void LogDashboardClosed(ILogger logger);
 }
