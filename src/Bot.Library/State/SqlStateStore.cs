@@ -40,6 +40,9 @@ public sealed partial class SqlStateStore : IStateStore
         return new SqlStateStore(_ => Task.FromResult<DbConnection>(database.Open()), time);
     }
 
+    /// <summary>Encrypts webhook targets at rest when set; null stores them as they are.</summary>
+    public TargetProtector? Protector { get; set; }
+
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <inheritdoc />
@@ -61,7 +64,7 @@ public sealed partial class SqlStateStore : IStateStore
         {
             subscription.Name,
             subscription.Source,
-            subscription.Target,
+            Target = Protector?.Protect(subscription.Target) ?? subscription.Target,
             Sections = Json(subscription.Sections),
             IncludeTerms = Json(subscription.Include),
             ExcludeTerms = Json(subscription.Exclude),
@@ -73,7 +76,7 @@ public sealed partial class SqlStateStore : IStateStore
             subscription.MentionRoleId,
             Now,
         }, cancellationToken: ct));
-        return data.ToRecord();
+        return Record(data);
     }
 
     /// <inheritdoc />
@@ -82,7 +85,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var rows = await connection.QueryAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions ORDER BY name", cancellationToken: ct));
-        return rows.Select(r => r.ToRecord()).ToList();
+        return rows.Select(Record).ToList();
     }
 
     /// <inheritdoc />
@@ -91,7 +94,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE id = @id", new { id }, cancellationToken: ct));
-        return row?.ToRecord();
+        return row is null ? null : Record(row);
     }
 
     /// <inheritdoc />
@@ -100,7 +103,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name", new { name }, cancellationToken: ct));
-        return row?.ToRecord();
+        return row is null ? null : Record(row);
     }
 
     /// <inheritdoc />
@@ -121,6 +124,12 @@ public sealed partial class SqlStateStore : IStateStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE subscriptions SET last_fired_at = @at WHERE id = @subscriptionId AND (last_fired_at IS NULL OR last_fired_at < @at)",
             new { subscriptionId, at = occurrence.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+    }
+
+    private SubscriptionRecord Record(SubscriptionData data)
+    {
+        var record = data.ToRecord();
+        return Protector is null ? record : record with { Target = Protector.Unprotect(record.Target) };
     }
 
     private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);

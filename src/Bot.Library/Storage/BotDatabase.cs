@@ -10,14 +10,18 @@ namespace Bot.Library;
 public sealed class BotDatabase
 {
     private readonly string _connectionString;
-    private int _migrated;
+    private readonly Lock _migrating = new();
+    private volatile bool _migrated;
 
     /// <summary>Uses <c>{dataDirectory}/bot.db</c>, creating the folder when needed.</summary>
     public BotDatabase(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "bot.db"));
+        PrivateFiles.Ensure(FilePath);
+        PrivateFiles.Narrow(FilePath + "-wal");
+        PrivateFiles.Narrow(FilePath + "-shm");
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -42,15 +46,24 @@ public sealed class BotDatabase
             pragma.ExecuteNonQuery();
         }
 
-        if (Interlocked.CompareExchange(ref _migrated, 1, 0) == 0)
+        // Every caller waits until the schema is complete: a second caller that went on while the first was still migrating
+        // met "no such table". A failed migration leaves the flag unset, so the next caller tries again.
+        if (!_migrated)
         {
             try
             {
-                Migrate(connection);
+                lock (_migrating)
+                {
+                    if (!_migrated)
+                    {
+                        Migrate(connection);
+                        _migrated = true;
+                    }
+                }
             }
             catch
             {
-                _migrated = 0;
+                connection.Dispose();
                 throw;
             }
         }
@@ -97,7 +110,19 @@ public sealed class BotDatabase
                 continue;
             }
 
-            using var transaction = connection.BeginTransaction();
+            // BEGIN IMMEDIATE: another process migrating the same file waits here, and then finds the version applied.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = transaction;
+                check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = @v";
+                check.Parameters.AddWithValue("@v", version);
+                if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
             using (var apply = connection.CreateCommand())
             {
                 apply.Transaction = transaction;

@@ -27,7 +27,11 @@ public static partial class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
             sp.GetRequiredService<BotDatabase>(),
             sp.GetRequiredService<NpgsqlDataSource>,
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            // Several PostgreSQL hosts must share one key ring to read each other's rows: encrypt there only with a shared KeyPath.
+            StateStoreFactory.IsPostgres(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling) && Bot.Hosting.SecretsAtRest.KeyPath(configuration) is null
+                ? null
+                : sp.GetService<TargetProtector>()));
         services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
         services.TryAddSingleton<PosterRegistry>();

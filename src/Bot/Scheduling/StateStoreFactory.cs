@@ -12,8 +12,12 @@ internal static class StateStoreFactory
 {
     public static bool IsPostgres(SchedulingOptions options) => options.Storage.Equals("PostgreSql", StringComparison.OrdinalIgnoreCase);
 
-    public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time)
-        => IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
+    public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time, TargetProtector? protector = null)
+    {
+        var store = IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
+        store.Protector = protector;
+        return store;
+    }
 
     /// <summary>
     /// This host's Hangfire storage, built here and handed to DI, so the host never depends on Hangfire's process-wide
