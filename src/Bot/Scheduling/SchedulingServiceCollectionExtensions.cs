@@ -32,7 +32,11 @@ public static partial class SchedulingServiceCollectionExtensions
             StateStoreFactory.IsPostgres(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling) && Bot.Hosting.SecretsAtRest.KeyPath(configuration) is null
                 ? null
                 : sp.GetService<TargetProtector>()));
-        services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
+        services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone)
+        {
+            MaxPerChannel = configuration.GetValue("Bot:Commands:MaxSubscriptionsPerChannel", 10),
+            MinCronInterval = configuration.GetValue("Bot:Commands:MinCronInterval", TimeSpan.FromHours(1)),
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
         services.TryAddSingleton<PosterRegistry>();
         services.TryAddSingleton<IDigestCatalog, LibraryDigestCatalog>();
