@@ -26,6 +26,7 @@ public static class BotWebHost
         builder.Services.AddBotSchedulingServer();
         builder.Services.AddBotProxyTrust(builder.Configuration);
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
         var app = builder.Build();
         app.UseBotProxyTrust();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
