@@ -10,11 +10,20 @@ namespace Bot.Digests;
 public sealed class DigestParser
 {
     private readonly bool _readTrailingDefinitions;
+    private readonly DigestLimits _limits = DigestLimits.Default;
 
     /// <summary>A parser with every fast path on.</summary>
     public DigestParser()
         : this(readTrailingDefinitions: true)
     {
+    }
+
+    /// <summary>A parser with its own bounds on file size, references per entry and nesting.</summary>
+    public DigestParser(DigestLimits limits)
+        : this(readTrailingDefinitions: true)
+    {
+        ArgumentNullException.ThrowIfNull(limits);
+        _limits = limits;
     }
 
     /// <summary>Tests compare the two readings of a trailing footnote list through this switch.</summary>
@@ -43,6 +52,13 @@ public sealed class DigestParser
             return Finish(context, name, new FrontMatter(), DigestFormat.Sectioned, quiet: true);
         }
 
+        if (markdown.Length > _limits.MaxFileChars)
+        {
+            context.Warn(ParseWarningCodes.FileTooLarge, $"The digest has {markdown.Length:N0} characters, more than the {_limits.MaxFileChars:N0} allowed; it was not parsed.", 0);
+            return Finish(context, name, new FrontMatter(), DigestFormat.Sectioned, quiet: true);
+        }
+
+        markdown = HostileShapes.Defuse(markdown, _limits, context);
         var trailing = _readTrailingDefinitions ? TrailingDefinitions.Find(markdown) : null;
         var document = trailing is null ? null : ParseBody(markdown, trailing);
         var briefing = document is not null && DigestAssembler.IsBriefing(document, markdown);
@@ -68,6 +84,7 @@ public sealed class DigestParser
                 new SectionedReader(context, FootnoteIndex.Build(document, trailing?.Definitions, context)).Read(document);
             }
 
+            CutReferences(context, _limits.MaxReferencesPerEntry);
             DigestAssembler.WarnDuplicateReferences(context, inDocumentOrder: format == DigestFormat.Sectioned);
         }
 
@@ -114,6 +131,17 @@ public sealed class DigestParser
         }
     }
 
+    private static void CutReferences(ParseContext context, int max)
+    {
+        foreach (var entry in context.Sections.SelectMany(s => s.Entries))
+        {
+            if (entry.CutReferences(max) is > 0 and var dropped)
+            {
+                context.Warn(ParseWarningCodes.ReferencesCut, $"The entry '{entry.Title}' cites {max + dropped} references; the first {max} were kept.", entry.Line);
+            }
+        }
+    }
+
     private static FrontMatter ReadFrontMatter(string markdown, MarkdownDocument? document, ParseContext context)
     {
         var yaml = document?.Take(2).OfType<YamlFrontMatterBlock>().FirstOrDefault();
@@ -151,7 +179,7 @@ public sealed class DigestParser
             : description ?? context.Intro;
         var id = StableIds.ForDigest(fileName, date, title);
         var sections = DigestAssembler.BuildSections(id, context);
-        var warnings = context.Warnings.Count == 0 ? [] : context.Warnings.OrderBy(w => w.Line).ToArray();
+        var warnings = context.Warnings.Count == 0 ? [] : WarningCap.Apply(context.Warnings, DigestLimits.Default.MaxWarningsPerCode).OrderBy(w => w.Line).ToArray();
         return new Digest(
             id,
             title,

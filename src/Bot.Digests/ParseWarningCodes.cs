@@ -56,4 +56,16 @@ public static class ParseWarningCodes
 
     /// <summary>Markdig could not parse the body at all; only the front matter was kept.</summary>
     public const string MarkdownError = "markdown-error";
+
+    /// <summary>The file is larger than <c>Bot:Digests:MaxFileBytes</c> allows; it was not parsed.</summary>
+    public const string FileTooLarge = "file-too-large";
+
+    /// <summary>An entry cites more references than the limit; the rest were dropped.</summary>
+    public const string ReferencesCut = "references-cut";
+
+    /// <summary>A paragraph has a shape that makes Markdown parsing super-linear; it was read as plain text.</summary>
+    public const string MarkdownDegraded = "markdown-degraded";
+
+    /// <summary>More warnings of one code than the limit; the rest are only counted.</summary>
+    public const string WarningsCut = "warnings-cut";
 }

@@ -53,4 +53,7 @@ public sealed class DiscordOptions
     /// <summary>Stop sending after this many 401/403/429 answers in 10 minutes (Discord bans at 10,000).</summary>
     [Range(1, 9_999)]
     public int InvalidRequestBudget { get; set; } = 5_000;
+
+    /// <summary>Role ids whose members may /subscribe and /unsubscribe without Manage Channels.</summary>
+    public List<string> SubscriptionManagerRoleIds { get; set; } = [];
 }

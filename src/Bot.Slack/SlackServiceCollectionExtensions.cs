@@ -28,6 +28,7 @@ public static class SlackServiceCollectionExtensions
         })
             // The factory's default request logging prints full URIs: webhook and response_url paths are secrets.
             .RemoveAllLoggers();
+        services.TryAddSingleton(sp => new RejectionLogGate(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1)));
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
         services.TryAddSingleton(sp => sp.GetService<TemplateStore>() is { } templates ? new SlackRenderer(templates) : SlackRenderer.CreateDefault());

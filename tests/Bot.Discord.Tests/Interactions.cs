@@ -64,6 +64,8 @@ internal static class Interactions
             ["version"] = 1,
             ["guild_id"] = "777000000000000001",
             ["channel_id"] = ChannelId,
+            // A moderator: Discord sends the member's channel permissions (MANAGE_CHANNELS = 16) with every guild interaction.
+            ["member"] = new JsonObject { ["permissions"] = "16", ["roles"] = new JsonArray() },
         };
         if (data is not null)
         {

@@ -66,6 +66,11 @@ public sealed class SubscriptionCommands
             return new ErrorReply(cronError!, "For every Monday at 09:00 write '0 9 * * MON'.");
         }
 
+        if (ShortestGap(schedule!) is { } gap && gap < _defaults.MinCronInterval)
+        {
+            return new ErrorReply($"'{cron}' posts every {gap.TotalMinutes:0} minutes; chat subscriptions post at most once every {_defaults.MinCronInterval.TotalMinutes:0} minutes.", "For every Monday at 09:00 write '0 9 * * MON'.");
+        }
+
         var zoneId = string.IsNullOrWhiteSpace(arguments.TimeZone) ? _defaults.TimeZone : arguments.TimeZone.Trim();
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var zone))
         {
@@ -82,6 +87,15 @@ public sealed class SubscriptionCommands
         if (existing is not null && (existing.Source == "config" || existing.Target != target.ToString()))
         {
             return new ErrorReply($"The name '{name}' is taken by another subscription.", "Pick another name with name:<name>.");
+        }
+
+        if (existing is null)
+        {
+            var inChannel = (await _store.ListSubscriptionsAsync(ct)).Count(s => s.Target == target.ToString());
+            if (inChannel >= _defaults.MaxPerChannel)
+            {
+                return new ErrorReply($"This channel already has {inChannel} subscriptions, the most allowed.", "Remove one with /unsubscribe, or change one by subscribing again with its name.");
+            }
         }
 
         // The same checks as start-up: a channel the bot cannot post to is refused now, not failed on every digest.
@@ -137,6 +151,27 @@ public sealed class SubscriptionCommands
         }
 
         return new TextReply(string.Join('\n', mine.Select(s => $"• {s.Name}: {Describe(s)}")));
+    }
+
+    // The smallest gap between consecutive occurrences over the next few weeks, in UTC: enough to catch a minutely or
+    // hourly pattern hidden in any field.
+    private TimeSpan? ShortestGap(CronSchedule schedule)
+    {
+        TimeSpan? shortest = null;
+        var previous = schedule.GetNextOccurrence(_time.GetUtcNow(), TimeZoneInfo.Utc);
+        for (var i = 0; i < 200 && previous is { } from; i++)
+        {
+            var next = schedule.GetNextOccurrence(from, TimeZoneInfo.Utc);
+            if (next is not { } to)
+            {
+                break;
+            }
+
+            shortest = shortest is { } s && s <= to - from ? s : to - from;
+            previous = to;
+        }
+
+        return shortest;
     }
 
     private static PostTarget? ChannelTarget(string platform, string channelId)

@@ -60,7 +60,11 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
     /// <summary>The target as text with a webhook's secret path masked, safe for logs.</summary>
     public override string ToString() => Kind == "webhook" ? $"{Platform}:webhook:{Mask(Value)}" : Kind == "console" ? "console" : $"{Platform}:{Kind}:{Value}";
 
-    /// <summary>Masks everything after the host and the first path segments of a URL (webhook tokens).</summary>
+    /// <summary>
+    /// Masks a URL's secrets wherever they sit: userinfo, every path segment that could be a token (anything but short words
+    /// and numeric ids, so Slack's <c>/services/T/B/secret</c> and Discord's <c>/{id}/{token}/slack</c> both lose the token),
+    /// the last segment always, and every query value but <c>wait</c> and <c>thread_id</c>. The fragment is dropped.
+    /// </summary>
     public static string Mask(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -70,8 +74,25 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
             return colon < 0 ? text : text[..(colon + 3)] + "***";
         }
 
+        var userInfo = uri.UserInfo.Length > 0 ? "***@" : "";
+        var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var kept = string.Join('/', segments.Take(Math.Max(0, segments.Length - 1)));
-        return $"{uri.Scheme}://{uri.Host}/{kept}/***";
+        var last = Array.FindLastIndex(segments, s => !IsPlatformSuffix(s));
+        var path = string.Join('/', segments.Select((s, i) => i == last || MayBeSecret(s) ? "***" : s));
+        var query = uri.Query.Length > 1
+            ? "?" + string.Join('&', uri.Query[1..].Split('&').Select(pair =>
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                var name = eq < 0 ? pair : pair[..eq];
+                return name is "wait" or "thread_id" ? pair : $"{name}=***";
+            }))
+            : "";
+        return $"{uri.Scheme}://{userInfo}{uri.Host}{port}/{path}{query}";
     }
+
+    // Discord's Slack- and GitHub-compatible webhook forms end in a fixed word after the token.
+    private static bool IsPlatformSuffix(string segment) => segment is "slack" or "github";
+
+    private static bool MayBeSecret(string segment)
+        => segment.Length >= 16 && !segment.All(char.IsAsciiDigit);
 }

@@ -21,18 +21,34 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
     /// <summary>The line each of <see cref="References"/> was cited or defined on.</summary>
     public List<int> ReferenceLines { get; } = [];
 
+    // A set beside the list: deduplicating by scanning the list made an entry with n references cost O(n²).
+    private readonly HashSet<string> _canonicalUrls = new(StringComparer.Ordinal);
+
     /// <summary>Adds <paramref name="reference"/> unless the entry already cites the same canonical URL.</summary>
     public void AddReference(Reference reference, int line)
     {
-        foreach (var existing in References)
+        ArgumentNullException.ThrowIfNull(reference);
+        if (_canonicalUrls.Contains(reference.CanonicalUrl))
         {
-            if (existing.CanonicalUrl == reference.CanonicalUrl)
-            {
-                return;
-            }
+            return;
         }
 
+        _canonicalUrls.Add(reference.CanonicalUrl);
         References.Add(reference);
         ReferenceLines.Add(line);
+    }
+
+    /// <summary>Keeps the first <paramref name="max"/> references; returns how many were dropped.</summary>
+    public int CutReferences(int max)
+    {
+        var dropped = References.Count - max;
+        if (dropped <= 0)
+        {
+            return 0;
+        }
+
+        References.RemoveRange(max, dropped);
+        ReferenceLines.RemoveRange(max, dropped);
+        return dropped;
     }
 }

@@ -204,13 +204,19 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             "refs" => _commands.RefsAsync(Text("query") ?? string.Empty, none),
             "digest" => _commands.DigestAsync(Text("date"), none),
             "highlights" => _commands.HighlightsAsync(Text("section") ?? string.Empty, Text("digest"), none),
-            "subscribe" or "unsubscribe" or "subscriptions" => RunSubscriptionAsync(data.Name, interaction.ChannelId, Text, Number),
+            "subscribe" or "unsubscribe" or "subscriptions" => RunSubscriptionAsync(data.Name, interaction.ChannelId, Text, Number, interaction.Member),
             _ => Task.FromResult<Reply>(new ErrorReply($"I do not know /{data?.Name}.", "The commands may be out of date: ask the bot's operator to run `commands register`.")),
         };
     }
 
-    private Task<Reply> RunSubscriptionAsync(string command, string? channelId, Func<string, string?> text, Func<string, int?> number)
+    private Task<Reply> RunSubscriptionAsync(string command, string? channelId, Func<string, string?> text, Func<string, int?> number, InteractionMember? member)
     {
+        if (command is "subscribe" or "unsubscribe"
+            && !SubscriptionPermission.Allows(member, _options.SubscriptionManagerRoleIds))
+        {
+            return Task.FromResult<Reply>(new ErrorReply("Changing this channel's subscriptions needs the Manage Channels permission.", "Ask someone who can manage this channel, or the bot's operator."));
+        }
+
         if (string.IsNullOrEmpty(channelId))
         {
             return Task.FromResult<Reply>(new ErrorReply("Subscriptions belong to a server channel.", $"Run /{command} in the channel that should get the posts."));

@@ -11,7 +11,8 @@ public sealed record DiscordInteraction(
     [property: JsonPropertyName("guild_id")] string? GuildId,
     [property: JsonPropertyName("channel_id")] string? ChannelId,
     [property: JsonPropertyName("token")] string? Token,
-    [property: JsonPropertyName("version")] int Version = 1)
+    [property: JsonPropertyName("version")] int Version = 1,
+    [property: JsonPropertyName("member")] InteractionMember? Member = null)
 {
     /// <summary>PING, sent when the URL is saved in the portal.</summary>
     public const int Ping = 1;

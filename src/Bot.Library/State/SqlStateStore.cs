@@ -41,6 +41,9 @@ public sealed partial class SqlStateStore : IStateStore
         return new SqlStateStore(_ => Task.FromResult<DbConnection>(database.Open()), time);
     }
 
+    /// <summary>Encrypts webhook targets at rest when set; null stores them as they are.</summary>
+    public TargetProtector? Protector { get; set; }
+
     private long Now => _time.GetUtcNow().ToUnixTimeMilliseconds();
 
     /// <inheritdoc />
@@ -62,7 +65,7 @@ public sealed partial class SqlStateStore : IStateStore
         {
             subscription.Name,
             subscription.Source,
-            subscription.Target,
+            Target = Protector?.Protect(subscription.Target) ?? subscription.Target,
             Sections = Json(subscription.Sections),
             IncludeTerms = Json(subscription.Include),
             ExcludeTerms = Json(subscription.Exclude),
@@ -75,7 +78,7 @@ public sealed partial class SqlStateStore : IStateStore
             CreatedAt = subscription.CreatedAt == default ? (long?)null : subscription.CreatedAt.ToUnixTimeMilliseconds(),
             Now,
         }, cancellationToken: ct));
-        return data.ToRecord();
+        return Record(data);
     }
 
     /// <inheritdoc />
@@ -84,7 +87,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var rows = await connection.QueryAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE removed_at IS NULL ORDER BY name", cancellationToken: ct));
-        return rows.Select(r => r.ToRecord()).ToList();
+        return rows.Select(Record).ToList();
     }
 
     /// <inheritdoc />
@@ -93,7 +96,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE id = @id AND removed_at IS NULL", new { id }, cancellationToken: ct));
-        return row?.ToRecord();
+        return row is null ? null : Record(row);
     }
 
     /// <inheritdoc />
@@ -102,7 +105,7 @@ public sealed partial class SqlStateStore : IStateStore
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
             "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name AND removed_at IS NULL", new { name }, cancellationToken: ct));
-        return row?.ToRecord();
+        return row is null ? null : Record(row);
     }
 
     /// <inheritdoc />
@@ -130,6 +133,12 @@ public sealed partial class SqlStateStore : IStateStore
         await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE subscriptions SET last_fired_at = @at WHERE id = @subscriptionId AND (last_fired_at IS NULL OR last_fired_at < @at)",
             new { subscriptionId, at = occurrence.ToUnixTimeMilliseconds() }, cancellationToken: ct));
+    }
+
+    private SubscriptionRecord Record(SubscriptionData data)
+    {
+        var record = data.ToRecord();
+        return Protector is null ? record : record with { Target = Protector.Unprotect(record.Target) };
     }
 
     private static string Json(IReadOnlyList<string> values) => JsonSerializer.Serialize(values);

@@ -10,7 +10,8 @@ namespace Bot.Library;
 public sealed class BotDatabase
 {
     private readonly string _connectionString;
-    private int _migrated;
+    private readonly Lock _migrating = new();
+    private volatile bool _migrated;
 
     static BotDatabase() => SqliteNative.EnsureInitialized();
 
@@ -18,8 +19,11 @@ public sealed class BotDatabase
     public BotDatabase(string dataDirectory)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(dataDirectory);
-        Directory.CreateDirectory(dataDirectory);
+        PrivateFiles.CreateDirectory(dataDirectory);
         FilePath = Path.GetFullPath(Path.Combine(dataDirectory, "bot.db"));
+        PrivateFiles.Ensure(FilePath);
+        PrivateFiles.Narrow(FilePath + "-wal");
+        PrivateFiles.Narrow(FilePath + "-shm");
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -44,15 +48,24 @@ public sealed class BotDatabase
             pragma.ExecuteNonQuery();
         }
 
-        if (Interlocked.CompareExchange(ref _migrated, 1, 0) == 0)
+        // Every caller waits until the schema is complete: a second caller that went on while the first was still migrating
+        // met "no such table". A failed migration leaves the flag unset, so the next caller tries again.
+        if (!_migrated)
         {
             try
             {
-                Migrate(connection);
+                lock (_migrating)
+                {
+                    if (!_migrated)
+                    {
+                        Migrate(connection);
+                        _migrated = true;
+                    }
+                }
             }
             catch
             {
-                _migrated = 0;
+                connection.Dispose();
                 throw;
             }
         }
@@ -99,7 +112,19 @@ public sealed class BotDatabase
                 continue;
             }
 
-            using var transaction = connection.BeginTransaction();
+            // BEGIN IMMEDIATE: another process migrating the same file waits here, and then finds the version applied.
+            using var transaction = connection.BeginTransaction(deferred: false);
+            using (var check = connection.CreateCommand())
+            {
+                check.Transaction = transaction;
+                check.CommandText = "SELECT COUNT(*) FROM schema_version WHERE version = @v";
+                check.Parameters.AddWithValue("@v", version);
+                if (Convert.ToInt64(check.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0)
+                {
+                    continue;
+                }
+            }
+
             using (var apply = connection.CreateCommand())
             {
                 apply.Transaction = transaction;

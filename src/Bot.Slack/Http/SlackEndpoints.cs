@@ -16,6 +16,9 @@ namespace Bot.Slack;
 /// </summary>
 public static partial class SlackEndpoints
 {
+    // Used when the host did not register a gate (endpoint tests that map the endpoints alone).
+    private static readonly RejectionLogGate FallbackGate = new(TimeProvider.System, TimeSpan.FromMinutes(1));
+
     /// <summary>The largest body accepted (interaction payloads carry the whole message).</summary>
     public const int MaxBodyBytes = 1 << 20;
 
@@ -58,20 +61,34 @@ public static partial class SlackEndpoints
                 return Results.Ok();
             }
 
-            var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
-            if (check == SignatureCheck.NotConfigured)
+            var gate = services.GetService<RejectionLogGate>() ?? FallbackGate;
+            if (gate.TryEnter(out var suppressed))
             {
-                LogNoSecret(logger, context.Request.Path);
-            }
-            else
-            {
-                LogRejected(logger, context.Request.Path, check);
+                var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SlackEndpoints).FullName!);
+                if (check == SignatureCheck.NotConfigured)
+                {
+                    LogNoSecret(logger, context.Request.Path);
+                }
+                else
+                {
+                    LogRejected(logger, context.Request.Path, check, suppressed);
+                }
             }
 
             return Results.Unauthorized();
         }
 
-        var form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        Dictionary<string, StringValues> form;
+        try
+        {
+            form = new FormReader(Encoding.UTF8.GetString(body)).ReadForm();
+        }
+        catch (InvalidDataException)
+        {
+            // Signed but not a form Slack sends (over 1,024 fields, a key over 2 KB): a clear 400, never a 500.
+            return Results.BadRequest("malformed form body");
+        }
+
         if (form.TryGetValue("ssl_check", out var ssl) && ssl == "1")
         {
             return Results.Ok();
@@ -119,6 +136,6 @@ public static partial class SlackEndpoints
     [LoggerMessage(Level = LogLevel.Error, Message = "Refused a Slack request to {Path}: Bot:Slack:SigningSecret is not set. Copy the Signing Secret from the Slack app's Basic Information page into Bot__Slack__SigningSecret")]
     private static partial void LogNoSecret(ILogger logger, PathString path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: signature {Check}")]
-    private static partial void LogRejected(ILogger logger, PathString path, SignatureCheck check);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected a Slack request to {Path}: signature {Check} ({Suppressed} more rejections since the last such line)")]
+    private static partial void LogRejected(ILogger logger, PathString path, SignatureCheck check, long suppressed);
 }

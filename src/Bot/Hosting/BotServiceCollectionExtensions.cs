@@ -15,6 +15,7 @@ public static class BotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddSingleton(TimeProvider.System);
+        services.AddBotSecretsAtRest(configuration);
         services.AddBotLibrary(configuration);
         services.AddBotCore(configuration);
         services.AddBotDiscord(configuration);

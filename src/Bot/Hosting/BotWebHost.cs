@@ -27,7 +27,11 @@ public static class BotWebHost
         builder.Services.AddBotSchedulingServer();
         builder.Services.AddBotDiscordGateway();
         builder.Services.AddBotSlackSocketMode();
+        builder.Services.AddBotProxyTrust(builder.Configuration);
+        builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
         var app = builder.Build();
+        app.UseBotProxyTrust();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();
         app.MapDiscordInteractions();

@@ -8,7 +8,7 @@ using Npgsql;
 namespace Bot.Scheduling;
 
 /// <summary>Registers subscriptions, the post ledger, Hangfire and the section posters' registry.</summary>
-public static class SchedulingServiceCollectionExtensions
+public static partial class SchedulingServiceCollectionExtensions
 {
     /// <summary>
     /// Scheduling services shared by <c>serve</c> and the CLI (<c>post</c>): options validated at start, the state store,
@@ -27,8 +27,16 @@ public static class SchedulingServiceCollectionExtensions
             sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
             sp.GetRequiredService<BotDatabase>(),
             sp.GetRequiredService<NpgsqlDataSource>,
-            sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone));
+            sp.GetRequiredService<TimeProvider>(),
+            // Several PostgreSQL hosts must share one key ring to read each other's rows: encrypt there only with a shared KeyPath.
+            StateStoreFactory.IsPostgres(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling) && Bot.Hosting.SecretsAtRest.KeyPath(configuration) is null
+                ? null
+                : sp.GetService<TargetProtector>()));
+        services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone)
+        {
+            MaxPerChannel = configuration.GetValue("Bot:Commands:MaxSubscriptionsPerChannel", 10),
+            MinCronInterval = configuration.GetValue("Bot:Commands:MinCronInterval", TimeSpan.FromHours(1)),
+        });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
         services.TryAddSingleton<PosterRegistry>();
         services.TryAddSingleton<IDigestCatalog, LibraryDigestCatalog>();
@@ -71,12 +79,23 @@ public static class SchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var dashboard = app.Services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Dashboard;
+        var requireCredentials = dashboard.HasProxies || Bot.Hosting.ProxyTrust.ListensBeyondLoopback(app.Configuration);
+        var throttle = new BasicAuthThrottle(dashboard.MaxFailedLogins, dashboard.LockoutDuration, app.Services.GetRequiredService<TimeProvider>());
+        if (requireCredentials && string.IsNullOrEmpty(dashboard.Password) && string.IsNullOrEmpty(dashboard.ViewerPassword))
+        {
+            LogDashboardClosed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardOptions).FullName!));
+        }
+
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
-            Authorization = [new DashboardAuthorizationFilter(dashboard.Username, dashboard.Password)],
+            Authorization = [new DashboardAuthorizationFilter(dashboard, requireCredentials, throttle)],
+            IsReadOnlyFunc = DashboardAuthorizationFilter.IsReadOnly,
             DisplayStorageConnectionString = false,
             DashboardTitle = "Bot scheduler",
         });
         return app;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard at /hangfire is closed: the host listens beyond loopback or behind a proxy, and Bot:Dashboard:Username/Password are not set")]
+    private static partial void LogDashboardClosed(ILogger logger);
 }

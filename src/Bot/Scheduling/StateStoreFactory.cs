@@ -21,8 +21,12 @@ public static class StateStoreFactory
     /// <summary>The embedded default: Hangfire's own file beside <c>bot.db</c>, so its locks never contend with the library and the ledger.</summary>
     public static string HangfireDatabasePath(BotDatabase database) => Path.Combine(Path.GetDirectoryName(database.FilePath)!, "hangfire.db");
 
-    public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time)
-        => IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
+    public static IStateStore Create(SchedulingOptions options, BotDatabase database, Func<NpgsqlDataSource> postgres, TimeProvider time, TargetProtector? protector = null)
+    {
+        var store = IsPostgres(options) ? PostgresState.CreateStore(postgres(), time) : SqlStateStore.ForSqlite(database, time);
+        store.Protector = protector;
+        return store;
+    }
 
     /// <summary>
     /// This host's Hangfire storage, built here and handed to DI, so the host never depends on Hangfire's process-wide

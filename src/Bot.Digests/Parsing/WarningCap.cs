@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace Bot.Digests.Parsing;
+
+/// <summary>Keeps the first warnings of each code and one count of the rest: a million undefined citations is one fact.</summary>
+internal static class WarningCap
+{
+    public static List<ParseWarning> Apply(List<ParseWarning> warnings, int maxPerCode)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var kept = new List<ParseWarning>(Math.Min(warnings.Count, maxPerCode * 4));
+        foreach (var warning in warnings)
+        {
+            var count = seen[warning.Code] = seen.GetValueOrDefault(warning.Code) + 1;
+            if (count <= maxPerCode)
+            {
+                kept.Add(warning);
+            }
+        }
+
+        foreach (var (code, count) in seen.Where(c => c.Value > maxPerCode))
+        {
+            kept.Add(new ParseWarning(ParseWarningCodes.WarningsCut, string.Create(CultureInfo.InvariantCulture, $"{count - maxPerCode} more '{code}' warnings were left out."), 0));
+        }
+
+        return kept;
+    }
+}

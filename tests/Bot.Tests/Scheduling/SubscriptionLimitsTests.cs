@@ -1,0 +1,70 @@
+using Bot.Core;
+using Bot.Library;
+using Bot.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Bot.Tests.Scheduling;
+
+// Issue 13, "Commands": `* * * * *` was accepted from chat, and one channel made 300 subscriptions in 1.6 s.
+public sealed class SubscriptionLimitsTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 24, 3, 0, 0, TimeSpan.Zero));
+    private readonly SqlStateStore _store;
+    private readonly SubscriptionCommands _commands;
+
+    public SubscriptionLimitsTests()
+    {
+        _store = SqlStateStore.ForSqlite(new BotDatabase(_dir.Path), _time);
+        _commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null, []), new SubscriptionDefaults { MaxPerChannel = 3 }, _time);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    [Theory]
+    [InlineData("* * * * *")]
+    [InlineData("*/5 * * * *")]
+    [InlineData("0,30 9 * * MON")]
+    public async Task Subscribe_RefusesACronThatPostsMoreThanHourly(string cron)
+    {
+        var reply = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Cron: cron));
+
+        Assert.IsType<ErrorReply>(reply);
+        Assert.Empty(await _store.ListSubscriptionsAsync());
+    }
+
+    [Fact]
+    public async Task Subscribe_AcceptsAnHourlyCron()
+    {
+        Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Cron: "0 * * * *")));
+    }
+
+    [Fact]
+    public async Task Subscribe_RefusesOneMoreThanTheChannelLimit_ButStillUpdatesAnExistingOne()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: $"s{i}")));
+        }
+
+        var fourth = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: "s3"));
+        var update = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: "s1", Sections: "papers"));
+        var otherChannel = await _commands.SubscribeAsync("discord", "556", new SubscribeArguments(Name: "t0"));
+
+        Assert.IsType<ErrorReply>(fourth);
+        Assert.IsNotType<ErrorReply>(update);
+        Assert.IsType<TextReply>(otherChannel);
+        Assert.Equal(4, (await _store.ListSubscriptionsAsync()).Count);
+    }
+
+    private sealed class NoScheduler : ISubscriptionScheduler
+    {
+        public void Register(SubscriptionRecord subscription)
+        {
+        }
+
+        public void Remove(SubscriptionRecord subscription)
+        {
+        }
+    }
+}
