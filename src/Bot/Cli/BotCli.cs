@@ -20,12 +20,9 @@ internal static class BotCli
 
         if (errors.Count > 0)
         {
-            foreach (var error in errors)
-            {
-                await Console.Error.WriteLineAsync($"error: {error}");
-            }
-
-            await Console.Error.WriteLineAsync("Run with --help to see the usage.");
+            // One line, however many problems: scripts and people read the first line of stderr.
+            var text = string.Join("; ", errors.Select(e => e.ReplaceLineEndings(" ").TrimEnd('.')));
+            await Console.Error.WriteLineAsync($"error: {text}. Run with --help to see the usage.");
             return 2;
         }
 
