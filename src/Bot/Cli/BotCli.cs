@@ -76,6 +76,7 @@ internal static class BotCli
     {
         var root = new RootCommand("Bot: posts newsletter digests to Discord and Slack, and answers /papers, /search, /refs, /digest and /highlights.");
         root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.Config);
         root.Subcommands.Add(ServeVerb.Create(hostSettings));
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(IngestVerb.Create());
