@@ -18,6 +18,11 @@ internal static class BotCli
             errors.Add($"'{hostSettings[0]}' is a host setting; only 'serve' (the default verb) takes those.");
         }
 
+        if (errors.Count == 0 && DataDirectoryProblem(parse.GetValue(CommonOptions.Data)) is { } dataProblem)
+        {
+            errors.Add(dataProblem);
+        }
+
         if (errors.Count > 0)
         {
             // One line, however many problems: scripts and people read the first line of stderr.
@@ -39,6 +44,30 @@ internal static class BotCli
             // Users get one line, never a stack trace.
             await Console.Error.WriteLineAsync($"error: {CliErrors.Describe(ex)}");
             return 1;
+        }
+    }
+
+    /// <summary>Why <c>--data</c> cannot be the data directory (a file, or a folder that cannot be created), or null.</summary>
+    public static string? DataDirectoryProblem(string? data)
+    {
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            return null;
+        }
+
+        if (File.Exists(data))
+        {
+            return $"--data: '{data}' is a file; give a directory for bot.db (it is created if missing)";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(data);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"--data: cannot create the directory '{data}' ({ex.Message.TrimEnd('.')}); give a directory you can write to";
         }
     }
 
