@@ -34,14 +34,27 @@ public sealed class ConformanceTests
     }
 
     [SharedCorpusFact]
-    public void Parse_Seed003_IsABriefingWithTwelveReferencedEntries()
+    public void Parse_Seed003_IsABriefingWithTwelveReferencedEntriesAndTwoUnlinkedTopics()
     {
         var digest = ParseSeed("003_");
 
+        // Issue 14: topics without a link are entries too (was 12 entries, all referenced; the two unlinked topics were dropped).
         Assert.Equal(DigestFormat.Briefing, digest.Format);
-        Assert.Equal(12, digest.Entries.Count());
-        Assert.All(digest.Entries, e => Assert.NotEmpty(e.References));
+        Assert.Equal(14, digest.Entries.Count());
+        Assert.Equal(12, digest.Entries.Count(e => e.References.Count > 0));
         Assert.False(string.IsNullOrEmpty(digest.Summary));
+    }
+
+    [SharedCorpusFact]
+    public void Parse_Jeonsworld20240509_KeepsEveryTopic()
+    {
+        var path = Path.Combine(RepoPaths.Shared!, "wild", "jeonsworld", "daily-20240509.md");
+        var digest = Parser.Parse(File.ReadAllText(path), Path.GetFileName(path));
+
+        // 3 preview topics + 10 overview topics, none linked, and the linked lead story (was 1 entry: the lead story only).
+        Assert.Equal(14, digest.Entries.Count());
+        Assert.Single(digest.Entries, e => e.References.Count > 0);
+        Assert.Contains(digest.Entries, e => e.Title == "AlphaFold 3 출시");
     }
 
     [SharedCorpusFact]

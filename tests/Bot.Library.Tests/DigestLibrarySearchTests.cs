@@ -115,7 +115,8 @@ public sealed class DigestLibrarySearchTests
         Assert.Equal(SearchCorpus.OldId, result.DigestId);
         Assert.Equal("AI Trend January", result.DigestTitle);
         Assert.Equal("2024-01-10", result.DigestDate);
-        Assert.Equal("https://example.com/scaling?utm_source=x", result.Url);
+        // Readers get the publisher's URL minus tracking parameters (issue 14).
+        Assert.Equal("https://example.com/scaling", result.Url);
         Assert.Single(result.References);
         Assert.True(result.Score > 0);
     }

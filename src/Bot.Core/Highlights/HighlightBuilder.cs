@@ -43,7 +43,7 @@ public sealed class HighlightBuilder
             .Where(e => !excludes.Any(k => Mentions(e, k)))
             .ToList();
         var shown = kept.Take(Math.Max(0, entries))
-            .Select(e => new HighlightItem(e.Id, e.Title, e.Summary, e.PrimaryReference?.CanonicalUrl ?? digestUrl))
+            .Select(e => new HighlightItem(e.Id, e.Title, e.Summary, e.PrimaryReference is { } reference ? ReferenceDisplayUrls.ForReader(reference.Url) : digestUrl))
             .ToList();
         return new SectionHighlight(digest.Id, digest.Title, digest.Date, digestUrl, section.Key, section.Title, shown, kept.Count - shown.Count);
     }

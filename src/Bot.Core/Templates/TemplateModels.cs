@@ -127,7 +127,7 @@ public static class TemplateModels
         {
             ["index"] = index,
             ["title"] = Cap(string.IsNullOrWhiteSpace(reference.Title) ? reference.Url : reference.Title),
-            ["url"] = reference.Url,
+            ["url"] = Bot.Digests.ReferenceDisplayUrls.ForReader(reference.Url),
             ["kind"] = reference.Kind.ToString().ToLowerInvariant(),
             ["arxiv_id"] = reference.ArxivId,
             ["doi"] = reference.Doi,

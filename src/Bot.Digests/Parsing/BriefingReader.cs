@@ -22,6 +22,8 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
     private bool _sawBriefingHeading;
     private string? _introHeading;
     private readonly List<ParagraphBlock> _introParagraphs = [];
+    private readonly List<EntryDraft> _previewEntries = [];
+    private readonly List<EntryDraft> _topicEntries = [];
 
     /// <summary>True when <paramref name="cleanTitle"/> names one of the briefing headings.</summary>
     public static bool IsBriefingHeading(string cleanTitle) =>
@@ -54,7 +56,8 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             }
         }
 
-        if (context.Sections.All(s => s.Entries.Count == 0))
+        DropRepeatedPreview();
+        if (context.Sections.All(s => s.Entries.All(e => e.References.Count == 0)))
         {
             AddLeadStory();
         }
@@ -133,6 +136,25 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         }
     }
 
+    private void Track(EntryDraft entry)
+        => (IsPreview(_scope) ? _previewEntries : _topicEntries).Add(entry);
+
+    private static bool IsPreview(string? scope)
+        => scope is not null && (scope.Equals("Today's Preview", StringComparison.OrdinalIgnoreCase) || scope.Equals("Today’s Preview", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// Today's Preview announces the topics that follow; when the topic sections cite the same links, a preview entry
+    /// all of whose links come again later would post each link twice, so it gives way to the fuller topic entry.
+    /// </summary>
+    private void DropRepeatedPreview()
+    {
+        var later = _topicEntries.SelectMany(e => e.References).Select(r => r.CanonicalUrl).ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in _previewEntries.Where(e => e.References.Count > 0 && e.References.All(r => later.Contains(r.CanonicalUrl))))
+        {
+            entry.Section.Entries.Remove(entry);
+        }
+    }
+
     /// <summary>A briefing whose bullets carry no links still yields its lead story: the intro, with the intro's links.</summary>
     private void AddLeadStory()
     {
@@ -172,10 +194,16 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         }
 
         var line = item.Line + 1;
-        if (hasOwnLinks)
+        // A topic without a link is still a topic: an entry without references (it used to vanish, with no warning).
+        if (hasOwnLinks || (nestedLists.Count == 0 && paragraphs.Count > 0))
         {
             var first = paragraphs[0];
             var title = BoldLead(first) ?? FirstLinkText(paragraphs) ?? InlineText.Of(first);
+            if (title.Length == 0)
+            {
+                return;
+            }
+
             var entry = new EntryDraft(title, line, context.SectionFor(sectionTitle, line));
             foreach (var paragraph in paragraphs)
             {
@@ -188,6 +216,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             }
 
             entry.Section.Entries.Add(entry);
+            Track(entry);
             produced.Add(entry);
             return;
         }
@@ -225,6 +254,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         if (rollup.References.Count > 0)
         {
             rollup.Section.Entries.Add(rollup);
+            Track(rollup);
         }
     }
 

@@ -55,7 +55,7 @@ internal sealed class ResultLoader
             var others = alsoIn.TryGetValue(row.GroupKey, out var citing)
                 ? citing.Where(c => c.EntryId != row.Id).DistinctBy(c => c.EntryId).Select(c => c.AlsoIn).ToArray()
                 : [];
-            var url = refs.Count > 0 ? refs[0].CanonicalUrl : _publicUrl(row.Slug, row.Permalink);
+            var url = refs.Count > 0 ? Bot.Digests.ReferenceDisplayUrls.ForReader(refs[0].Url) : _publicUrl(row.Slug, row.Permalink);
             results.Add(new SearchResult(row.Id, row.Title, StoredJson.ReadFirstBullet(row.Bullets), row.SectionKey, row.DigestId, row.DigestTitle, row.Date,
                 url, refs, others, score)
             {

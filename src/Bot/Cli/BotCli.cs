@@ -18,14 +18,16 @@ internal static class BotCli
             errors.Add($"'{hostSettings[0]}' is a host setting; only 'serve' (the default verb) takes those.");
         }
 
+        if (errors.Count == 0 && DataDirectoryProblem(parse.GetValue(CommonOptions.Data)) is { } dataProblem)
+        {
+            errors.Add(dataProblem);
+        }
+
         if (errors.Count > 0)
         {
-            foreach (var error in errors)
-            {
-                await Console.Error.WriteLineAsync($"error: {error}");
-            }
-
-            await Console.Error.WriteLineAsync("Run with --help to see the usage.");
+            // One line, however many problems: scripts and people read the first line of stderr.
+            var text = string.Join("; ", errors.Select(e => e.ReplaceLineEndings(" ").TrimEnd('.')));
+            await Console.Error.WriteLineAsync($"error: {text}. Run with --help to see the usage.");
             return 2;
         }
 
@@ -42,6 +44,30 @@ internal static class BotCli
             // Users get one line, never a stack trace.
             await Console.Error.WriteLineAsync($"error: {CliErrors.Describe(ex)}");
             return 1;
+        }
+    }
+
+    /// <summary>Why <c>--data</c> cannot be the data directory (a file, or a folder that cannot be created), or null.</summary>
+    public static string? DataDirectoryProblem(string? data)
+    {
+        if (string.IsNullOrWhiteSpace(data))
+        {
+            return null;
+        }
+
+        if (File.Exists(data))
+        {
+            return $"--data: '{data}' is a file; give a directory for bot.db (it is created if missing)";
+        }
+
+        try
+        {
+            Directory.CreateDirectory(data);
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return $"--data: cannot create the directory '{data}' ({ex.Message.TrimEnd('.')}); give a directory you can write to";
         }
     }
 
@@ -79,6 +105,7 @@ internal static class BotCli
     {
         var root = new RootCommand("Bot: posts newsletter digests to Discord and Slack, and answers /papers, /search, /refs, /digest and /highlights.");
         root.Options.Add(CommonOptions.Data);
+        root.Options.Add(CommonOptions.Config);
         root.Subcommands.Add(ServeVerb.Create(hostSettings));
         root.Subcommands.Add(ParseVerb.Create());
         root.Subcommands.Add(IngestVerb.Create());

@@ -40,19 +40,7 @@ internal static class SearchVerb
     public static Argument<string[]> QueryArgument() => new("query") { Description = "What to look for (plain words; no query syntax)", Arity = ArgumentArity.OneOrMore };
 
     /// <summary><c>--limit N</c>, 1 to 100, default 10.</summary>
-    public static Option<int> LimitOption()
-    {
-        var limit = new Option<int>("--limit") { Description = "How many results (1-100, default 10)", DefaultValueFactory = _ => 10 };
-        limit.Validators.Add(r =>
-        {
-            var value = r.GetValueOrDefault<int>();
-            if (value is < 1 or > 100)
-            {
-                r.AddError("--limit must be between 1 and 100.");
-            }
-        });
-        return limit;
-    }
+    public static Option<int> LimitOption() => NumberOption.Create("--limit", "How many results (1-100, default 10)", 1, 100, 10);
 
     public static string Join(string[]? words) => string.Join(' ', words ?? []);
 }

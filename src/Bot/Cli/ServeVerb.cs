@@ -16,7 +16,7 @@ internal static class ServeVerb
 
     public static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> hostSettings, CancellationToken ct)
     {
-        var app = BotWebHost.Build(hostSettings.ToArray(), result.GetValue(CommonOptions.Data));
+        var app = BotWebHost.Build(hostSettings.ToArray(), result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Config));
         await app.RunAsync(ct);
         return 0;
     }

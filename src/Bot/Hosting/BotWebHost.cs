@@ -8,14 +8,15 @@ namespace Bot.Hosting;
 public static class BotWebHost
 {
     /// <summary>Creates the configured <see cref="WebApplication"/>.</summary>
-    public static WebApplication Build(string[] args, string? dataDirectory)
+    public static WebApplication Build(string[] args, string? dataDirectory, string? configFile = null)
     {
+        var files = BotConfiguration.Locate(configFile);
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
             Args = args,
-            ContentRootPath = Directory.GetCurrentDirectory(),
+            ContentRootPath = Path.GetDirectoryName(files.Main) ?? Directory.GetCurrentDirectory(),
         });
-        BotConfiguration.Apply(builder.Configuration, dataDirectory);
+        BotConfiguration.Apply(builder.Configuration, files, builder.Environment.EnvironmentName, dataDirectory);
         var urls = builder.Configuration["Bot:Urls"];
         if (!string.IsNullOrWhiteSpace(urls) && string.IsNullOrWhiteSpace(builder.Configuration["urls"]))
         {
@@ -31,6 +32,7 @@ public static class BotWebHost
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
         builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
         var app = builder.Build();
+        ConfigFilesLog.Write(app.Logger, files);
         app.UseBotProxyTrust();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
         app.MapBotDashboard();

@@ -19,6 +19,7 @@ public static partial class SchedulingServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<BotScheduleOptions>().Bind(configuration.GetSection("Bot")).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotScheduleOptions>, BotScheduleOptionsValidator>());
+        services.AddSingleton<IValidateOptions<BotScheduleOptions>>(sp => new BotSettingsBindingValidator(configuration.GetSection("Bot"), sp.GetService<ILogger<BotSettingsBindingValidator>>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
         services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
