@@ -48,10 +48,8 @@ internal sealed class WebFetcher
                 request.Headers.Accept.ParseAdd(accept);
                 request.Headers.UserAgent.TryParseAdd(_options.UserAgent);
                 request.Headers.AcceptEncoding.ParseAdd("gzip, deflate, br");
-                if (hop == 0)
-                {
-                    AddValidators(request, etag, lastModified);
-                }
+                // The validators belong to the resource at the end of the redirects, so every hop carries them.
+                AddValidators(request, etag, lastModified);
 
                 HttpResponseMessage response;
                 using (await _gate.EnterAsync(current, linked.Token).ConfigureAwait(false))

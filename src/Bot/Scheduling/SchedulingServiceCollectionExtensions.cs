@@ -61,6 +61,7 @@ public static class SchedulingServiceCollectionExtensions
             server.WorkerCount = Math.Clamp(Environment.ProcessorCount * 2, 2, 8);
         });
         services.AddHostedService<SchedulerStartup>();
+        services.AddHostedService<PublishedTrigger>();
         return services;
     }
 
