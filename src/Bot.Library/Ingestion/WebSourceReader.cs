@@ -53,6 +53,11 @@ internal sealed class WebSourceReader
             }];
         }
 
+        if (SourceKinds.RefusedType(fetched.ContentType) is { } refused)
+        {
+            return [Failed(item, state, $"{SourceReader.Redact(url)}: {refused}", null)];
+        }
+
         var (text, _, decodeError) = TextDecoder.Decode(fetched.Body, fetched.Charset);
         if (text is null)
         {

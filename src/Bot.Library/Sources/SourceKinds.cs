@@ -27,11 +27,9 @@ internal static class SourceKinds
                 return (Html, null);
         }
 
-        if (type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal)
-            || type.StartsWith("video/", StringComparison.Ordinal) || type.StartsWith("font/", StringComparison.Ordinal)
-            || type is "application/pdf" or "application/zip" or "application/gzip" or "application/json" or "application/javascript" or "text/css")
+        if (RefusedType(type) is { } refused)
         {
-            return (null, $"the response is {type}, not a feed, a post page or Markdown");
+            return (null, refused);
         }
 
         // text/plain, application/xml, octet-stream, missing: the content decides.
@@ -50,6 +48,17 @@ internal static class SourceKinds
         }
 
         return LooksLikeHtml(start) ? (Html, null) : (Markdown, null);
+    }
+
+    /// <summary>Why a media type can hold no digest (images, PDFs, JSON…), or null when the content must decide.</summary>
+    public static string? RefusedType(string? mediaType)
+    {
+        var type = (mediaType ?? string.Empty).Trim().ToLowerInvariant();
+        return type.StartsWith("image/", StringComparison.Ordinal) || type.StartsWith("audio/", StringComparison.Ordinal)
+            || type.StartsWith("video/", StringComparison.Ordinal) || type.StartsWith("font/", StringComparison.Ordinal)
+            || type is "application/pdf" or "application/zip" or "application/gzip" or "application/json" or "application/javascript" or "text/css"
+            ? $"the response is {type}, not a feed, a post page or Markdown"
+            : null;
     }
 
     /// <summary>An HTML document's usual opening (a doctype or an html/head/body tag), as a browser's sniffer checks it.</summary>
