@@ -58,7 +58,11 @@ public sealed class HtmlDigestParser
         if (!HasSection(body) && body.Trim().Length > 0)
         {
             warnings.Add(new ParseWarning(HtmlWarningCodes.SingleSection, "The post has no '##' sections; it was read as one section.", 0));
-            body = "## " + MarkdownText.Escape(title ?? "Post") + "\n\n" + body;
+            // After a leading '#' title, which would otherwise close the section before it opened.
+            // One section holding one entry: the Markdown path needs a '###' for bullets to belong to an entry.
+            var heading = "## " + MarkdownText.Escape(title ?? "Post") + "\n\n### " + MarkdownText.Escape(title ?? "Post") + "\n\n";
+            var split = body.StartsWith("# ", StringComparison.Ordinal) ? body.IndexOf("\n\n", StringComparison.Ordinal) : -1;
+            body = split < 0 ? heading + body : body[..(split + 2)] + heading + body[(split + 2)..];
         }
 
         var front = new StringBuilder("---\n");
