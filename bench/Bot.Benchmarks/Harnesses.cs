@@ -19,6 +19,7 @@ internal static class Harnesses
         ["library-explain"] = Library.LibraryExplainHarness.RunAsync,
         ["library-cold"] = Library.LibraryColdHarness.RunAsync,
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
+        ["feeds"] = Library.FeedsHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -17,7 +17,8 @@ public sealed class DigestLibrary
     private readonly ILogger _logger;
     private readonly SearchEngine _search;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
-    private readonly Lazy<HttpClient> _fallbackHttp = new(() => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+    private readonly Lazy<HttpClient> _fallbackHttp = new(() => new HttpClient(WebFetcher.CreateHandler()) { Timeout = Timeout.InfiniteTimeSpan });
+    private readonly HostGate _hosts = new();
 
     /// <summary>Creates the library over <paramref name="database"/> with default options (no public URL, no HTTP factory).</summary>
     public DigestLibrary(BotDatabase database)
@@ -46,16 +47,53 @@ public sealed class DigestLibrary
     {
         ArgumentNullException.ThrowIfNull(sources);
         var list = sources.ToList();
+        return await RunAsync(list, progress, respectSchedule: false, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The host's poll: like <see cref="IngestAsync"/>, but a feed or page URL is fetched only when its poll interval
+    /// (<c>Bot:Digests:PollInterval</c>, per-URL <c>Schedules</c>), error backoff or <c>Retry-After</c> has run out.
+    /// </summary>
+    public Task<IngestReport> PollAsync(IEnumerable<string> sources, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        return RunAsync(sources.ToList(), null, respectSchedule: true, ct);
+    }
+
+    /// <summary>Raised after every ingestion run that added or updated a digest (the published trigger listens here).</summary>
+    public event EventHandler<IngestReport>? Ingested;
+
+    /// <summary>HTTP requests made to publishers since start (redirect hops included).</summary>
+    public int WebRequests => _fetcher?.Requests ?? 0;
+
+    private WebFetcher? _fetcher;
+
+    private async Task<IngestReport> RunAsync(List<string> list, IProgress<IngestProgress>? progress, bool respectSchedule, CancellationToken ct)
+    {
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
+        IngestReport report;
         try
         {
-            var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
-            return await Task.Run(() => ingestor.RunAsync(list, progress, ct), ct).ConfigureAwait(false);
+            report = await Task.Run(() => CreateIngestor().RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
         }
         finally
         {
             _writeLock.Release();
         }
+
+        if (report.Added + report.Updated > 0)
+        {
+            Ingested?.Invoke(this, report);
+        }
+
+        return report;
+    }
+
+    private DigestIngestor CreateIngestor()
+    {
+        var parse = ParseFunction ?? new DigestParser().Parse;
+        _fetcher ??= new WebFetcher(CreateHttpClient, _options.Digests, _hosts, _time);
+        return new DigestIngestor(_database, new WebSourceReader(_fetcher, _options.Digests, parse, _time), _options.Digests, parse, _time, _logger);
     }
 
     /// <summary>Ingests the configured <c>Bot:Digests:Sources</c>.</summary>
@@ -88,7 +126,7 @@ public sealed class DigestLibrary
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var ingestor = new DigestIngestor(_database, new SourceReader(CreateHttpClient), ParseFunction ?? new DigestParser().Parse, _time, _logger);
+            var ingestor = CreateIngestor();
             return await Task.Run(
                 () => ingestor.Store(list.AsParallel().AsOrdered().Select(d => (d, HashOf(d), (Dictionary<string, EntryRows>?)EntryRows.For(d))).ToList(), ct), ct)
                 .ConfigureAwait(false);

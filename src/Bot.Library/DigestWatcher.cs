@@ -100,13 +100,18 @@ public sealed class DigestWatcher : BackgroundService
     {
         try
         {
-            var report = await _library.IngestAsync(sources, null, ct).ConfigureAwait(false);
+            // Feeds and pages are fetched only when their own poll interval (or backoff) is due.
+            var report = await _library.PollAsync(sources, ct).ConfigureAwait(false);
             Runs++;
             if (report.Added + report.Updated + report.Failed > 0)
             {
                 _logger.LogInformation(
                     "Ingested digests ({Reason}): {Added} added, {Updated} updated, {Unchanged} unchanged, {Failed} failed",
                     reason, report.Added, report.Updated, report.Unchanged, report.Failed);
+                foreach (var file in report.Files.Where(f => f.Outcome is IngestOutcome.Failed or IngestOutcome.Skipped))
+                {
+                    _logger.LogWarning("Source {Source} ({Kind}): {Problem}", SourceReader.IsHttpUrl(file.Source) ? SourceReader.Redact(file.Source) : file.Source, file.Kind ?? "unknown", file.Error ?? file.Warnings.FirstOrDefault()?.Message);
+                }
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -21,8 +21,17 @@ public static class LibraryServiceCollectionExtensions
             .Validate(o => o.Digests.WatchDebounce >= TimeSpan.Zero, "Bot:Digests:WatchDebounce must not be negative (for example \"00:00:01\").")
             .Validate(o => string.IsNullOrWhiteSpace(o.Digests.PublicUrl) || Uri.TryCreate(o.Digests.PublicUrl, UriKind.Absolute, out _),
                 "Bot:Digests:PublicUrl must be an absolute URL such as \"https://example.blog/posts/{slug}/\".")
+            .Validate(o => o.Digests.PollInterval > TimeSpan.Zero && o.Digests.Schedules.All(s => s.PollInterval > TimeSpan.Zero),
+                "Bot:Digests:PollInterval and every Bot:Digests:Schedules PollInterval must be positive (for example \"00:30:00\").")
+            .Validate(o => o.Digests.MaxSourceBytes > 0, "Bot:Digests:MaxSourceBytes must be positive (for example 4194304).")
+            .Validate(o => o.Digests.RequestTimeout > TimeSpan.Zero, "Bot:Digests:RequestTimeout must be positive (for example \"00:00:30\").")
+            .Validate(o => o.Digests.MaxRedirects >= 0, "Bot:Digests:MaxRedirects must not be negative (for example 5).")
+            .Validate(o => o.Digests.MaxFeedItems > 0, "Bot:Digests:MaxFeedItems must be positive (for example 100).")
             .ValidateOnStart();
-        services.AddHttpClient(DigestLibrary.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
+
+        // Our own deadline (RequestTimeout) covers the whole request, body included; redirects are followed by hand.
+        services.AddHttpClient(DigestLibrary.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(WebFetcher.CreateHandler);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new BotDatabase(sp.GetRequiredService<IOptions<LibraryOptions>>().Value.DataDirectory));
         services.TryAddSingleton(sp => new DigestLibrary(

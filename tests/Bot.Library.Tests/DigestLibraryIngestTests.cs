@@ -9,7 +9,8 @@ public sealed class DigestLibraryIngestTests
 
     private static TempLibrary Create(IHttpClientFactory? http = null)
     {
-        var temp = new TempLibrary(http: http);
+        // The fake server listens on 127.0.0.1, which the library refuses unless told otherwise.
+        var temp = new TempLibrary(new LibraryOptions { Digests = { AllowPrivateAddresses = true } }, http: http);
         temp.Library.ParseFunction = FakeParser.Parse;
         return temp;
     }

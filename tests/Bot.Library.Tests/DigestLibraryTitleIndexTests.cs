@@ -106,7 +106,8 @@ public sealed class DigestLibraryTitleIndexTests
         Assert.Contains("LLM 추론을 위한 효율적인 Scaling", await reopened.SuggestTitlesAsync("추론"));
         Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
         Assert.Equal(papers, temp.Scalar("SELECT COUNT(*) FROM title_fts WHERE title_fts MATCH '{meta} : kpaper'"));
-        Assert.Equal(4, temp.Database.SchemaVersion());
+        // Migration 4 ran; later migrations (feeds: 9) may follow it.
+        Assert.True(temp.Database.SchemaVersion() >= 4);
     }
 
     [Fact]

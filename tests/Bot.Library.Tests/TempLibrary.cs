@@ -5,12 +5,12 @@ namespace Bot.Library.Tests;
 /// <summary>A library on its own SQLite file in a fresh temporary folder.</summary>
 internal sealed class TempLibrary : IDisposable
 {
-    public TempLibrary(LibraryOptions? options = null, IHttpClientFactory? http = null)
+    public TempLibrary(LibraryOptions? options = null, IHttpClientFactory? http = null, TimeProvider? time = null)
     {
         Directory = Path.Combine(Path.GetTempPath(), "bot-library-tests", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(Directory);
         Database = new BotDatabase(Path.Combine(Directory, "data"));
-        Library = new DigestLibrary(Database, options ?? new LibraryOptions(), http, TimeProvider.System, null);
+        Library = new DigestLibrary(Database, options ?? new LibraryOptions(), http, time ?? TimeProvider.System, null);
     }
 
     public string Directory { get; }

@@ -3,6 +3,7 @@ using System.Text;
 using Bot.Digests;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using Prepared = Bot.Library.PreparedSource;
 
 namespace Bot.Library;
 
@@ -16,34 +17,34 @@ internal sealed class DigestIngestor
     internal const string IndexFormat = "library-2";
 
     private readonly BotDatabase _database;
-    private readonly SourceReader _reader;
+    private readonly WebSourceReader? _web;
+    private readonly DigestSourcesOptions _options;
     private readonly Func<string, string?, Digest> _parse;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    public DigestIngestor(BotDatabase database, SourceReader reader, Func<string, string?, Digest> parse, TimeProvider time, ILogger logger)
+    public DigestIngestor(BotDatabase database, WebSourceReader? web, DigestSourcesOptions options, Func<string, string?, Digest> parse, TimeProvider time, ILogger logger)
     {
         _database = database;
-        _reader = reader;
+        _web = web;
+        _options = options;
         _parse = parse;
         _time = time;
         _logger = logger;
     }
 
-    private sealed record Prepared(SourceReader.Item Item, SourceReader.Content? Content, Digest? Digest, string? Hash, string? Error)
+    /// <summary>Reads every source (URLs concurrently, each failure confined to its source) and stores what changed.</summary>
+    /// <param name="respectSchedule">True for the host's polls: a URL is fetched only when its poll interval (or backoff) is due.</param>
+    public async Task<IngestReport> RunAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress, bool respectSchedule, CancellationToken ct)
     {
-        public Dictionary<string, EntryRows>? Rows { get; init; }
-    }
-
-    public async Task<IngestReport> RunAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress, CancellationToken ct)
-    {
-        var items = SourceReader.Expand(sources);
+        var items = SourceReader.Expand(sources, _options.FollowLinksOutsideSource);
         var results = new List<IngestFileResult>(items.Count);
         using var connection = _database.Open();
         using var writer = new DigestWriter(connection);
         var window = Math.Max(4, Environment.ProcessorCount * 4);
-        var pending = new Queue<Task<Prepared>>();
+        var pending = new Queue<Task<List<Prepared>>>();
         var batch = new List<Prepared>(BatchSize);
+        var total = items.Count;
         var lastFlush = _time.GetTimestamp();
         var next = 0;
         progress?.Report(new IngestProgress(0, items.Count, string.Empty));
@@ -53,19 +54,22 @@ internal sealed class DigestIngestor
             {
                 var item = items[next++];
                 var validators = item.IsUrl ? SourceReader.StoredValidators(connection, item.Source) : null;
-                pending.Enqueue(Task.Run(() => PrepareAsync(item, validators, ct), ct));
+                var state = item.IsUrl ? WebSourceState.Load(connection, item.Source) : null;
+                pending.Enqueue(Task.Run(() => PrepareAsync(item, validators, state, respectSchedule, ct), ct));
             }
 
-            batch.Add(await pending.Dequeue().ConfigureAwait(false));
+            var prepared = await pending.Dequeue().ConfigureAwait(false);
+            total += prepared.Count - 1;
+            batch.AddRange(prepared);
             ct.ThrowIfCancellationRequested();
             if (batch.Count >= BatchSize || pending.Count == 0 || _time.GetElapsedTime(lastFlush) > FlushInterval)
             {
-                Flush(connection, writer, batch, results, progress, items.Count);
+                Flush(connection, writer, batch, results, progress, total);
                 lastFlush = _time.GetTimestamp();
             }
         }
 
-        Flush(connection, writer, batch, results, progress, items.Count);
+        Flush(connection, writer, batch, results, progress, total);
         return new IngestReport(results);
     }
 
@@ -141,15 +145,17 @@ internal sealed class DigestIngestor
             }
         }
 
-        foreach (var result in outcomes)
+        for (var i = 0; i < batch.Count; i++)
         {
+            var result = outcomes[i] with { Kind = batch[i].Kind };
             results.Add(result);
             if (result.Outcome == IngestOutcome.Failed)
             {
                 _logger.LogWarning("Ingest failed for {Source}: {Error}", DisplaySource(result.Source), result.Error);
             }
 
-            progress?.Report(new IngestProgress(results.Count, total, result.Source));
+            AfterStore(connection, batch[i], result);
+            progress?.Report(new IngestProgress(results.Count, total, result.Source) { Kind = result.Kind });
         }
 
         batch.Clear();
@@ -159,14 +165,20 @@ internal sealed class DigestIngestor
     private static IngestFileResult? Check(SqliteConnection connection, Prepared prepared)
     {
         var source = prepared.Item.Source;
-        if (prepared.Error is not null)
+        if (prepared.Item.Skip is not null)
         {
-            return new IngestFileResult(source, IngestOutcome.Failed, null, [], prepared.Error);
+            return new IngestFileResult(source, IngestOutcome.Skipped, null, [new ParseWarning("source-skipped", prepared.Item.Skip, 0)], null);
         }
 
-        if (prepared.Content is { NotModified: true })
+        if (prepared.Error is not null)
         {
-            return new IngestFileResult(source, IngestOutcome.Unchanged, SourceReader.StoredDigestId(connection, source), [], null);
+            return new IngestFileResult(source, IngestOutcome.Failed, null, prepared.SourceWarnings, prepared.Error);
+        }
+
+        if (prepared.Unchanged || prepared.Content is { NotModified: true })
+        {
+            var id = prepared.DigestId ?? (prepared.Item.IsUrl ? SourceReader.StoredDigestId(connection, source) : null);
+            return new IngestFileResult(source, IngestOutcome.Unchanged, id, prepared.SourceWarnings, null);
         }
 
         try
@@ -213,30 +225,64 @@ internal sealed class DigestIngestor
     private static bool IsStorageFailure(Exception ex)
         => ex is SqliteException or InvalidOperationException or ArgumentException or FormatException;
 
-    private async Task<Prepared> PrepareAsync(SourceReader.Item item, (string? ETag, string? LastModified)? validators, CancellationToken ct)
+    private async Task<List<Prepared>> PrepareAsync(SourceReader.Item item, (string? ETag, string? LastModified)? validators, WebSourceState? state, bool respectSchedule, CancellationToken ct)
     {
-        if (item.Error is not null)
+        if (item.Error is not null || item.Skip is not null)
         {
-            return new Prepared(item, null, null, null, item.Error);
+            return [new Prepared(item, null, null, null, item.Error)];
         }
 
-        var content = item.IsUrl
-            ? await _reader.ReadUrlAsync(item.Source, validators, ct).ConfigureAwait(false)
-            : await SourceReader.ReadFileAsync(item.Source, ct).ConfigureAwait(false);
-        if (content.Error is not null || content.NotModified || content.Text is null)
+        if (item.IsUrl)
         {
-            return new Prepared(item, content, null, null, content.Error);
+            if (_web is null)
+            {
+                return [new Prepared(item, null, null, null, $"cannot fetch {SourceReader.Redact(item.Source)}: no HTTP client")];
+            }
+
+            try
+            {
+                var read = await _web.ReadAsync(item, state!, validators, respectSchedule, ct).ConfigureAwait(false);
+                return read;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                // Whatever a hostile publisher makes go wrong stays with its own source.
+                return [new Prepared(item, null, null, null, $"could not read {SourceReader.Redact(item.Source)}: {ex.Message.ReplaceLineEndings(" ")}")];
+            }
+        }
+
+        var content = await SourceReader.ReadFileAsync(item.Source, _options.MaxSourceBytes, ct).ConfigureAwait(false);
+        if (content.Error is not null || content.Text is null)
+        {
+            return [new Prepared(item, content, null, null, content.Error) { Kind = SourceKinds.File }];
         }
 
         try
         {
             var digest = _parse(content.Text, content.FileName);
-            return new Prepared(item, content, digest, Hash(content.Text, content.FileName), null) { Rows = EntryRows.For(digest) };
+            return [new Prepared(item, content, digest, Hash(content.Text, content.FileName), null) { Rows = EntryRows.For(digest), Kind = SourceKinds.File }];
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The parser is meant to warn, not throw; if it throws anyway, this file fails alone.
-            return new Prepared(item, content, null, null, $"could not parse: {ex.Message}");
+            return [new Prepared(item, content, null, null, $"could not parse: {ex.Message}") { Kind = SourceKinds.File }];
+        }
+    }
+
+    private void AfterStore(SqliteConnection connection, Prepared prepared, IngestFileResult result)
+    {
+        if (prepared.AfterStore is null)
+        {
+            return;
+        }
+
+        try
+        {
+            prepared.AfterStore(connection, result);
+        }
+        catch (Exception ex) when (ex is SqliteException or InvalidOperationException)
+        {
+            _logger.LogWarning(ex, "Could not record the poll state of {Source}; it is read again next time", DisplaySource(result.Source));
         }
     }
 

@@ -14,4 +14,7 @@ public enum IngestOutcome
 
     /// <summary>Reading or parsing failed; nothing stored was touched.</summary>
     Failed,
+
+    /// <summary>A folder entry left out on purpose (a link loop, a link out of the folder, a FIFO or device); see its warning.</summary>
+    Skipped,
 }

@@ -14,4 +14,7 @@ public sealed record IngestReport(IReadOnlyList<IngestFileResult> Files)
 
     /// <summary>Files that could not be read or parsed; nothing stored was altered for them.</summary>
     public int Failed => Files.Count(f => f.Outcome == IngestOutcome.Failed);
+
+    /// <summary>Folder entries left out on purpose (link loops, outward links, special files), each with a warning.</summary>
+    public int Skipped => Files.Count(f => f.Outcome == IngestOutcome.Skipped);
 }

@@ -1,30 +1,23 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Library;
 
-/// <summary>Expands sources into items and reads them: files from disk, URLs with conditional GET.</summary>
-internal sealed class SourceReader
+/// <summary>Expands sources into items and reads files from disk; URLs are read by <see cref="WebSourceReader"/>.</summary>
+internal static class SourceReader
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
-    private readonly Func<HttpClient> _http;
-
-    public SourceReader(Func<HttpClient> http)
-    {
-        _http = http;
-    }
-
     /// <summary>A thing to ingest: a file path or an http(s) URL, or a source that could not be expanded.</summary>
-    public sealed record Item(string Source, bool IsUrl, string? Error = null);
+    public sealed record Item(string Source, bool IsUrl, string? Error = null)
+    {
+        /// <summary>Why a folder entry was left out (a link loop, an outward link, a FIFO…); reported as a warning.</summary>
+        public string? Skip { get; init; }
+    }
 
     /// <summary>What reading an item gave: its text and file name, or "not modified", or an error.</summary>
     public sealed record Content(string? Text, string FileName, bool NotModified, string? ETag, string? LastModified, string? Error);
 
     /// <summary>Folders expand to their *.md and *.markdown files (recursively, sorted); files and URLs stay as they are.</summary>
-    public static List<Item> Expand(IEnumerable<string> sources)
+    public static List<Item> Expand(IEnumerable<string> sources, bool followLinksOutside = false)
     {
         var items = new List<Item>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -45,11 +38,11 @@ internal sealed class SourceReader
             }
             else if (Directory.Exists(source))
             {
-                foreach (var file in EnumerateMarkdown(source))
+                foreach (var file in SourceFolder.Expand(source, followLinksOutside))
                 {
-                    if (seen.Add(file))
+                    if (seen.Add(file.Source))
                     {
-                        items.Add(new Item(file, false));
+                        items.Add(file);
                     }
                 }
             }
@@ -75,72 +68,61 @@ internal sealed class SourceReader
     public static bool IsHttpUrl(string source)
         => Uri.TryCreate(source, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
-    public static IEnumerable<string> EnumerateMarkdown(string folder)
-    {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        return Directory.EnumerateFiles(Path.GetFullPath(folder), "*", options)
-            .Where(IsMarkdown)
-            .OrderBy(f => f, StringComparer.Ordinal);
-    }
-
     public static bool IsMarkdown(string path)
         => path.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase);
 
-    public static async Task<Content> ReadFileAsync(string path, CancellationToken ct)
+    /// <summary>
+    /// Reads a Markdown file with <c>parse</c>'s checks: bounded size, only a regular file with content, not binary,
+    /// not an HTML page saved as .md, and decoded from its declared or detected charset (never stored garbled).
+    /// </summary>
+    public static async Task<Content> ReadFileAsync(string path, long maxBytes, CancellationToken ct)
     {
+        var name = Path.GetFileName(path);
         try
         {
-            var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            return new Content(Decode(bytes), Path.GetFileName(path), false, null, null, null);
+            var info = new FileInfo(path);
+            if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
+            {
+                info = target;
+            }
+
+            if (info.Length == 0)
+            {
+                return Fail(name, $"{path} is empty, or not a regular file (a FIFO, a device); skipped unread");
+            }
+
+            if (info.Length > maxBytes)
+            {
+                return Fail(name, $"{path} is {info.Length} bytes, over the {maxBytes}-byte cap (Bot:Digests:MaxSourceBytes)");
+            }
+
+            var bytes = new byte[(int)info.Length];
+            await using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous))
+            {
+                var read = await stream.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, ct).ConfigureAwait(false);
+                Array.Resize(ref bytes, read);
+            }
+
+            var (text, _, error) = TextDecoder.Decode(bytes, null);
+            if (text is null)
+            {
+                return Fail(name, error == "binary data, not text" ? $"{path} is a binary file, not Markdown text" : $"{path} is {error}");
+            }
+
+            if (SourceKinds.LooksLikeHtml(text.AsSpan().TrimStart()))
+            {
+                return Fail(name, $"{path} is an HTML page, not Markdown; give its URL to ingest instead");
+            }
+
+            return new Content(text, name, false, null, null, null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or System.Security.SecurityException)
         {
-            return new Content(null, Path.GetFileName(path), false, null, null, $"could not read '{path}': {ex.Message}");
+            return Fail(name, $"could not read '{path}': {ex.Message}");
         }
     }
 
-    /// <summary>GETs <paramref name="url"/>, sending the stored ETag / Last-Modified when the digest is still stored.</summary>
-    public async Task<Content> ReadUrlAsync(string url, (string? ETag, string? LastModified)? previous, CancellationToken ct)
-    {
-        var fileName = FileNameOf(url);
-        try
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Get, url);
-            request.Headers.Accept.ParseAdd("text/markdown, text/plain;q=0.9, */*;q=0.5");
-            if (previous is { } p)
-            {
-                if (!string.IsNullOrEmpty(p.ETag) && EntityTagHeaderValue.TryParse(p.ETag, out var etag))
-                {
-                    request.Headers.IfNoneMatch.Add(etag);
-                }
-
-                if (!string.IsNullOrEmpty(p.LastModified)
-                    && DateTimeOffset.TryParse(p.LastModified, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since))
-                {
-                    request.Headers.IfModifiedSince = since;
-                }
-            }
-
-            using var response = await _http().SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-            if (response.StatusCode == HttpStatusCode.NotModified)
-            {
-                return new Content(null, fileName, true, null, null, null);
-            }
-
-            if (!response.IsSuccessStatusCode)
-            {
-                return new Content(null, fileName, false, null, null, $"HTTP {(int)response.StatusCode} {response.ReasonPhrase} from {Redact(url)}");
-            }
-
-            var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
-            var lastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture);
-            return new Content(Decode(bytes), fileName, false, response.Headers.ETag?.ToString(), lastModified, null);
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidOperationException or IOException && !ct.IsCancellationRequested)
-        {
-            return new Content(null, fileName, false, null, null, $"could not fetch {Redact(url)}: {ex.Message}");
-        }
-    }
+    private static Content Fail(string name, string error) => new(null, name, false, null, null, error);
 
     public static (string? ETag, string? LastModified)? StoredValidators(SqliteConnection connection, string url)
     {
@@ -186,31 +168,5 @@ internal sealed class SourceReader
 
         var left = uri.GetLeftPart(UriPartial.Path);
         return uri.UserInfo.Length > 0 ? left.Replace(uri.UserInfo + "@", string.Empty, StringComparison.Ordinal) : left;
-    }
-
-    private static string FileNameOf(string url)
-    {
-        if (Uri.TryCreate(url, UriKind.Absolute, out var uri))
-        {
-            var last = uri.AbsolutePath.TrimEnd('/').Split('/')[^1];
-            var name = Uri.UnescapeDataString(last);
-            if (name.Length > 0)
-            {
-                return name;
-            }
-        }
-
-        return "digest.md";
-    }
-
-    private static string Decode(byte[] bytes)
-    {
-        var span = bytes.AsSpan();
-        if (span.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
-        {
-            span = span[3..];
-        }
-
-        return Utf8.GetString(span);
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json;
 using Bot.Library;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
@@ -14,15 +15,16 @@ internal static class IngestVerb
     {
         var sources = new Argument<string[]>("sources")
         {
-            Description = "Folders (recursive *.md, *.markdown), files or http(s) URLs; default: Bot:Digests:Sources",
+            Description = "Folders (recursive *.md, *.markdown), files, or http(s) URLs of Markdown, an RSS/Atom feed or a post page; default: Bot:Digests:Sources",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        var command = new Command("ingest", "Add or update digests in the data directory") { sources };
-        command.SetAction((result, ct) => RunAsync(result, result.GetValue(sources) ?? [], ct));
+        var json = CommonOptions.Json();
+        var command = new Command("ingest", "Add or update digests in the data directory") { sources, json };
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(sources) ?? [], result.GetValue(json), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, string[] sources, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult result, string[] sources, bool json, CancellationToken ct)
     {
         using var host = BotServices.Create(result);
         var library = host.Services.GetRequiredService<DigestLibrary>();
@@ -35,8 +37,16 @@ internal static class IngestVerb
 
         // A console bound to the current Console.Out (AnsiConsole.Console would keep the first writer it saw).
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        var report = await IngestWithProgressAsync(console, library, list, ct);
-        WriteSummary(console, report);
+        var report = json ? await library.IngestAsync(list, null, ct) : await IngestWithProgressAsync(console, library, list, ct);
+        if (json)
+        {
+            await Console.Out.WriteLineAsync(Json(report));
+        }
+        else
+        {
+            WriteSummary(console, report);
+        }
+
         if (report.Failed > 0)
         {
             await Console.Error.WriteLineAsync($"error: {report.Failed} of {report.Files.Count} sources failed; nothing stored for them was changed");
@@ -70,7 +80,8 @@ internal static class IngestVerb
                     {
                         task.MaxValue = Math.Max(1, current.Total);
                         task.Value = current.Done;
-                        task.Description = Markup.Escape(Shorten(Path.GetFileName(current.Current)));
+                        var name = Shorten(Path.GetFileName(current.Current.TrimEnd('/')));
+                        task.Description = Markup.Escape(current.Kind is null ? name : $"{name} ({current.Kind})");
                     }
 
                     if (ingest.IsCompleted)
@@ -92,9 +103,15 @@ internal static class IngestVerb
             .AddColumns("added", "updated", "unchanged", "failed")
             .AddRow(report.Added.ToString(), report.Updated.ToString(), report.Unchanged.ToString(), report.Failed.ToString());
         console.Write(table);
-        foreach (var file in report.Files.Where(f => f.Outcome == IngestOutcome.Failed || f.Warnings.Count > 0))
+        foreach (var web in report.Files.Where(f => f.Kind is "rss" or "atom" or "html" or "markdown"))
         {
-            console.MarkupLine($"[bold]{Markup.Escape(file.Source)}[/] ({file.Outcome.ToString().ToLowerInvariant()})");
+            console.MarkupLine($"[bold]{Markup.Escape(Display(web.Source))}[/]: {web.Kind} ({web.Outcome.ToString().ToLowerInvariant()})");
+        }
+
+        foreach (var file in report.Files.Where(f => f.Outcome is IngestOutcome.Failed or IngestOutcome.Skipped || f.Warnings.Count > 0))
+        {
+            var kind = file.Kind is null ? string.Empty : $"{file.Kind}, ";
+            console.MarkupLine($"[bold]{Markup.Escape(Display(file.Source))}[/] ({kind}{file.Outcome.ToString().ToLowerInvariant()})");
             if (file.Error is not null)
             {
                 console.MarkupLine($"  [red]error:[/] {Markup.Escape(file.Error)}");
@@ -107,6 +124,34 @@ internal static class IngestVerb
             }
         }
     }
+
+    private static string Display(string source)
+        => Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri.GetLeftPart(UriPartial.Path) : source;
+
+    /// <summary>The report as JSON: totals, then one object per source with the kind it turned out to be.</summary>
+    private static string Json(IngestReport report)
+    {
+        var shape = new
+        {
+            added = report.Added,
+            updated = report.Updated,
+            unchanged = report.Unchanged,
+            failed = report.Failed,
+            skipped = report.Skipped,
+            sources = report.Files.Select(f => new
+            {
+                source = Display(f.Source),
+                kind = f.Kind,
+                outcome = f.Outcome.ToString().ToLowerInvariant(),
+                digestId = f.DigestId,
+                error = f.Error,
+                warnings = f.Warnings.Select(w => new { code = w.Code, message = w.Message }),
+            }),
+        };
+        return JsonSerializer.Serialize(shape, JsonOptions);
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static string Shorten(string text) => text.Length <= 40 ? text : "…" + text[^39..];
 

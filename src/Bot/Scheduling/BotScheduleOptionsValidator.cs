@@ -50,6 +50,11 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
                 failures.Add($"{at}:Cron{label}: {cronError}.");
             }
 
+            if (!PublishedTrigger.IsValid(s.Trigger))
+            {
+                failures.Add($"{at}:Trigger{label}: '{s.Trigger}' is not a trigger; use Cron (the default) or Published.");
+            }
+
             var zone = string.IsNullOrWhiteSpace(s.TimeZone) ? options.TimeZone : s.TimeZone;
             if (!string.IsNullOrWhiteSpace(s.TimeZone) && !TimeZoneInfo.TryFindSystemTimeZoneById(zone!, out _))
             {

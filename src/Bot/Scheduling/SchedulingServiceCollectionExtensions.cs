@@ -72,6 +72,7 @@ public static partial class SchedulingServiceCollectionExtensions
             server.WorkerCount = scheduling.Workers;
         });
         services.AddHostedService<SchedulerStartup>();
+        services.AddHostedService<PublishedTrigger>();
         return services;
     }
 

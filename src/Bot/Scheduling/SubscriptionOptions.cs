@@ -21,6 +21,12 @@ public sealed class SubscriptionOptions
     /// <summary>Five-field cron expression, e.g. <c>0 9 * * MON</c>.</summary>
     public string Cron { get; set; } = "0 9 * * MON";
 
+    /// <summary>
+    /// <c>Cron</c> (default): post the newest digest on the schedule. <c>Published</c>: also post each digest as soon as
+    /// it is ingested (a new feed item), with the same section spacing and ledger; the cron still runs as a catch-up.
+    /// </summary>
+    public string Trigger { get; set; } = "Cron";
+
     /// <summary>IANA time zone; empty means <c>Bot:TimeZone</c>.</summary>
     public string? TimeZone { get; set; }
 

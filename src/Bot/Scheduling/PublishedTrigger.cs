@@ -1,0 +1,115 @@
+using System.Threading.Channels;
+using Bot.Library;
+using Microsoft.Extensions.Options;
+
+namespace Bot.Scheduling;
+
+/// <summary>
+/// <c>Trigger: Published</c>: when ingestion adds a digest (a new post in a followed feed), plans it at once for every
+/// such subscription through <see cref="PostPlanner"/> (section spacing, one ledger row per section, so exactly once)
+/// and hands the rows to the dispatcher. Digests dated before the subscription existed are a backlog and are not posted.
+/// </summary>
+public sealed partial class PublishedTrigger : BackgroundService
+{
+    private readonly DigestLibrary _library;
+    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IStateStore _store;
+    private readonly PostPlanner _planner;
+    private readonly PostDispatcher _dispatcher;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PublishedTrigger> _logger;
+    private readonly Channel<IngestReport> _reports = Channel.CreateUnbounded<IngestReport>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Creates the trigger; it listens to <see cref="DigestLibrary.Ingested"/>.</summary>
+    public PublishedTrigger(DigestLibrary library, IOptionsMonitor<BotScheduleOptions> options, IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, ILogger<PublishedTrigger> logger)
+    {
+        ArgumentNullException.ThrowIfNull(library);
+        _library = library;
+        _options = options;
+        _store = store;
+        _planner = planner;
+        _dispatcher = dispatcher;
+        _time = time;
+        _logger = logger;
+        _library.Ingested += OnIngested;
+    }
+
+    /// <summary>True for <c>Cron</c>, <c>Published</c> (any case) and an empty value.</summary>
+    public static bool IsValid(string? trigger)
+        => string.IsNullOrWhiteSpace(trigger) || trigger.Trim().Equals("Cron", StringComparison.OrdinalIgnoreCase) || IsPublished(trigger);
+
+    private static bool IsPublished(string? trigger) => trigger?.Trim().Equals("Published", StringComparison.OrdinalIgnoreCase) == true;
+
+    private void OnIngested(object? sender, IngestReport report) => _reports.Writer.TryWrite(report);
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var report in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await PlanAsync(report, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                LogFailed(ex);
+            }
+        }
+    }
+
+    /// <summary>Plans and dispatches every digest <paramref name="report"/> added, for each published-trigger subscription; returns the rows.</summary>
+    public async Task<IReadOnlyList<LedgerRow>> PlanAsync(IngestReport report, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var added = report.Files.Where(f => f.Outcome == IngestOutcome.Added && f.DigestId is not null).Select(f => f.DigestId!).Distinct().ToList();
+        var names = _options.CurrentValue.Subscriptions.Where(s => IsPublished(s.Trigger)).Select(s => s.Name.Trim()).ToList();
+        var all = new List<LedgerRow>();
+        if (added.Count == 0 || names.Count == 0)
+        {
+            return all;
+        }
+
+        foreach (var name in names)
+        {
+            if (await _store.FindSubscriptionAsync(name, ct).ConfigureAwait(false) is not { } subscription)
+            {
+                continue;
+            }
+
+            foreach (var digestId in added)
+            {
+                var digest = await _library.GetDigestAsync(digestId, ct).ConfigureAwait(false);
+                if (digest is null || digest.Entries.FirstOrDefault() is null)
+                {
+                    continue;
+                }
+
+                if (digest.Date is { } date && date.AddDays(1) < DateOnly.FromDateTime(subscription.CreatedAt.UtcDateTime))
+                {
+                    LogBacklog(subscription.Name, digestId);
+                    continue;
+                }
+
+                var rows = await _planner.PlanAsync(subscription, digestId, _time.GetUtcNow(), subscription.SectionSpacing, ct).ConfigureAwait(false);
+                await _dispatcher.DispatchAsync(rows, ct).ConfigureAwait(false);
+                all.AddRange(rows);
+            }
+        }
+
+        return all;
+    }
+
+    /// <inheritdoc />
+    public override void Dispose()
+    {
+        _library.Ingested -= OnIngested;
+        base.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: digest {DigestId} is dated before the subscription existed, so the published trigger leaves it (backlog)")]
+    private partial void LogBacklog(string subscription, string digestId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Published trigger could not plan newly ingested digests; the subscription's cron still catches up")]
+    private partial void LogFailed(Exception ex);
+}
