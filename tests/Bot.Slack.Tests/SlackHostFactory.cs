@@ -24,6 +24,7 @@ public sealed class SlackHostFactory : WebApplicationFactory<Program>
         _settings["Bot:Slack:AdminUserIds:0"] = "UCONFIGADMIN";
         _settings["Bot:Subscriptions:0:Name"] = "weekly-console";
         _settings["Bot:Subscriptions:0:Target"] = "console";
+        _settings["Bot:Subscriptions:0:Cron"] = "0 9 * * MON";
         _settings["Bot:Digests:Sources:0"] = RepoPaths.SampleDigests;
         _settings["Bot:Digests:Watch"] = "false";
         foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())

@@ -9,8 +9,10 @@ namespace Bot.Discord;
 /// </summary>
 internal sealed partial class IdentifyGate
 {
-    /// <summary>Discord's spacing of identifies within one concurrency bucket.</summary>
-    public static readonly TimeSpan BucketSpacing = TimeSpan.FromSeconds(5);
+    /// <summary>Discord's spacing of identifies within one concurrency bucket (5 s), plus a margin.</summary>
+    // Discord allows one identify per 5 s per bucket, counted when it arrives; the gate opens before the frame is sent,
+    // so a slower first send could land under 5 s before the next one without a margin.
+    public static readonly TimeSpan BucketSpacing = TimeSpan.FromSeconds(5.5);
 
     private readonly TimeProvider _time;
     private readonly ILogger _logger;

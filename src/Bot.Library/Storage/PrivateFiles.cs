@@ -47,6 +47,10 @@ public static class PrivateFiles
         {
             Narrow(path);
         }
+        catch (IOException) when (Directory.Exists(path))
+        {
+            // Not a file at all: opening the database reports it, with its path, where a caller can handle it.
+        }
     }
 
     /// <summary>Removes group and other access from the file when it exists.</summary>

@@ -34,7 +34,7 @@ public static class BotWebHost
         var app = builder.Build();
         ConfigFilesLog.Write(app.Logger, files);
         app.UseBotProxyTrust();
-        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" }));
+        app.MapBotHealth();
         app.MapBotDashboard();
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();

@@ -56,7 +56,8 @@ public sealed class GatewayFaultTests
         Assert.DoesNotContain(host.Fake.Requests, r => r.Template.StartsWith("POST interactions/", StringComparison.Ordinal) && r.Status >= 300);
         // Faults that land while the bot is already reconnecting coalesce, so not every one costs a resume.
         Assert.True(gateway.Resumes >= 4, $"resumes: {gateway.Resumes}");
-        Assert.Equal(2, gateway.Identifies);
+        // The start, plus one for the non-resumable op 9 unless it lands while the bot is already reconnecting.
+        Assert.InRange(gateway.Identifies, 1, 2);
         Assert.Equal(0, gateway.IdentifiesPastLimit);
         Assert.Equal(0, gateway.IdentifiesTooFast);
         Assert.Equal(0, gateway.SendLimitViolations);

@@ -11,6 +11,10 @@ namespace Bot.Tests.Scheduling;
 /// </summary>
 public sealed class SqliteNativeTests
 {
+    // Hangfire keeps one process-wide log provider; a host disposed by an earlier test leaves it pointing at a disposed
+    // LoggerFactory, and these tests build Hangfire storage without a host of their own.
+    public SqliteNativeTests() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+
     [Fact]
     public void BothPackages_ShareOneNativeSqlite_WithFts5()
     {
