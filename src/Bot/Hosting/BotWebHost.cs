@@ -32,6 +32,9 @@ public static class BotWebHost
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
         builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
         var app = builder.Build();
+        // Hangfire keeps one process-wide log provider that points at this host's LoggerFactory; once the host stops, that
+        // factory is disposed, so anything in the process that touches Hangfire afterwards (another host, a CLI verb) would throw.
+        app.Lifetime.ApplicationStopped.Register(() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null));
         ConfigFilesLog.Write(app.Logger, files);
         app.UseBotProxyTrust();
         app.MapBotHealth();
