@@ -79,10 +79,15 @@ internal static class PostVerb
         var rows = await planner.PlanAsync(subscription, digestId, time.GetUtcNow(), TimeSpan.Zero, ct, allowBacklog: true);
         if (rows.Count == 0)
         {
-            Console.WriteLine(digestId is null
-                ? $"Nothing to post for '{subscription.Name}': no digest is stored, or the newest was already posted (see --digest ID)."
-                : $"Nothing to post for '{subscription.Name}': digest '{digestId}' is not stored or has none of its sections.");
-            return digestId is null ? 0 : 1;
+            if (digestId is null)
+            {
+                Console.WriteLine($"Nothing to post for '{subscription.Name}': no digest is stored, or the newest was already posted (see --digest ID).");
+                return 0;
+            }
+
+            // A digest the operator named and we cannot post is a failure: one error line on stderr, exit 1.
+            await Console.Error.WriteLineAsync($"error: nothing to post for '{subscription.Name}': digest '{digestId}' is not stored or has none of its sections (the ids are in `search --json`, field digestId).");
+            return 1;
         }
 
         return await SendAsync(sender, subscription, rows, ct);

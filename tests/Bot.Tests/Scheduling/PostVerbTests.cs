@@ -41,6 +41,20 @@ public sealed class PostVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_ReportsAnUnknownDigest_AsOneErrorLine()
+    {
+        await SeedAsync();
+
+        var (code, output, error) = await CliRunner.RunAsync("post", "--subscription", "test-console", "--digest", "nope", "--data", _data.Path);
+
+        Assert.Equal(1, code);
+        Assert.Equal(0, CountPosts(output));
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: ", line, StringComparison.Ordinal);
+        Assert.Contains("'nope'", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_SendsAnOlderDigest_WhenNamed()
     {
         await SeedAsync();
