@@ -21,24 +21,35 @@ internal sealed class DiscordHostFactory : WebApplicationFactory<Program>
         Fake = fake;
         Signer = signer;
         Directory.CreateDirectory(_dataDirectory);
-        _settings = new Dictionary<string, string?>
+        _settings = Settings(_dataDirectory, fake, signer.PublicKeyHex, settings);
+    }
+
+    /// <summary>
+    /// The settings both Discord host factories start from: the data directory, the samples, the fake's API and token,
+    /// the given public key (empty for Gateway mode) and one console subscription; <paramref name="overrides"/> win.
+    /// </summary>
+    internal static Dictionary<string, string?> Settings(string dataDirectory, FakeDiscordServer fake, string publicKey, IDictionary<string, string?>? overrides)
+    {
+        var settings = new Dictionary<string, string?>
         {
-            ["Bot:DataDirectory"] = _dataDirectory,
+            ["Bot:DataDirectory"] = dataDirectory,
             ["Bot:Digests:Watch"] = "false",
             ["Bot:Digests:Sources:0"] = RepoPaths.SampleDigests,
             ["Bot:Templates:Path"] = Path.Combine(RepoPaths.Root, "templates"),
             ["Bot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
             ["Bot:Discord:BotToken"] = fake.Options.BotToken,
             ["Bot:Discord:ApplicationId"] = fake.Options.ApplicationId,
-            ["Bot:Discord:PublicKey"] = signer.PublicKeyHex,
+            ["Bot:Discord:PublicKey"] = publicKey,
             ["Bot:Subscriptions:0:Name"] = "weekly-console",
             ["Bot:Subscriptions:0:Target"] = "console",
             ["Bot:Subscriptions:0:Cron"] = "0 9 * * MON",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            settings[key] = value;
         }
+
+        return settings;
     }
 
     public FakeDiscordServer Fake { get; }

@@ -26,24 +26,7 @@ internal sealed class GatewayHostFactory : WebApplicationFactory<Program>
         Gateway = gateway;
         _time = time;
         Directory.CreateDirectory(_dataDirectory);
-        _settings = new Dictionary<string, string?>
-        {
-            ["Bot:DataDirectory"] = _dataDirectory,
-            ["Bot:Digests:Watch"] = "false",
-            ["Bot:Digests:Sources:0"] = RepoPaths.SampleDigests,
-            ["Bot:Templates:Path"] = Path.Combine(RepoPaths.Root, "templates"),
-            ["Bot:Discord:ApiBaseUrl"] = fake.ApiBaseUrl,
-            ["Bot:Discord:BotToken"] = fake.Options.BotToken,
-            ["Bot:Discord:ApplicationId"] = fake.Options.ApplicationId,
-            ["Bot:Discord:PublicKey"] = string.Empty,
-            ["Bot:Subscriptions:0:Name"] = "weekly-console",
-            ["Bot:Subscriptions:0:Target"] = "console",
-            ["Bot:Subscriptions:0:Cron"] = "0 9 * * MON",
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            _settings[key] = value;
-        }
+        _settings = DiscordHostFactory.Settings(_dataDirectory, fake, publicKey: string.Empty, settings);
     }
 
     public FakeDiscordServer Fake { get; }
