@@ -59,7 +59,7 @@ public sealed class SlackCorrectionsHostTests : IAsyncLifetime
 
         Assert.Null(error);
         Assert.Equal(3, deleted);
-        Assert.Equal(posted, _fake.Deletes);
+        Assert.Equal(posted.Order(StringComparer.Ordinal), _fake.Deletes.Order(StringComparer.Ordinal));
         Assert.Empty(_fake.MessagesIn("CDEL"));
         Assert.Contains("cannot be deleted", webhookError, StringComparison.Ordinal);
         AssertDocumentedFields();
