@@ -39,7 +39,7 @@ public sealed class SlackCorrectionsHostTests : IAsyncLifetime
         Assert.Equal(papers.AllMessageIds, _fake.Updates.Select(u => u.Ts));
         Assert.All(_fake.Updates, u => Assert.Contains("(corrected)", u.Body.ToJsonString(), StringComparison.Ordinal));
         Assert.Equal(posted, _fake.MessagesIn("CEDIT").Select(m => m.Ts));
-        Assert.Equal(posted.Count, _fake.Requests.Count(r => r.Method == "chat.postMessage"));
+        Assert.Equal(posted.Count, _fake.Messages.Count(m => m.Kind == "chat.postMessage"));
         Assert.Empty(_fake.Rejections);
         AssertDocumentedFields();
     }
