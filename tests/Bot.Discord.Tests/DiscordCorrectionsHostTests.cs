@@ -58,6 +58,27 @@ public sealed class DiscordCorrectionsHostTests
         Assert.Empty(host.Fake.Messages);
     }
 
+    [Fact]
+    public async Task PostDelete_InAForum_RemovesThePostsFirstMessageToo()
+    {
+        using var digest = new EditableDigest();
+        await using var host = await DiscordHostFactory.StartAsync(fake =>
+        {
+            fake.AddForumChannel("7004");
+            var values = Subscription("discord:channel:7004");
+            values["Bot:Subscriptions:1:Thread"] = "true";
+            return values;
+        });
+        var (_, _, id, subscription) = await PostAsync(host, digest);
+        Assert.Equal(4, host.Fake.Messages.Count);
+
+        var (deleted, error) = await ActivatorUtilities.CreateInstance<PostCorrector>(host.Services).DeleteAsync(subscription, id);
+
+        Assert.Null(error);
+        Assert.Equal(4, deleted);
+        Assert.Empty(host.Fake.Messages);
+    }
+
     internal static Dictionary<string, string?> Subscription(string target) => new()
     {
         ["Bot:Subscriptions:1:Name"] = "edits",
@@ -83,7 +104,6 @@ public sealed class DiscordCorrectionsHostTests
             Assert.Equal(SendResult.Sent, (await sender.SendAsync(row.Id)).Result);
         }
 
-        Assert.Equal(3, rows.Count);
         return (library, store, id, subscription);
     }
 }

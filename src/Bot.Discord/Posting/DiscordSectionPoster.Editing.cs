@@ -63,27 +63,40 @@ public sealed partial class DiscordSectionPoster
         ArgumentNullException.ThrowIfNull(messageIds);
         foreach (var id in messageIds)
         {
-            try
-            {
-                await GuardAsync(target, [], async () =>
-                {
-                    if (target.Kind == "webhook")
-                    {
-                        await _client.DeleteWebhookMessageAsync(target.Value, id, threadId, ct).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        await _client.DeleteMessageAsync(threadId ?? target.Value, id, ct).ConfigureAwait(false);
-                    }
-
-                    return new PostReceipt(id);
-                }).ConfigureAwait(false);
-            }
-            catch (PostException ex) when (ex.InnerException is DiscordRestException { DiscordCode: UnknownMessage })
+            // A forum post's first message lives in the post (whose id it shares), not in the forum: when the parent is
+            // not found in the channel, it is deleted where it is.
+            if (!await TryDeleteAsync(target, id, threadId, ct).ConfigureAwait(false)
+                && (threadId is not null || !await TryDeleteAsync(target, id, id, ct).ConfigureAwait(false)))
             {
                 // Already gone counts as deleted.
                 LogGone(id, target.ToString());
             }
+        }
+    }
+
+    /// <summary>Deletes one message; false when Discord does not know it there (10008).</summary>
+    private async Task<bool> TryDeleteAsync(PostTarget target, string id, string? threadId, CancellationToken ct)
+    {
+        try
+        {
+            await GuardAsync(target, [], async () =>
+            {
+                if (target.Kind == "webhook")
+                {
+                    await _client.DeleteWebhookMessageAsync(target.Value, id, threadId, ct).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _client.DeleteMessageAsync(threadId ?? target.Value, id, ct).ConfigureAwait(false);
+                }
+
+                return new PostReceipt(id);
+            }).ConfigureAwait(false);
+            return true;
+        }
+        catch (PostException ex) when (ex.InnerException is DiscordRestException { DiscordCode: UnknownMessage })
+        {
+            return false;
         }
     }
 
