@@ -67,6 +67,24 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void NoTypeBelowTheHost_TakesTheServiceProvider_AsAServiceLocator()
+    {
+        // Handlers get their services through the constructor (optional ones as `T? x = null`), so a missing
+        // registration fails at start, not on the first interaction. Endpoint delegates may still read RequestServices.
+        var locators = new[] { "Bot.Library", "Bot.Core", "Bot.Discord", "Bot.Slack" }
+            .SelectMany(name => Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, name + ".dll")).GetTypes())
+            .Where(t => !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false)) // an endpoint's async locals
+            .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Where(c => c.GetParameters().Any(p => p.ParameterType == typeof(IServiceProvider)))
+                .Select(_ => t.FullName)
+                .Concat(t.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                    .Where(f => f.FieldType == typeof(IServiceProvider)).Select(f => $"{t.FullName}.{f.Name}")))
+            .Distinct();
+
+        Assert.Empty(locators);
+    }
+
+    [Fact]
     public void NoAssemblyOfOurs_ReachesIntoMarkdigsPrivateMembersByReflection()
     {
         foreach (var name in OurAssemblies)
