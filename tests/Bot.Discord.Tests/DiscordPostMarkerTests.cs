@@ -5,7 +5,7 @@ namespace Bot.Discord.Tests;
 /// <summary>Issue 12: each section message carries a marker from its ledger key, which fetched messages keep (unlike the nonce).</summary>
 public sealed class DiscordPostMarkerTests
 {
-    private readonly DiscordRenderer _renderer = new(TemplateStore.FromDirectory(System.IO.Path.Combine(RepoPaths.Root, "templates")));
+    private readonly DiscordRenderer _renderer = new(TemplateStore.FromDirectory(RepoPaths.Templates, [DiscordMarkup.Dialect]));
 
     [Fact]
     public void EachMessage_CarriesItsMarker_AsTheFragmentOfItsEmbedsLink()
