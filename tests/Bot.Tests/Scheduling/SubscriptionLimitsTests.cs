@@ -60,7 +60,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     [Fact]
     public async Task Subscribe_300FromOneChannel_KeepsTheChannelLimit_AndRefusesTheRestClearly()
     {
-        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null, []), new SubscriptionDefaults(), _time);
+        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
         var replies = new List<Reply>();
         for (var i = 0; i < 300; i++)
         {
@@ -75,7 +75,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     [Fact]
     public async Task Subscribe_300AcrossOneGuildsChannels_StopsAtTheGuildLimit_ButNotAnotherGuild()
     {
-        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null, []), new SubscriptionDefaults(), _time);
+        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
         var replies = new List<Reply>();
         for (var i = 0; i < 300; i++)
         {

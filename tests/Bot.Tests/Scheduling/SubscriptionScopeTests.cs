@@ -19,7 +19,7 @@ public sealed class SubscriptionScopeTests : IDisposable
     public SubscriptionScopeTests()
     {
         _store = SqlStateStore.ForSqlite(new BotDatabase(_dir.Path), _time);
-        _commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null, []), new SubscriptionDefaults(), _time);
+        _commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
     }
 
     public void Dispose() => _dir.Dispose();
