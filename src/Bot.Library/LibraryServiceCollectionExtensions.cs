@@ -39,7 +39,8 @@ public static class LibraryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LibraryOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DigestLibrary>>()));
+            sp.GetRequiredService<ILogger<DigestLibrary>>(),
+            sp.GetService<ISharedDigestStore>()));
         services.AddHostedService<DigestWatcher>();
         return services;
     }

@@ -24,6 +24,13 @@ public static partial class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
         services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.ConnectionString));
+        if (string.Equals(configuration["Bot:Scheduling:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+        {
+            // One library for the cluster: DigestLibrary publishes to it and reads through a local copy kept level with it.
+            services.TryAddSingleton<ISharedDigestStore>(sp => new PostgresDigestStore(
+                sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>(), $"{Environment.MachineName}/{Environment.ProcessId}"));
+        }
+
         services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(
             sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
             sp.GetRequiredService<BotDatabase>(),

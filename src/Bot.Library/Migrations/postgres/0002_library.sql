@@ -10,3 +10,14 @@ CREATE TABLE IF NOT EXISTS library_digests (
     stored_at BIGINT NOT NULL
 );
 CREATE UNIQUE INDEX IF NOT EXISTS ix_library_digests_revision ON library_digests (revision);
+-- When each source (a folder or URL of Bot:Digests:Sources) is next due, so that the cluster polls it once per interval
+-- whichever host's timer fires; the host polling it holds an advisory lock on it meanwhile.
+CREATE TABLE IF NOT EXISTS library_sources (
+    source TEXT PRIMARY KEY,
+    next_due_at BIGINT NOT NULL,
+    last_run_at BIGINT NOT NULL,
+    last_host TEXT NOT NULL
+);
+-- Names this library, so a host's local copy made from another database (or a dropped and re-created one) is never read.
+CREATE TABLE IF NOT EXISTS library_identity (id TEXT PRIMARY KEY);
+INSERT INTO library_identity (id) SELECT gen_random_uuid()::text WHERE NOT EXISTS (SELECT 1 FROM library_identity);
