@@ -17,7 +17,7 @@ public sealed class PostgresDigestStore : ISharedDigestStore
     internal const int SourceLockClass = 0x426f7453;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
-    private readonly NpgsqlDataSource _dataSource;
+    private readonly Lazy<NpgsqlDataSource> _dataSource;
     private readonly TimeProvider _time;
     private readonly string _host;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -25,9 +25,16 @@ public sealed class PostgresDigestStore : ISharedDigestStore
 
     /// <summary>Creates the store; the schema is migrated on first use.</summary>
     public PostgresDigestStore(NpgsqlDataSource dataSource, TimeProvider time, string? hostName = null)
+        : this(() => dataSource, time, hostName)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
-        _dataSource = dataSource;
+    }
+
+    /// <summary>Creates the store over a data source made on first use (the host's, which depends on options validated later).</summary>
+    public PostgresDigestStore(Func<NpgsqlDataSource> dataSource, TimeProvider time, string? hostName = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        _dataSource = new Lazy<NpgsqlDataSource>(dataSource);
         _time = time ?? TimeProvider.System;
         _host = hostName ?? Environment.MachineName;
     }
@@ -174,7 +181,7 @@ public sealed class PostgresDigestStore : ISharedDigestStore
             {
                 if (!_ready)
                 {
-                    await PostgresMigrations.RunAsync(_dataSource, ct).ConfigureAwait(false);
+                    await PostgresMigrations.RunAsync(_dataSource.Value, ct).ConfigureAwait(false);
                     _ready = true;
                 }
             }
@@ -184,6 +191,6 @@ public sealed class PostgresDigestStore : ISharedDigestStore
             }
         }
 
-        return await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        return await _dataSource.Value.OpenConnectionAsync(ct).ConfigureAwait(false);
     }
 }
