@@ -74,7 +74,12 @@ internal static class ClusterSearchHarness
         var fresh = new List<double>();
         for (var i = 0; i < 20; i++)
         {
-            var probe = corpus[i] with { Id = $"probe-{i}", Title = "probe " + i };
+            var probe = corpus[i] with
+            {
+                Id = $"probe-{i}",
+                Title = "probe " + i,
+                Sections = [.. corpus[i].Sections.Select(s => s with { Entries = [.. s.Entries.Select(e => e with { Id = $"probe-{i}-{e.Id}" })] })],
+            };
             await hostA.StoreDigestAsync(probe);
             var start = Stopwatch.GetTimestamp();
             await hostB.SearchAsync(new SearchRequest(queries[i]));
