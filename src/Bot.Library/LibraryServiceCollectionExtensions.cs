@@ -41,7 +41,9 @@ public static class LibraryServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DigestLibrary>>(),
             sp.GetService<ISharedDigestStore>()));
-        services.AddHostedService<DigestWatcher>();
+        // Also resolvable by itself: the host's start-up checks wait for its first ingest (StartupIngest).
+        services.TryAddSingleton<DigestWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestWatcher>());
         return services;
     }
 }
