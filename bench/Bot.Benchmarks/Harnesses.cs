@@ -20,6 +20,7 @@ internal static class Harnesses
         ["library-cold"] = Library.LibraryColdHarness.RunAsync,
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
         ["feeds"] = Library.FeedsHarness.RunAsync,
+        ["cluster-search"] = Cluster.ClusterSearchHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bot.Library;
 
 /// <summary>The digest library: ingestion into SQLite and search over entries. Thread-safe; register as a singleton.</summary>
-public sealed class DigestLibrary
+public sealed partial class DigestLibrary
 {
     /// <summary>The named <see cref="HttpClient"/> used to fetch URL sources.</summary>
     public const string HttpClientName = "Bot.Library.Digests";
@@ -28,6 +28,15 @@ public sealed class DigestLibrary
 
     /// <summary>Creates the library with its options, the HTTP client factory for URL sources, a clock and a logger.</summary>
     public DigestLibrary(BotDatabase database, LibraryOptions options, IHttpClientFactory? httpClientFactory, TimeProvider? timeProvider, ILogger<DigestLibrary>? logger)
+        : this(database, options, httpClientFactory, timeProvider, logger, null)
+    {
+    }
+
+    /// <summary>
+    /// Creates the library; with <paramref name="shared"/> (several hosts on PostgreSQL) <paramref name="database"/> only
+    /// stages this host's ingestion, and every read is answered from a local copy of the cluster's library.
+    /// </summary>
+    public DigestLibrary(BotDatabase database, LibraryOptions options, IHttpClientFactory? httpClientFactory, TimeProvider? timeProvider, ILogger<DigestLibrary>? logger, ISharedDigestStore? shared)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(options);
@@ -37,6 +46,7 @@ public sealed class DigestLibrary
         _time = timeProvider ?? TimeProvider.System;
         _logger = (ILogger?)logger ?? NullLogger.Instance;
         _search = new SearchEngine(PublicUrl);
+        _shared = shared;
     }
 
     /// <summary>The library's settings.</summary>
@@ -57,7 +67,7 @@ public sealed class DigestLibrary
     public Task<IngestReport> PollAsync(IEnumerable<string> sources, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sources);
-        return RunAsync(sources.ToList(), null, respectSchedule: true, ct);
+        return _shared is null ? RunAsync(sources.ToList(), null, respectSchedule: true, ct) : PollSharedAsync(sources.ToList(), ct);
     }
 
     /// <summary>Raised after every ingestion run that added or updated a digest (the published trigger listens here).</summary>
@@ -75,6 +85,7 @@ public sealed class DigestLibrary
         try
         {
             report = await Task.Run(() => CreateIngestor().RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
+            report = await PublishAsync(report, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -105,6 +116,12 @@ public sealed class DigestLibrary
     public async Task<IngestOutcome> StoreDigestAsync(Digest digest, string? source = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(digest);
+        if (_shared is not null)
+        {
+            var stored = (await StoreDigestsAsync([digest], ct).ConfigureAwait(false)).Files[0];
+            return stored.Outcome == IngestOutcome.Failed ? throw new InvalidOperationException(stored.Error) : stored.Outcome;
+        }
+
         var hash = HashOf(digest);
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -128,9 +145,10 @@ public sealed class DigestLibrary
         try
         {
             var ingestor = CreateIngestor();
-            return await Task.Run(
+            var report = await Task.Run(
                 () => ingestor.Store(list.AsParallel().AsOrdered().Select(d => (d, HashOf(d), (Dictionary<string, EntryRows>?)EntryRows.For(d))).ToList(), ct), ct)
                 .ConfigureAwait(false);
+            return await PublishAsync(report, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -141,52 +159,51 @@ public sealed class DigestLibrary
     private static string HashOf(Digest digest) => DigestHash.Of(digest);
 
     /// <summary>Ranked, grouped search over entries.</summary>
-    public Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ct.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        return Task.FromResult(_search.Search(connection, request));
+        using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
+        return _search.Search(connection, request);
     }
 
     /// <summary>The references of the best-matching entry, or null when nothing matches.</summary>
-    public Task<RefsResponse?> RefsAsync(string query, CancellationToken ct = default)
+    public async Task<RefsResponse?> RefsAsync(string query, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        return Task.FromResult(_search.Refs(connection, query ?? string.Empty));
+        using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
+        return _search.Refs(connection, query ?? string.Empty);
     }
 
     /// <summary>Entry titles matching a prefix or substring, for autocomplete (at most <paramref name="limit"/>).</summary>
-    public Task<IReadOnlyList<string>> SuggestTitlesAsync(string text, int limit = 25, CancellationToken ct = default)
+    public async Task<IReadOnlyList<string>> SuggestTitlesAsync(string text, int limit = 25, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        return Task.FromResult(SearchEngine.SuggestTitles(connection, text ?? string.Empty, limit));
+        using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
+        return SearchEngine.SuggestTitles(connection, text ?? string.Empty, limit);
     }
 
     /// <summary>A stored digest, rebuilt in full (sections in the author's order), or null.</summary>
-    public Task<Digest?> GetDigestAsync(string digestId, CancellationToken ct = default)
+    public async Task<Digest?> GetDigestAsync(string digestId, CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
         if (string.IsNullOrEmpty(digestId))
         {
-            return Task.FromResult<Digest?>(null);
+            return null;
         }
 
-        using var connection = _database.Open();
-        return Task.FromResult(DigestReader.Load(connection, digestId));
+        using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
+        return DigestReader.Load(connection, digestId);
     }
 
     /// <summary>Stored digests, newest first (by date, then id).</summary>
-    public Task<IReadOnlyList<DigestSummary>> ListDigestsAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<DigestSummary>> ListDigestsAsync(CancellationToken ct = default)
     {
         ct.ThrowIfCancellationRequested();
-        using var connection = _database.Open();
-        IReadOnlyList<DigestSummary> list = DigestReader.List(connection)
+        using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
+        return DigestReader.List(connection)
             .Select(d => new DigestSummary(d.Id, d.Title, d.Date, PublicUrl(d.Slug, d.Permalink), d.EntryCount))
             .ToArray();
-        return Task.FromResult(list);
     }
 
     /// <summary>The digest's public URL from <c>Bot:Digests:PublicUrl</c> (permalink wins), or null.</summary>

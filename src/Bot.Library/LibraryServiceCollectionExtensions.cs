@@ -39,7 +39,8 @@ public static class LibraryServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LibraryOptions>>().Value,
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<DigestLibrary>>()));
+            sp.GetRequiredService<ILogger<DigestLibrary>>(),
+            sp.GetService<ISharedDigestStore>()));
         // Also resolvable by itself: the host's start-up checks wait for its first ingest (StartupIngest).
         services.TryAddSingleton<DigestWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DigestWatcher>());

@@ -74,17 +74,19 @@ internal sealed class DigestIngestor
     }
 
     /// <summary>Stores parsed digests in batches (the <see cref="DigestLibrary.StoreDigestsAsync"/> path).</summary>
-    public IngestReport Store(IReadOnlyList<(Digest Digest, string Hash, Dictionary<string, EntryRows>? Rows)> digests, CancellationToken ct)
+    /// <param name="sources">Where each digest came from (the cluster's copy keeps the publishing host's source); else its id.</param>
+    public IngestReport Store(IReadOnlyList<(Digest Digest, string Hash, Dictionary<string, EntryRows>? Rows)> digests, CancellationToken ct, IReadOnlyList<string>? sources = null)
     {
         var results = new List<IngestFileResult>(digests.Count);
         using var connection = _database.Open();
 
         using var writer = new DigestWriter(connection);
         var batch = new List<Prepared>(BatchSize);
-        foreach (var (digest, hash, rows) in digests)
+        for (var i = 0; i < digests.Count; i++)
         {
+            var (digest, hash, rows) = digests[i];
             ct.ThrowIfCancellationRequested();
-            batch.Add(new Prepared(new SourceReader.Item(digest.Id, false), null, digest, hash, null) { Rows = rows });
+            batch.Add(new Prepared(new SourceReader.Item(sources?[i] ?? digest.Id, false), null, digest, hash, null) { Rows = rows });
             if (batch.Count >= BatchSize)
             {
                 Flush(connection, writer, batch, results, null, digests.Count);

@@ -1,6 +1,7 @@
 using Bot.Discord;
 using Bot.Slack;
 using Bot.Scheduling;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bot.Hosting;
 
@@ -32,6 +33,14 @@ public static class BotWebHost
         builder.Services.AddBotProxyTrust(builder.Configuration);
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
         builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
+        // Decided when the health options are built, since test hosts' settings arrive after registration.
+        builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((health, configuration) =>
+        {
+            if (string.Equals(configuration["Bot:Scheduling:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase))
+            {
+                health.Registrations.Add(new HealthCheckRegistration("postgres", sp => ActivatorUtilities.CreateInstance<PostgresReachableHealthCheck>(sp), null, null));
+            }
+        });
         var app = builder.Build();
         // Hangfire keeps one process-wide log provider that points at this host's LoggerFactory; once the host stops, that
         // factory is disposed, so anything in the process that touches Hangfire afterwards (another host, a CLI verb) would throw.

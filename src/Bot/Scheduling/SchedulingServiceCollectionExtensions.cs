@@ -24,6 +24,12 @@ public static partial class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
         services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>()));
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.ConnectionString));
+        // One library for the cluster on PostgreSQL: DigestLibrary publishes to it and reads through a local copy kept level
+        // with it. Decided when resolved (test hosts' settings arrive after registration), from the configuration itself:
+        // the options' validators need the library, so reading the options here would resolve it inside itself.
+        services.TryAddSingleton<ISharedDigestStore>(sp => string.Equals(sp.GetRequiredService<IConfiguration>()["Bot:Scheduling:Storage"], "PostgreSql", StringComparison.OrdinalIgnoreCase)
+            ? new PostgresDigestStore(sp.GetRequiredService<NpgsqlDataSource>, sp.GetRequiredService<TimeProvider>(), $"{Environment.MachineName}/{Environment.ProcessId}")
+            : null!);
         services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(
             sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,
             sp.GetRequiredService<BotDatabase>(),

@@ -191,10 +191,35 @@ public sealed partial class SectionSender
         }
 
         var rows = await _store.GetDigestRowsAsync(row.SubscriptionId, row.DigestId, ct);
-        return rows.Any(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted && r.Attempts < OrderingAttempts)
-            ? new SendOutcome(SendResult.Busy, now + OrderingPoll)
-            : null;
+        var ahead = rows.Where(r => r.Position >= 0 && r.Position < row.Position && r.State is LedgerState.Pending or LedgerState.Attempted && r.Attempts < OrderingAttempts).ToList();
+        return ahead.Count > 0 ? new SendOutcome(SendResult.Busy, now + OrderingWait(ahead, now)) : null;
     }
+
+    /// <summary>
+    /// How long a section waits before looking again at the sections ahead of it. Whoever sends the one ahead queues this one
+    /// the moment it is done (<see cref="NextDueSectionAsync"/>), so the wait only bounds how late it looks if that is lost:
+    /// a section ahead in flight on some host is looked at when its claim runs out, and one waiting for a retry after
+    /// failures with a growing pause (30 s, 1 min, 2 min, at most 5), instead of a new job every 2 s for hours.
+    /// </summary>
+    internal static TimeSpan OrderingWait(IEnumerable<LedgerRow> ahead, DateTimeOffset now)
+    {
+        var wait = OrderingPoll;
+        foreach (var r in ahead)
+        {
+            if (r.ClaimedUntil is { } until && until > now)
+            {
+                wait = Max(wait, until - now);
+            }
+            else if (r.Attempts > 0)
+            {
+                wait = Max(wait, TimeSpan.FromSeconds(Math.Min(300, 15 << Math.Min(r.Attempts, 5))));
+            }
+        }
+
+        return wait;
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private async Task<string?> ThreadParentAsync(LedgerRow row, CancellationToken ct)
     {

@@ -53,6 +53,17 @@ public sealed class PostgresCluster : IAsyncLifetime
             "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
     }
 
+    /// <summary>Stops the server at once (as a crash would: <c>-m immediate</c>); <see cref="StartAsync"/> brings it back on the same port.</summary>
+    public async Task StopAsync()
+    {
+        await PgAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-m", "immediate", "-w", "stop");
+    }
+
+    /// <summary>Starts the stopped server again, same port and data.</summary>
+    public Task StartAsync()
+        => PgAsync("pg_ctl", "-D", Path.Combine(_dir, "data"), "-l", Path.Combine(_dir, "log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {_dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200", "start");
+
     public async Task DisposeAsync()
     {
         if (BinDirectory is null || _dir.Length == 0)

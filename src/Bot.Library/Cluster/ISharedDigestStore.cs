@@ -1,0 +1,28 @@
+using Bot.Digests;
+
+namespace Bot.Library;
+
+/// <summary>
+/// The cluster's one library (PostgreSQL): every host publishes what it ingests here and brings its local search copy
+/// up to the highest revision before it answers, so no host reads a digest the cluster lacks or misses one it has.
+/// </summary>
+public interface ISharedDigestStore
+{
+    /// <summary>A name for this cluster's library; a host keeps its local copy in a folder of this name.</summary>
+    Task<string> IdentityAsync(CancellationToken ct);
+
+    /// <summary>The highest revision stored (0 when empty). Revisions become visible in order.</summary>
+    Task<long> RevisionAsync(CancellationToken ct);
+
+    /// <summary>Digests stored or changed after <paramref name="revision"/>, oldest first, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<SharedDigest>> ChangesSinceAsync(long revision, int limit, CancellationToken ct);
+
+    /// <summary>Stores each digest unless the same content is stored already; returns each one's outcome, in order.</summary>
+    Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, CancellationToken ct);
+
+    /// <summary>
+    /// Takes a source for this host alone until the lease is disposed, or null when another host holds it or (unless
+    /// <paramref name="force"/>) the cluster polled it less than <paramref name="interval"/> ago.
+    /// </summary>
+    Task<IAsyncDisposable?> TryTakeSourceAsync(string source, TimeSpan interval, bool force, CancellationToken ct);
+}

@@ -1,0 +1,6 @@
+using Bot.Digests;
+
+namespace Bot.Library;
+
+/// <summary>One digest as the cluster holds it: the parsed digest, its content hash, where it came from, and its revision.</summary>
+public sealed record SharedDigest(Digest Digest, string Hash, string Source, long Revision);

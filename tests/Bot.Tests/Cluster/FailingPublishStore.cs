@@ -1,0 +1,21 @@
+using Bot.Digests;
+using Bot.Library;
+
+namespace Bot.Tests.Cluster;
+
+/// <summary>The cluster's library, except that publishing fails while <see cref="Fail"/> is set (a storage error mid-ingest).</summary>
+internal sealed class FailingPublishStore(ISharedDigestStore inner) : ISharedDigestStore
+{
+    public bool Fail { get; set; }
+
+    public Task<string> IdentityAsync(CancellationToken ct) => inner.IdentityAsync(ct);
+
+    public Task<long> RevisionAsync(CancellationToken ct) => inner.RevisionAsync(ct);
+
+    public Task<IReadOnlyList<SharedDigest>> ChangesSinceAsync(long revision, int limit, CancellationToken ct) => inner.ChangesSinceAsync(revision, limit, ct);
+
+    public Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, CancellationToken ct)
+        => Fail ? throw new InvalidOperationException("storage unavailable") : inner.PublishAsync(digests, ct);
+
+    public Task<IAsyncDisposable?> TryTakeSourceAsync(string source, TimeSpan interval, bool force, CancellationToken ct) => inner.TryTakeSourceAsync(source, interval, force, ct);
+}
