@@ -23,6 +23,7 @@ public static class BotWebHost
             builder.WebHost.UseUrls(urls);
         }
 
+        builder.Services.AddBotMetrics(); // first, so the meter is heard before any hosted service posts
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
@@ -39,6 +40,7 @@ public static class BotWebHost
         app.UseBotProxyTrust();
         app.MapBotHealth();
         app.MapBotDashboard();
+        app.MapBotMetrics();
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.
