@@ -31,7 +31,7 @@ public static class BotWebHost
         builder.Services.AddBotSlackSocketMode();
         builder.Services.AddBotProxyTrust(builder.Configuration);
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
-        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable").AddCheck<HangfireStorageHealthCheck>("hangfire-storage");
         var app = builder.Build();
         // Hangfire keeps one process-wide log provider that points at this host's LoggerFactory; once the host stops, that
         // factory is disposed, so anything in the process that touches Hangfire afterwards (another host, a CLI verb) would throw.
