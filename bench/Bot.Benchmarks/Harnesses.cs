@@ -20,6 +20,7 @@ internal static class Harnesses
         ["library-cold"] = Library.LibraryColdHarness.RunAsync,
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
         ["feeds"] = Library.FeedsHarness.RunAsync,
+        ["frontmatter"] = FrontMatterHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

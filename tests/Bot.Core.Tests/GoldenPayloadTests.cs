@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Bot.Digests;
 using Bot.Discord;
 using Bot.Slack;
+using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Core.Tests;
 
@@ -30,7 +33,7 @@ public sealed class GoldenPayloadTests
         var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(new DiscordRenderer(Templates).RenderPost).ToList();
 
-        Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
         AssertGolden(Path.ChangeExtension(sample, ".discord.json"), PayloadSnapshot.Json(messages));
     }
 
@@ -41,7 +44,7 @@ public sealed class GoldenPayloadTests
         var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(p => new SlackRenderer(Templates).RenderPost(p, "C0123456789")).ToList();
 
-        Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
         AssertGolden(Path.ChangeExtension(sample, ".slack.json"), PayloadSnapshot.Json(messages));
     }
 

@@ -1,5 +1,8 @@
+using System.Text.Json;
 using Bot.Discord;
 using Bot.Slack;
+using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.FakeSlack;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -21,7 +24,7 @@ public sealed class RenderingPropertyTests
         Assert.NotEmpty(messages);
         foreach (var message in messages)
         {
-            Assert.Empty(DiscordLimits.Validate(message));
+            Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(message, DiscordMessageJsonContext.Default.DiscordMessage)));
             Assert.Empty(PingCheck.Discord(message, role));
         }
 
@@ -38,7 +41,7 @@ public sealed class RenderingPropertyTests
         Assert.NotEmpty(messages);
         foreach (var message in messages)
         {
-            Assert.Empty(SlackLimits.Validate(message));
+            Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(message, SlackMessageJsonContext.Default.SlackMessage)));
             Assert.Empty(PingCheck.Slack(message));
             Assert.False(message.UnfurlLinks);
         }
@@ -52,7 +55,7 @@ public sealed class RenderingPropertyTests
     {
         var message = Discord.RenderReply(reply);
 
-        Assert.Empty(DiscordLimits.Validate(message));
+        Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(message, DiscordMessageJsonContext.Default.DiscordMessage)));
         Assert.Empty(PingCheck.Discord(message));
     }
 
@@ -61,7 +64,7 @@ public sealed class RenderingPropertyTests
     {
         var message = Slack.RenderReply(reply, inChannel: true);
 
-        Assert.Empty(SlackLimits.Validate(message));
+        Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(message, SlackMessageJsonContext.Default.SlackMessage)));
         Assert.Empty(PingCheck.Slack(message));
     }
 
@@ -74,9 +77,9 @@ public sealed class RenderingPropertyTests
         var discord = Discord.RenderPost(new SectionPost("k", highlight));
         var slack = Slack.RenderPost(new SectionPost("k", highlight));
 
-        Assert.All(discord, m => Assert.Empty(DiscordLimits.Validate(m)));
+        Assert.All(discord, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
         Assert.All(discord, m => Assert.Empty(PingCheck.Discord(m)));
-        Assert.All(slack, m => Assert.Empty(SlackLimits.Validate(m)));
+        Assert.All(slack, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
         Assert.All(slack, m => Assert.Empty(PingCheck.Slack(m)));
         Assert.Equal(201, discord.Sum(m => m.Embeds!.Single().Fields!.Count));
         Assert.Equal(201, slack.Sum(m => m.Blocks!.OfType<SlackSectionBlock>().Count()));

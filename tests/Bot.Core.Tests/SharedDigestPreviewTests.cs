@@ -1,6 +1,9 @@
+using System.Text.Json;
 using Bot.Digests;
 using Bot.Discord;
 using Bot.Slack;
+using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Core.Tests;
 
@@ -38,23 +41,23 @@ public sealed class SharedDigestPreviewTests
         // Some real digests are stubs with no entries: they post nothing, but /digest must still render.
         var overview = new DigestOverview(digest.Id, digest.Title, digest.Date, PayloadSnapshot.PublicUrl(digest), digest.Summary,
             digest.Sections.Select(s => new OverviewSection(s.Key, s.Title, s.Entries.Count, PayloadSnapshot.PublicUrl(digest))).ToList());
-        Assert.Empty(DiscordLimits.Validate(discord.RenderReply(overview)));
-        Assert.Empty(SlackLimits.Validate(slack.RenderReply(overview)));
+        Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(overview), DiscordMessageJsonContext.Default.DiscordMessage)));
+        Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(overview), SlackMessageJsonContext.Default.SlackMessage)));
         foreach (var entries in new[] { 5, int.MaxValue })
         {
             foreach (var post in PayloadSnapshot.Posts(digest, entries))
             {
                 var discordMessages = discord.RenderPost(post);
-                Assert.All(discordMessages, m => Assert.Empty(DiscordLimits.Validate(m)));
+                Assert.All(discordMessages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
                 Assert.All(discordMessages, m => Assert.Empty(PingCheck.Discord(m)));
                 Assert.Equal(post.Highlight.Items.Count + (post.Highlight.MoreCount > 0 ? 1 : 0), discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
 
                 var slackMessages = slack.RenderPost(post, "C1");
-                Assert.All(slackMessages, m => Assert.Empty(SlackLimits.Validate(m)));
+                Assert.All(slackMessages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
                 Assert.All(slackMessages, m => Assert.Empty(PingCheck.Slack(m)));
 
-                Assert.Empty(DiscordLimits.Validate(discord.RenderReply(post.Highlight)));
-                Assert.Empty(SlackLimits.Validate(slack.RenderReply(post.Highlight)));
+                Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(post.Highlight), DiscordMessageJsonContext.Default.DiscordMessage)));
+                Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(post.Highlight), SlackMessageJsonContext.Default.SlackMessage)));
             }
         }
     }

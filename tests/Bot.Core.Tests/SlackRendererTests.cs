@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Slack;
+using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Core.Tests;
 
@@ -41,7 +42,7 @@ public sealed class SlackRendererTests
         var messages = _renderer.RenderPost(new SectionPost("k", TestDigests.Highlight("papers", 200)));
 
         Assert.True(messages.Count > 1);
-        Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
         var items = messages.SelectMany(m => m.Blocks!.OfType<SlackSectionBlock>()).Count();
         Assert.Equal(200, items);
         Assert.Equal(messages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), messages[0].Metadata!.EventPayload["parts"]);
