@@ -9,9 +9,8 @@ namespace Bot.Benchmarks;
 
 /// <summary>
 /// <c>-- frontmatter FOLDER... [--rounds N]</c>: the front matter of every <c>*.md</c> under the folders (real digests:
-/// <c>../shared/seeds</c>, <c>../shared/wild</c>) read by our subset (<c>SimpleFrontMatter</c>, falling back to YamlDotNet
-/// as the parser does) and by YamlDotNet's event parser alone, beside the whole <c>DigestParser.Parse</c> of the same files,
-/// in process CPU time, variants interleaved round by round.
+/// <c>../shared/seeds</c>, <c>../shared/wild</c>) read by YamlDotNet's event parser (<c>FrontMatterReader</c>), beside the
+/// whole <c>DigestParser.Parse</c> of the same files, in process CPU time, interleaved round by round.
 /// </summary>
 internal static class FrontMatterHarness
 {
@@ -22,13 +21,11 @@ internal static class FrontMatterHarness
         var digests = files.Select(f => (Name: Path.GetFileName(f), Text: File.ReadAllText(f))).ToList();
         var blocks = digests.Select(d => Markdown.Parse(d.Text, DigestPipeline.Instance).OfType<YamlFrontMatterBlock>().FirstOrDefault())
             .OfType<YamlFrontMatterBlock>().Select(b => (Yaml: b.Lines.ToString(), Line: b.Line + 2)).ToList();
-        var simple = blocks.Count(b => SimpleFrontMatter.TryRead(b.Yaml, b.Line, out _));
         var repeat = Math.Max(1, 20_000 / Math.Max(1, blocks.Count));
         var parser = new DigestParser();
         var variants = new (string Name, int Items, Action Run)[]
         {
-            ("front matter, our subset (YamlDotNet fallback)", blocks.Count * repeat, () => Each(blocks, repeat, b => FrontMatterReader.Read(b.Yaml, b.Line, []))),
-            ("front matter, YamlDotNet event parser", blocks.Count * repeat, () => Each(blocks, repeat, b => FrontMatterReader.ReadWithYamlDotNet(b.Yaml, b.Line, []))),
+            ("front matter, YamlDotNet event parser", blocks.Count * repeat, () => Each(blocks, repeat, b => FrontMatterReader.Read(b.Yaml, b.Line, []))),
             ("whole digest, DigestParser.Parse", digests.Count * Math.Max(1, repeat / 20), () => Each(digests, Math.Max(1, repeat / 20), d => parser.Parse(d.Text, d.Name))),
         };
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
@@ -45,7 +42,7 @@ internal static class FrontMatterHarness
         }
 
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{digests.Count} files, {blocks.Count} with front matter ({blocks.Average(b => b.Yaml.Length):0} chars on average), {simple} read by the subset; median µs of rounds 2-{rounds} (CPU time), load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
+            $"{digests.Count} files, {blocks.Count} with front matter ({blocks.Average(b => b.Yaml.Length):0} chars on average); median µs of rounds 2-{rounds} (CPU time), load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var (name, _, _) in variants)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-50} {Median(samples[name]),9:0.00} µs"));
