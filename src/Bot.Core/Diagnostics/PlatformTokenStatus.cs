@@ -17,7 +17,7 @@ public sealed class PlatformTokenStatus
         IsConfigured = configured;
     }
 
-    /// <summary>The platform's name as users read it (<c>Discord</c>, <c>Slack</c>).</summary>
+    /// <summary>The platform's name as users read it.</summary>
     public string Platform { get; }
 
     /// <summary>The setting that holds the token (for the fix in the health report).</summary>

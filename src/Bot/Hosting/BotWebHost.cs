@@ -25,6 +25,7 @@ public static class BotWebHost
 
         builder.Services.AddBotMetrics(); // first, so the meter is heard before any hosted service posts
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddHostedService<SectionKeyStartupCheck>(); // after the library's watcher, whose start-up ingest it waits for
         builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
         builder.Services.AddBotDiscordGateway();

@@ -1,24 +1,23 @@
 using System.Text.Json;
+using Bot.Core;
+using Bot.Core.Tests;
 using Bot.Digests;
-using Bot.Discord;
-using Bot.Slack;
-using Bot.TestSupport.FakeDiscord;
 using Bot.TestSupport.FakeSlack;
 
-namespace Bot.Core.Tests;
+namespace Bot.Slack.Tests;
 
-/// <summary>Every real third-party digest in <c>../shared</c> previews within the limits on both platforms, without pings.</summary>
-public sealed class SharedDigestPreviewTests
+/// <summary>Every real third-party digest in <c>../shared</c> previews within Slack's limits, without pings.</summary>
+public sealed class SlackSharedDigestPreviewTests
 {
-    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates);
+    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates, [SlackMarkup.Dialect]);
 
     public static TheoryData<string> Digests()
     {
         var data = new TheoryData<string>();
         foreach (var folder in new[] { "seeds", "wild" })
         {
-            var path = Path.Combine(RepoPaths.Shared, folder);
-            if (Directory.Exists(path))
+            var path = Path.Combine(RepoPaths.Shared ?? string.Empty, folder);
+            if (RepoPaths.Shared is not null && Directory.Exists(path))
             {
                 foreach (var file in Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
@@ -32,31 +31,23 @@ public sealed class SharedDigestPreviewTests
 
     [SharedDigestsTheory]
     [MemberData(nameof(Digests), DisableDiscoveryEnumeration = true)]
-    public void Digest_PreviewsWithinLimits_OnBothPlatforms(string relativePath)
+    public void Digest_PreviewsWithinSlacksLimits(string relativePath)
     {
-        var digest = new DigestParser().Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, relativePath)), Path.GetFileName(relativePath));
-        var discord = new DiscordRenderer(Templates);
+        var digest = new DigestParser().Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared!, relativePath)), Path.GetFileName(relativePath));
         var slack = new SlackRenderer(Templates);
 
         // Some real digests are stubs with no entries: they post nothing, but /digest must still render.
         var overview = new DigestOverview(digest.Id, digest.Title, digest.Date, PayloadSnapshot.PublicUrl(digest), digest.Summary,
             digest.Sections.Select(s => new OverviewSection(s.Key, s.Title, s.Entries.Count, PayloadSnapshot.PublicUrl(digest))).ToList());
-        Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(overview), DiscordMessageJsonContext.Default.DiscordMessage)));
         Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(overview), SlackMessageJsonContext.Default.SlackMessage)));
         foreach (var entries in new[] { 5, int.MaxValue })
         {
             foreach (var post in PayloadSnapshot.Posts(digest, entries))
             {
-                var discordMessages = discord.RenderPost(post);
-                Assert.All(discordMessages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
-                Assert.All(discordMessages, m => Assert.Empty(PingCheck.Discord(m)));
-                Assert.Equal(post.Highlight.Items.Count + (post.Highlight.MoreCount > 0 ? 1 : 0), discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
-
                 var slackMessages = slack.RenderPost(post, "C1");
                 Assert.All(slackMessages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
                 Assert.All(slackMessages, m => Assert.Empty(PingCheck.Slack(m)));
 
-                Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(post.Highlight), DiscordMessageJsonContext.Default.DiscordMessage)));
                 Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(post.Highlight), SlackMessageJsonContext.Default.SlackMessage)));
             }
         }
