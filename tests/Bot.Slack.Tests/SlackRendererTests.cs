@@ -82,6 +82,19 @@ public sealed class SlackRendererTests
     }
 
     [Fact]
+    public void RenderReply_OverviewWithAHugeTitleAndSummary_StaysWithinSlacksTotalText()
+    {
+        // Found by the fake's validator (issue 11): the overview's header, context and summary were not counted in the budget.
+        var words = string.Concat(Enumerable.Repeat("긴 문장 long words @everyone ", 400));
+        var sections = Enumerable.Range(1, 45).Select(i => new OverviewSection($"s{i}", $"Section {i} " + words[..150], i, $"https://example.org/{i}")).ToList();
+        var overview = new DigestOverview("d", words, new DateOnly(2026, 1, 1), "https://example.org/d", words, sections);
+
+        var message = _renderer.RenderReply(overview, inChannel: true);
+
+        Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(message, SlackMessageJsonContext.Default.SlackMessage)));
+    }
+
+    [Fact]
     public void RenderReply_InChannelWhenAsked_ButErrorsStayEphemeral()
     {
         Assert.Equal("in_channel", _renderer.RenderReply(new TextReply("ok", false), inChannel: true).ResponseType);
