@@ -9,8 +9,12 @@ using Microsoft.Extensions.Time.Testing;
 namespace Bot.Tests.Hosting;
 
 /// <summary>Issue 11, health: the Hangfire storage is asked, not assumed.</summary>
+// Hangfire's log provider is process-wide: a host built by another test may have left it on a disposed LoggerFactory.
+[Collection(nameof(ConsoleCollection))]
 public sealed class HangfireStorageHealthCheckTests
 {
+    public HangfireStorageHealthCheckTests() => Hangfire.Logging.LogProvider.SetCurrentLogProvider(null);
+
     [Fact]
     public async Task Check_IsHealthy_WhenTheSqliteStorageAnswers()
     {
