@@ -21,6 +21,7 @@ internal static class Harnesses
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
         ["feeds"] = Library.FeedsHarness.RunAsync,
         ["cluster-search"] = Cluster.ClusterSearchHarness.RunAsync,
+        ["frontmatter"] = FrontMatterHarness.RunAsync,
     };
 
     public static bool TryRun(string[] args, out int exitCode)

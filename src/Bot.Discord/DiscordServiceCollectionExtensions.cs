@@ -32,7 +32,8 @@ public static class DiscordServiceCollectionExtensions
         })
             // The factory's loggers print request URIs, and a webhook's or an interaction's token is in the path.
             // The client logs retries and failures itself, by route template only.
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .WatchBotToken();
         services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
         // Appended, not TryAdd: every adapter's dialect is the same type, and the store skips a name it already has.

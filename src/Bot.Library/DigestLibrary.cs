@@ -1,4 +1,5 @@
 using Bot.Digests;
+using Bot.Library.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -128,7 +129,9 @@ public sealed partial class DigestLibrary
         {
             using var connection = _database.Open();
             using var writer = new DigestWriter(connection);
-            return writer.Store(digest, hash, source ?? "(api)", _time.GetUtcNow());
+            var outcome = writer.Store(digest, hash, source ?? "(api)", _time.GetUtcNow());
+            LibraryMetrics.Record(outcome);
+            return outcome;
         }
         finally
         {
@@ -163,8 +166,11 @@ public sealed partial class DigestLibrary
     {
         ArgumentNullException.ThrowIfNull(request);
         ct.ThrowIfCancellationRequested();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var connection = await OpenReadAsync(ct).ConfigureAwait(false);
-        return _search.Search(connection, request);
+        var response = _search.Search(connection, request);
+        LibraryMetrics.SearchCompleted(System.Diagnostics.Stopwatch.GetElapsedTime(started));
+        return response;
     }
 
     /// <summary>The references of the best-matching entry, or null when nothing matches.</summary>

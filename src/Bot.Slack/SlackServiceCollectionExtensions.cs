@@ -27,7 +27,8 @@ public static class SlackServiceCollectionExtensions
             client.DefaultRequestHeaders.UserAgent.ParseAdd("Bot/1.0 (+self-hosted newsletter bot)");
         })
             // The factory's default request logging prints full URIs: webhook and response_url paths are secrets.
-            .RemoveAllLoggers();
+            .RemoveAllLoggers()
+            .WatchBotToken();
         services.TryAddSingleton(sp => new RejectionLogGate(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1)));
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Bot.Core;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;
 
@@ -34,7 +35,7 @@ public sealed class DiscordGoldenPayloadTests
         var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(new DiscordRenderer(Templates).RenderPost).ToList();
 
-        Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
         AssertGolden(Path.ChangeExtension(sample, ".discord.json"), Json(messages));
     }
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Tests;
 using Bot.Library;
+using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;
 
@@ -65,7 +66,7 @@ public sealed class DiscordRendererTests
         Assert.True(messages.Count > 1);
         var names = messages.SelectMany(m => m.Embeds!.Single().Fields!).Select(f => f.Name).ToList();
         Assert.Equal(Enumerable.Range(1, 40).Select(i => $"{i}. Entry {i}"), names);
-        Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
         Assert.Equal(messages.Count, messages.Select(m => m.Nonce).Distinct().Count());
         Assert.EndsWith($"(1/{messages.Count})", messages[0].Embeds![0].Title, StringComparison.Ordinal);
     }

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Tests;
+using Bot.TestSupport.FakeDiscord;
 using FsCheck;
 using FsCheck.Xunit;
 
@@ -20,7 +22,7 @@ public sealed class DiscordRenderingPropertyTests
         Assert.NotEmpty(messages);
         foreach (var message in messages)
         {
-            Assert.Empty(DiscordLimits.Validate(message));
+            Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(message, DiscordMessageJsonContext.Default.DiscordMessage)));
             Assert.Empty(PingCheck.Discord(message, role));
         }
 
@@ -34,7 +36,7 @@ public sealed class DiscordRenderingPropertyTests
     {
         var message = Discord.RenderReply(reply);
 
-        Assert.Empty(DiscordLimits.Validate(message));
+        Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(message, DiscordMessageJsonContext.Default.DiscordMessage)));
         Assert.Empty(PingCheck.Discord(message));
     }
 
@@ -46,7 +48,7 @@ public sealed class DiscordRenderingPropertyTests
 
         var discord = Discord.RenderPost(new SectionPost("k", highlight));
 
-        Assert.All(discord, m => Assert.Empty(DiscordLimits.Validate(m)));
+        Assert.All(discord, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
         Assert.All(discord, m => Assert.Empty(PingCheck.Discord(m)));
         Assert.Equal(201, discord.Sum(m => m.Embeds!.Single().Fields!.Count));
     }

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;
 
@@ -37,17 +39,17 @@ public sealed class DiscordSharedDigestPreviewTests
         // Some real digests are stubs with no entries: they post nothing, but /digest must still render.
         var overview = new DigestOverview(digest.Id, digest.Title, digest.Date, PayloadSnapshot.PublicUrl(digest), digest.Summary,
             digest.Sections.Select(s => new OverviewSection(s.Key, s.Title, s.Entries.Count, PayloadSnapshot.PublicUrl(digest))).ToList());
-        Assert.Empty(DiscordLimits.Validate(discord.RenderReply(overview)));
+        Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(overview), DiscordMessageJsonContext.Default.DiscordMessage)));
         foreach (var entries in new[] { 5, int.MaxValue })
         {
             foreach (var post in PayloadSnapshot.Posts(digest, entries))
             {
                 var discordMessages = discord.RenderPost(post);
-                Assert.All(discordMessages, m => Assert.Empty(DiscordLimits.Validate(m)));
+                Assert.All(discordMessages, m => Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(m, DiscordMessageJsonContext.Default.DiscordMessage))));
                 Assert.All(discordMessages, m => Assert.Empty(PingCheck.Discord(m)));
                 Assert.Equal(post.Highlight.Items.Count + (post.Highlight.MoreCount > 0 ? 1 : 0), discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
 
-                Assert.Empty(DiscordLimits.Validate(discord.RenderReply(post.Highlight)));
+                Assert.Empty(DiscordLimitsValidator.ValidateJson(JsonSerializer.Serialize(discord.RenderReply(post.Highlight), DiscordMessageJsonContext.Default.DiscordMessage)));
             }
         }
     }

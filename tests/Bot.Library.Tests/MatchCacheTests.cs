@@ -100,6 +100,30 @@ public sealed class MatchCacheTests
         AssertSame("after adding a digest");
     }
 
+    [Fact]
+    public async Task Generation_MovesWithEveryIndexWrite_AndNotWhenNothingChanged()
+    {
+        using var temp = await CreateAsync(digests: 2);
+        long Generation()
+        {
+            using var connection = temp.Database.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT value FROM search_generation";
+            return (long)command.ExecuteScalar()!;
+        }
+
+        var digest = GenerateDigest(0, new Random(100));
+        var start = Generation();
+        await temp.Library.StoreDigestAsync(digest); // unchanged: the cache stays warm
+        var unchanged = Generation();
+        await temp.Library.StoreDigestAsync(digest with { Sections = [digest.Sections[0] with { Entries = digest.Sections[0].Entries.Take(5).ToArray() }] });
+        var changed = Generation();
+
+        Assert.True(start > 0, "ingesting the library wrote the indexes without moving the generation");
+        Assert.Equal(start, unchanged);
+        Assert.True(changed > unchanged, "a write that changed the indexes left the generation where it was");
+    }
+
     private static string Describe(SearchResponse response)
         => $"{response.Total} {response.TotalIsLowerBound}: " + string.Join(" | ", response.Results.Select(r =>
             string.Create(CultureInfo.InvariantCulture, $"{r.EntryId} {r.Score:0.####} [{string.Join(",", r.AlsoIn.Select(a => a.EntryId))}]")));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Tests;
+using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Slack.Tests;
 
@@ -48,7 +49,7 @@ public sealed class SlackRendererTests
         var messages = _renderer.RenderPost(new SectionPost("k", TestDigests.Highlight("papers", 200)));
 
         Assert.True(messages.Count > 1);
-        Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));
+        Assert.All(messages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
         var items = messages.SelectMany(m => m.Blocks!.OfType<SlackSectionBlock>()).Count();
         Assert.Equal(200, items);
         Assert.Equal(messages.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), messages[0].Metadata!.EventPayload["parts"]);
@@ -78,6 +79,19 @@ public sealed class SlackRendererTests
         Assert.Equal(SlackRenderer.NextActionId, next.ActionId);
         Assert.Equal("pg:2:s5::q", next.Value);
         Assert.Equal("ephemeral", message.ResponseType);
+    }
+
+    [Fact]
+    public void RenderReply_OverviewWithAHugeTitleAndSummary_StaysWithinSlacksTotalText()
+    {
+        // Found by the fake's validator (issue 11): the overview's header, context and summary were not counted in the budget.
+        var words = string.Concat(Enumerable.Repeat("긴 문장 long words @everyone ", 400));
+        var sections = Enumerable.Range(1, 45).Select(i => new OverviewSection($"s{i}", $"Section {i} " + words[..150], i, $"https://example.org/{i}")).ToList();
+        var overview = new DigestOverview("d", words, new DateOnly(2026, 1, 1), "https://example.org/d", words, sections);
+
+        var message = _renderer.RenderReply(overview, inChannel: true);
+
+        Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(message, SlackMessageJsonContext.Default.SlackMessage)));
     }
 
     [Fact]

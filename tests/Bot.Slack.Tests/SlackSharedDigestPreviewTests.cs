@@ -1,6 +1,8 @@
+using System.Text.Json;
 using Bot.Core;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Slack.Tests;
 
@@ -37,16 +39,16 @@ public sealed class SlackSharedDigestPreviewTests
         // Some real digests are stubs with no entries: they post nothing, but /digest must still render.
         var overview = new DigestOverview(digest.Id, digest.Title, digest.Date, PayloadSnapshot.PublicUrl(digest), digest.Summary,
             digest.Sections.Select(s => new OverviewSection(s.Key, s.Title, s.Entries.Count, PayloadSnapshot.PublicUrl(digest))).ToList());
-        Assert.Empty(SlackLimits.Validate(slack.RenderReply(overview)));
+        Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(overview), SlackMessageJsonContext.Default.SlackMessage)));
         foreach (var entries in new[] { 5, int.MaxValue })
         {
             foreach (var post in PayloadSnapshot.Posts(digest, entries))
             {
                 var slackMessages = slack.RenderPost(post, "C1");
-                Assert.All(slackMessages, m => Assert.Empty(SlackLimits.Validate(m)));
+                Assert.All(slackMessages, m => Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(m, SlackMessageJsonContext.Default.SlackMessage))));
                 Assert.All(slackMessages, m => Assert.Empty(PingCheck.Slack(m)));
 
-                Assert.Empty(SlackLimits.Validate(slack.RenderReply(post.Highlight)));
+                Assert.Empty(FakeSlackValidator.ValidateJson(JsonSerializer.Serialize(slack.RenderReply(post.Highlight), SlackMessageJsonContext.Default.SlackMessage)));
             }
         }
     }

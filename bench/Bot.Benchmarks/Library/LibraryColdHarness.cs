@@ -7,7 +7,8 @@ namespace Bot.Benchmarks.Library;
 /// <summary>
 /// <c>library-cold DATA_DIR [ARXIV_IDS_FILE]</c>: what the 200 benchmark queries cost before the search cache is warm
 /// (after a start or an ingest): one pass on a fresh library (each common word's bitmap is built by the first query
-/// that needs it), then each query on its own fresh library (every query builds all its bitmaps).
+/// that needs it), then each query on its own fresh library (every query builds all its bitmaps), then each query with no
+/// cache at all (no bitmaps, a fresh engine per query: what search would cost without <c>MatchCache</c>'s memory).
 /// </summary>
 internal static class LibraryColdHarness
 {
@@ -43,6 +44,23 @@ internal static class LibraryColdHarness
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {ms:0.000} ms  {query}"));
             }
+        }
+
+        using var connection = database.Open();
+        foreach (var pass in new[] { "no cache (no bitmaps, fresh engine per query), pass 1", "no cache, pass 2" })
+        {
+            var times = new List<double>();
+            foreach (var query in queries)
+            {
+                var engine = new SearchEngine((_, _) => null, commonDf: int.MaxValue);
+                var watch = Stopwatch.StartNew();
+                engine.Search(connection, new SearchRequest(query));
+                times.Add(watch.Elapsed.TotalMilliseconds);
+            }
+
+            var sorted = times.Order().ToList();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{pass}: total {sorted.Sum():0.0} ms, p50 {sorted[(sorted.Count / 2) - 1]:0.000} ms, p99 {sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1]:0.000} ms, max {sorted[^1]:0.000} ms (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
         }
 
         return 0;

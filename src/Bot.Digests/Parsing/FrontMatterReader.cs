@@ -3,15 +3,15 @@ using YamlDotNet.Core.Events;
 
 namespace Bot.Digests.Parsing;
 
-/// <summary>Reads front matter with YamlDotNet's event parser: tolerant, keeps what it could read before an error.</summary>
+/// <summary>
+/// Reads front matter with YamlDotNet's event parser: tolerant, keeps what it could read before an error. (A hand-written
+/// subset for plain front matter was 10 µs a digest faster, about 4 % of parsing a real digest: not worth its 250 lines;
+/// docs/benchmarks.md, "Front matter".)
+/// </summary>
 internal static class FrontMatterReader
 {
     /// <summary>Reads <paramref name="yaml"/> whose first line is line <paramref name="firstLine"/> (1-based) of the file.</summary>
-    public static FrontMatter Read(string yaml, int firstLine, List<ParseWarning> warnings) =>
-        SimpleFrontMatter.TryRead(yaml, firstLine, out var simple) ? simple : ReadWithYamlDotNet(yaml, firstLine, warnings);
-
-    /// <summary>The full YAML reader (also the reference the fast path is tested against).</summary>
-    public static FrontMatter ReadWithYamlDotNet(string yaml, int firstLine, List<ParseWarning> warnings)
+    public static FrontMatter Read(string yaml, int firstLine, List<ParseWarning> warnings)
     {
         var result = new FrontMatter();
         try

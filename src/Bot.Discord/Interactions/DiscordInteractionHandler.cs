@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Core;
+using Bot.Core.Diagnostics;
 using Bot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -60,7 +61,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             case DiscordInteraction.Ping:
                 return PongBody;
             case DiscordInteraction.ApplicationCommand:
-                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => RunCommandAsync(interaction))), ChannelMessage, DeferredChannelMessage, AnswersEphemerally(interaction.Data?.Name)).ConfigureAwait(false);
+                return await RespondAsync(interaction, Safely(interaction, () => Task.Run(() => BotMetrics.TimeInteractionAsync("discord", interaction.Data?.Name ?? "unknown", () => RunCommandAsync(interaction)))), ChannelMessage, DeferredChannelMessage, AnswersEphemerally(interaction.Data?.Name)).ConfigureAwait(false);
             case DiscordInteraction.MessageComponent:
                 if (!PagingState.TryParseToken(interaction.Data?.CustomId, out var state, out var page))
                 {

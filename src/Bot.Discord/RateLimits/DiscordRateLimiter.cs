@@ -40,6 +40,7 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
         ArgumentNullException.ThrowIfNull(route);
         _budget.ThrowIfSpent();
         var bucket = GetBucket(route);
+        var started = _time.GetTimestamp();
         await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
@@ -55,6 +56,7 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
             throw;
         }
 
+        Bot.Core.Diagnostics.BotMetrics.RateLimitWaited("discord", _time.GetElapsedTime(started));
         return new RateLimitLease(observation => Complete(route, bucket, observation));
     }
 
@@ -98,6 +100,7 @@ public sealed class DiscordRateLimiter : IDiscordRateLimiter, IDisposable
             bucket.Update(observation, now);
             if (observation.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
             {
+                Bot.Core.Diagnostics.BotMetrics.RateLimitHit("discord");
                 _logger.LogWarning(
                     "Discord: 429 on {Route} ({Scope}); retrying after {RetryAfter} ms",
                     route.ToString(),

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Bot.Digests;
+using Bot.Library.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Prepared = Bot.Library.PreparedSource;
@@ -70,7 +71,9 @@ internal sealed class DigestIngestor
         }
 
         Flush(connection, writer, batch, results, progress, total);
-        return new IngestReport(results);
+        var report = new IngestReport(results);
+        LibraryMetrics.Record(report);
+        return report;
     }
 
     /// <summary>Stores parsed digests in batches (the <see cref="DigestLibrary.StoreDigestsAsync"/> path).</summary>
@@ -94,7 +97,9 @@ internal sealed class DigestIngestor
         }
 
         Flush(connection, writer, batch, results, null, digests.Count);
-        return new IngestReport(results);
+        var report = new IngestReport(results);
+        LibraryMetrics.Record(report);
+        return report;
     }
 
     /// <summary>Digests written per transaction: FTS5 flushes a segment per commit, so one commit per digest is several times slower.</summary>

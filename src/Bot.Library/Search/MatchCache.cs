@@ -9,8 +9,8 @@ namespace Bot.Library;
 /// entries gets a bitmap of the entries it matches, read from FTS5 once; the rare atoms are still matched by
 /// FTS5 and their (few) rows checked against the bitmaps, and a query of common atoms only is intersected in
 /// memory. Capped match counts (document frequencies, title IDFs) are memoised alongside.
-/// Everything is keyed by the FTS5 structure records of both indexes, which every write that changes an index
-/// rewrites (new segment, tombstone count, merge): any change to the library drops the cache, so results are
+/// Everything is keyed by <c>search_generation</c>, which the one writer of both indexes (<c>DigestWriter.WriteIndex</c>)
+/// bumps in the same transaction as its index changes: any change to the library drops the cache, so results are
 /// exactly FTS5's. A search reads the key and the index in one read transaction.
 /// </summary>
 internal sealed partial class MatchCache
@@ -43,7 +43,7 @@ internal sealed partial class MatchCache
         var version = ReadVersion(connection);
         lock (_gate)
         {
-            if (_current is null || !_current.Version.AsSpan().SequenceEqual(version))
+            if (_current is null || _current.Version != version)
             {
                 _current = new Snapshot(version);
             }
@@ -52,21 +52,17 @@ internal sealed partial class MatchCache
         }
     }
 
-    private static byte[] ReadVersion(SqliteConnection connection)
+    private static long ReadVersion(SqliteConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT (SELECT block FROM entry_fts_data WHERE id = 10), (SELECT block FROM title_fts_data WHERE id = 10)";
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        var entry = reader.IsDBNull(0) ? [] : (byte[])reader.GetValue(0);
-        var title = reader.IsDBNull(1) ? [] : (byte[])reader.GetValue(1);
-        return [.. BitConverter.GetBytes(entry.Length), .. entry, .. title];
+        command.CommandText = "SELECT value FROM search_generation WHERE id = 1";
+        return command.ExecuteScalar() is long value ? value : -1;
     }
 
     /// <summary>What is cached for one state of the indexes.</summary>
-    internal sealed class Snapshot(byte[] version)
+    internal sealed class Snapshot(long version)
     {
-        public byte[] Version { get; } = version;
+        public long Version { get; } = version;
 
         /// <summary>Every entry_fts row id, ascending: bit k of a bitmap is row Ids[k]. Null until first needed; empty when unusable.</summary>
         public long[]? Ids { get; set; }

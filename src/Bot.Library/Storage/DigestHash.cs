@@ -1,83 +1,44 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Bot.Digests;
 
 namespace Bot.Library;
 
-/// <summary>Content hash of a parsed digest (for digests stored without their Markdown): every field, length-prefixed.</summary>
+/// <summary>
+/// Content hash of a parsed digest (for digests stored without their Markdown): SHA-256 of the model serialised as JSON.
+/// Every settable property of every model record is in it by construction, so a field added to the model cannot slip
+/// past the hash; only the derived, read-only ones (<c>Digest.Entries</c>, <c>Entry.Summary</c>, …) are left out.
+/// </summary>
 internal static class DigestHash
 {
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { LeaveOutDerived } },
+    };
+
     public static string Of(Digest digest)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new StringBuilder(4096);
-        void Add(string? value)
-        {
-            buffer.Append(value is null ? -1 : value.Length).Append(':').Append(value).Append('\u001f');
-            if (buffer.Length > 2048)
-            {
-                Flush();
-            }
-        }
-
-        void Flush()
-        {
-            hash.AppendData(Encoding.UTF8.GetBytes(buffer.ToString()));
-            buffer.Clear();
-        }
-
-        Add(DigestIngestor.IndexFormat);
-        Add(digest.Id);
-        Add(digest.Title);
-        Add(digest.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-        Add(digest.Format.ToString());
-        Add(string.Join('\u001e', digest.Tags));
-        Add(string.Join('\u001e', digest.Categories));
-        Add(digest.Author);
-        Add(digest.Description);
-        Add(digest.Summary);
-        Add(digest.Slug);
-        Add(digest.Permalink);
-        foreach (var warning in digest.Warnings)
-        {
-            Add(warning.Code + "@" + warning.Line.ToString(CultureInfo.InvariantCulture) + " " + warning.Message);
-        }
-
-        foreach (var section in digest.Sections)
-        {
-            Add("S" + section.Key);
-            Add(section.Title);
-            foreach (var entry in section.Entries)
-            {
-                Add("E" + entry.Id);
-                Add(entry.Title);
-                Add(entry.Line.ToString(CultureInfo.InvariantCulture));
-                foreach (var bullet in entry.Bullets)
-                {
-                    Add(bullet.Depth.ToString(CultureInfo.InvariantCulture) + " " + bullet.Text);
-                }
-
-                foreach (var image in entry.Images)
-                {
-                    Add("I" + image.Src);
-                    Add(image.Caption);
-                }
-
-                foreach (var r in entry.References)
-                {
-                    Add("R" + r.Label);
-                    Add(r.Title);
-                    Add(r.Url);
-                    Add(r.CanonicalUrl);
-                    Add(r.Kind.ToString());
-                    Add(r.ArxivId);
-                    Add(r.Doi);
-                }
-            }
-        }
-
-        Flush();
+        hash.AppendData(System.Text.Encoding.UTF8.GetBytes(DigestIngestor.IndexFormat + "\n"));
+        hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(digest, Options));
         return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+
+    // A record's data is its settable (positional or init) properties; a getter-only property is computed from them.
+    private static void LeaveOutDerived(JsonTypeInfo type)
+    {
+        if (type.Kind != JsonTypeInfoKind.Object)
+        {
+            return;
+        }
+
+        for (var i = type.Properties.Count - 1; i >= 0; i--)
+        {
+            if (type.Properties[i].Set is null)
+            {
+                type.Properties.RemoveAt(i);
+            }
+        }
     }
 }

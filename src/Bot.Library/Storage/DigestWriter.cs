@@ -31,6 +31,7 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _deleteTitleFts;
     private readonly SqliteCommand _insertTitleFts;
+    private readonly SqliteCommand _bumpGeneration;
     private readonly SqliteCommand _maxRowid;
     private readonly HashSet<long> _ftsDeletes = [];
     private readonly SortedDictionary<long, (string Title, string Body, string Refs, string Meta)> _ftsInserts = [];
@@ -78,6 +79,7 @@ internal sealed class DigestWriter : IDisposable
         _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs, meta) VALUES (@r, @title, @body, @refs, @meta)", "@r", "@title", "@body", "@refs", "@meta");
         _deleteTitleFts = Command("DELETE FROM title_fts WHERE rowid = @r", "@r");
         _insertTitleFts = Command("INSERT INTO title_fts (rowid, title, meta) VALUES (@r, @title, @meta)", "@r", "@title", "@meta");
+        _bumpGeneration = Command("UPDATE search_generation SET value = value + 1 WHERE id = 1");
     }
 
     /// <summary>The stored content hash of a digest, or null when it is not stored.</summary>
@@ -121,6 +123,12 @@ internal sealed class DigestWriter : IDisposable
     /// </summary>
     public void WriteIndex(SqliteTransaction transaction)
     {
+        if (_ftsDeletes.Count > 0 || _ftsInserts.Count > 0)
+        {
+            // The search cache's key: committed with the index changes or not at all (MatchCache).
+            Run(_bumpGeneration, transaction);
+        }
+
         foreach (var rowid in _ftsDeletes)
         {
             Run(_deleteFts, transaction, ("@r", rowid));
@@ -309,7 +317,7 @@ internal sealed class DigestWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts })
+        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts, _bumpGeneration })
         {
             command.Dispose();
         }

@@ -26,12 +26,15 @@ public sealed class ChannelPacer
         try
         {
             var now = _time.GetUtcNow();
+            var started = now;
             for (var wait = Remaining(lane, now); wait > TimeSpan.Zero; wait = Remaining(lane, now))
             {
                 // A 429 seen meanwhile may push the slot back again, hence the loop.
                 await Task.Delay(wait, _time, ct).ConfigureAwait(false);
                 now = _time.GetUtcNow();
             }
+
+            Bot.Core.Diagnostics.BotMetrics.RateLimitWaited("slack", now - started);
 
             lock (lane)
             {

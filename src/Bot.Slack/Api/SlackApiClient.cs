@@ -153,6 +153,7 @@ public sealed partial class SlackApiClient
                 }
 
                 LogRateLimited(call.Method, retryAfter.TotalSeconds);
+                Bot.Core.Diagnostics.BotMetrics.RateLimitHit("slack");
                 if (call.PaceKey is not null)
                 {
                     _pacer.Defer(call.PaceKey, retryAfter);
@@ -160,6 +161,7 @@ public sealed partial class SlackApiClient
                 else
                 {
                     await Task.Delay(retryAfter, _time, ct).ConfigureAwait(false);
+                    Bot.Core.Diagnostics.BotMetrics.RateLimitWaited("slack", retryAfter);
                 }
 
                 continue;

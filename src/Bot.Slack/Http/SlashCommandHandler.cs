@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bot.Core;
+using Bot.Core.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
@@ -33,7 +34,7 @@ internal sealed class SlashCommandHandler
         }
 
         // The work must not stop when Slack's request ends: a slow answer still goes to response_url.
-        var work = Task.Run(() => ExecuteAsync(request!, Field(form, "team_id"), Field(form, "channel_id"), Field(form, "user_id"), _sender.Stopping));
+        var work = Task.Run(() => BotMetrics.TimeInteractionAsync("slack", request!.Command, () => ExecuteAsync(request!, Field(form, "team_id"), Field(form, "channel_id"), Field(form, "user_id"), _sender.Stopping)));
         return _sender.RespondAsync(work, responseUrl, request!.InChannel, $"/{command}");
     }
 

@@ -199,7 +199,16 @@ public sealed class SlackRenderer
             sections = [.. sections.Take(room - 1), Section($"+{sections.Count - (room - 1)} more sections")];
         }
 
-        blocks.AddRange(Budgeted(sections));
+        // The header, context and summary can hold up to ~4,150 characters (a long title, a long summary): count them,
+        // not the usual 2,000 reserve, or the message passes Slack's total (msg_blocks_too_long). Found by the fake's check.
+        var fixedText = blocks.Sum(b => b switch
+        {
+            SlackHeaderBlock h => h.Text.Text.Length,
+            SlackContextBlock c => c.Elements.Sum(e => e.Text.Length),
+            SlackSectionBlock s => s.Text.Text.Length,
+            _ => 0,
+        });
+        blocks.AddRange(Budgeted(sections, Math.Max(2000, fixedText)));
         return (blocks, Fallback("overview", model));
     }
 
@@ -219,13 +228,13 @@ public sealed class SlackRenderer
         => ([Section(Part(template, "text", model))], Fallback(template, model));
 
     // Keeps a single reply message within the text budget by dropping trailing items.
-    private static IEnumerable<SlackSectionBlock> Budgeted(IEnumerable<SlackSectionBlock> items)
+    private static IEnumerable<SlackSectionBlock> Budgeted(IEnumerable<SlackSectionBlock> items, int reserved = 2000)
     {
         var used = 0;
         foreach (var item in items)
         {
             used += item.Text.Text.Length;
-            if (used > SlackLimits.MessageTextBudget - 2000)
+            if (used > SlackLimits.MessageTextBudget - reserved)
             {
                 yield break;
             }

@@ -24,6 +24,7 @@ public static class BotWebHost
             builder.WebHost.UseUrls(urls);
         }
 
+        builder.Services.AddBotMetrics(); // first, so the meter is heard before any hosted service posts
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddHostedService<SectionKeyStartupCheck>(); // after the library's watcher, whose start-up ingest it waits for
         builder.Services.AddHostedService<TargetStartupCheck>();
@@ -32,7 +33,7 @@ public static class BotWebHost
         builder.Services.AddBotSlackSocketMode();
         builder.Services.AddBotProxyTrust(builder.Configuration);
         builder.Services.AddAntiforgery(); // Hangfire's dashboard then checks a token on every command
-        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable");
+        builder.Services.AddHealthChecks().AddCheck<DatabaseWritableHealthCheck>("database-writable").AddCheck<HangfireStorageHealthCheck>("hangfire-storage");
         // Decided when the health options are built, since test hosts' settings arrive after registration.
         builder.Services.AddOptions<HealthCheckServiceOptions>().Configure<IConfiguration>((health, configuration) =>
         {
@@ -49,6 +50,7 @@ public static class BotWebHost
         app.UseBotProxyTrust();
         app.MapBotHealth();
         app.MapBotDashboard();
+        app.MapBotMetrics();
         app.MapDiscordInteractions();
         app.MapSlackEndpoints();
         // Endpoints: app.MapDiscordInteractions(); app.MapSlackEndpoints(); dashboard at /hangfire.

@@ -9,7 +9,8 @@ namespace Bot.Scheduling;
 /// <summary>
 /// <c>/hangfire</c> access. With credentials configured: basic auth, the operator read-write and the viewer read-only, and an
 /// address locked out after repeated failures. Without: loopback requests that did not come through a proxy, and only while
-/// the host listens on loopback alone and no proxy is configured; otherwise nobody.
+/// the host listens on loopback alone and no proxy is configured; otherwise nobody. One instance guards both the dashboard
+/// and <c>/metrics</c>, so they share their rules and the lockout.
 /// </summary>
 internal sealed class DashboardAuthorizationFilter : IDashboardAuthorizationFilter
 {
@@ -35,10 +36,19 @@ internal sealed class DashboardAuthorizationFilter : IDashboardAuthorizationFilt
     public static bool IsReadOnly(DashboardContext context)
         => context?.GetHttpContext().Items[OperatorKey] is not true;
 
+    /// <summary>Whether the dashboard would have to be opened with credentials (a proxy, or listening beyond loopback).</summary>
+    public bool RequiresCredentials => _requireCredentials;
+
     public bool Authorize(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = context.GetHttpContext();
+        return Authorize(context.GetHttpContext());
+    }
+
+    /// <summary>The dashboard's rules for any request (the operator or the viewer gets in); sets the challenge or Retry-After when refused.</summary>
+    public bool Authorize(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         if (_username is null && _viewerUsername is null)
         {
             var local = !_requireCredentials && IsDirectLoopback(http);

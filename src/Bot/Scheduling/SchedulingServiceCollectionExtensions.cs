@@ -88,21 +88,40 @@ public static partial class SchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         var dashboard = app.Services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Dashboard;
-        var requireCredentials = dashboard.HasProxies || Bot.Hosting.ProxyTrust.ListensBeyondLoopback(app.Configuration);
-        var throttle = new BasicAuthThrottle(dashboard.MaxFailedLogins, dashboard.LockoutDuration, app.Services.GetRequiredService<TimeProvider>());
-        if (requireCredentials && string.IsNullOrEmpty(dashboard.Password) && string.IsNullOrEmpty(dashboard.ViewerPassword))
+        var access = DashboardAccess(app);
+        if (access.RequiresCredentials && string.IsNullOrEmpty(dashboard.Password) && string.IsNullOrEmpty(dashboard.ViewerPassword))
         {
             LogDashboardClosed(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DashboardOptions).FullName!));
         }
 
         app.UseHangfireDashboard("/hangfire", new Hangfire.DashboardOptions
         {
-            Authorization = [new DashboardAuthorizationFilter(dashboard, requireCredentials, throttle)],
+            Authorization = [access],
             IsReadOnlyFunc = DashboardAuthorizationFilter.IsReadOnly,
             DisplayStorageConnectionString = false,
             DashboardTitle = "Bot scheduler",
         });
         return app;
+    }
+
+    /// <summary>
+    /// The one access rule for the dashboard and everything guarded like it (<c>/metrics</c>): created once per host, so both
+    /// count failed logins together.
+    /// </summary>
+    internal static DashboardAuthorizationFilter DashboardAccess(WebApplication app)
+    {
+        var features = ((IApplicationBuilder)app).Properties;
+        if (features.TryGetValue(nameof(DashboardAccess), out var existing) && existing is DashboardAuthorizationFilter filter)
+        {
+            return filter;
+        }
+
+        var dashboard = app.Services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Dashboard;
+        var requireCredentials = dashboard.HasProxies || Bot.Hosting.ProxyTrust.ListensBeyondLoopback(app.Configuration);
+        var throttle = new BasicAuthThrottle(dashboard.MaxFailedLogins, dashboard.LockoutDuration, app.Services.GetRequiredService<TimeProvider>());
+        filter = new DashboardAuthorizationFilter(dashboard, requireCredentials, throttle);
+        features[nameof(DashboardAccess)] = filter;
+        return filter;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The dashboard at /hangfire is closed: the host listens beyond loopback or behind a proxy, and Bot:Dashboard:Username/Password are not set")]

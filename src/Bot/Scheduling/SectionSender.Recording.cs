@@ -1,4 +1,5 @@
 using Bot.Core;
+using Bot.Core.Diagnostics;
 using Bot.Library;
 
 namespace Bot.Scheduling;
@@ -38,6 +39,7 @@ public sealed partial class SectionSender
             + "check the channel, then run `post --subscription " + subscription.Key + " --retry-uncertain` to send it again";
         await _store.MarkUncertainAsync(row, reason, CancellationToken.None);
         LogUncertain(subscription.Name, row.DigestId, row.SectionKey, target, subscription.Key);
+        BotMetrics.PostUncertain(target.Platform, subscription.Name);
         return new SendOutcome(SendResult.Uncertain, State: LedgerState.Uncertain);
     }
 

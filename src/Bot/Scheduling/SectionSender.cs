@@ -1,4 +1,5 @@
 using Bot.Core;
+using Bot.Core.Diagnostics;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
@@ -70,6 +71,7 @@ public sealed partial class SectionSender
             var reason = targetError ?? $"no poster is configured for platform '{target?.Platform}'";
             await _store.MarkFailedAsync(row, reason, ct);
             LogFailed(subscription.Name, row.DigestId, row.SectionKey, reason);
+            BotMetrics.PostFailed(target?.Platform ?? "unknown", subscription.Name);
             return new SendOutcome(SendResult.Failed);
         }
 
@@ -137,6 +139,7 @@ public sealed partial class SectionSender
             }
 
             LogSent(subscription.Name, row.DigestId, row.SectionKey, target);
+            BotMetrics.PostSent(target.Platform, subscription.Name);
             return new SendOutcome(SendResult.Sent, MessageId: receipt.MessageId);
         }
         catch (OperationCanceledException) when (lease.IsLost && !ct.IsCancellationRequested)
@@ -149,12 +152,14 @@ public sealed partial class SectionSender
         {
             await _store.MarkFailedAsync(row, ex.Message, CancellationToken.None);
             LogFailed(subscription.Name, row.DigestId, row.SectionKey, ex.Message);
+            BotMetrics.PostFailed(target.Platform, subscription.Name);
             return new SendOutcome(SendResult.Failed);
         }
         catch (Exception ex) when (ex is PostException or HttpRequestException or TimeoutException or OperationCanceledException)
         {
             await _store.ReleaseAsync(row, ex.Message, mayHaveReached: ex is not PostException { NotDelivered: true }, CancellationToken.None);
             LogRetrying(subscription.Name, row.DigestId, row.SectionKey, row.Attempts, ex.Message);
+            BotMetrics.PostRetried(target.Platform, subscription.Name);
             if (ex is OperationCanceledException && ct.IsCancellationRequested)
             {
                 throw;

@@ -49,6 +49,10 @@ public static class DiscordLimitsValidator
         return errors;
     }
 
+    /// <summary>Checks a create-message body given as JSON text (a rendered message, serialised as it is sent).</summary>
+    public static IReadOnlyList<string> ValidateJson(string json)
+        => JsonNode.Parse(json) is JsonObject body ? ValidateMessage(body) : ["the body is not a JSON object"];
+
     /// <summary>Number of user-perceived characters as Discord counts them (Unicode scalar values).</summary>
     public static int Length(string? text) => text is null ? 0 : text.EnumerateRunes().Count();
 

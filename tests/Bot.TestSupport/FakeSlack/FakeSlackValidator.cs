@@ -57,6 +57,10 @@ public static class FakeSlackValidator
         return problems;
     }
 
+    /// <summary>Checks a message body given as JSON text (a rendered message, serialised as it is sent).</summary>
+    public static IReadOnlyList<string> ValidateJson(string json)
+        => JsonNode.Parse(json) is JsonObject body ? Validate(body) : ["invalid_arguments: the body is not a JSON object"];
+
     /// <summary>The fake's total block-text ceiling (Slack's own is undocumented; see above).</summary>
     public const int BlocksTextCeiling = 11_000;
 

@@ -23,6 +23,7 @@ public sealed class HealthEndpointsTests
         Assert.Equal("Healthy", report.RootElement.GetProperty("status").GetString());
         var names = report.RootElement.GetProperty("checks").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
         Assert.Contains("database-writable", names);
+        Assert.Contains("hangfire-storage", names);
         using var liveReport = JsonDocument.Parse(await live.Content.ReadAsStringAsync());
         Assert.Empty(liveReport.RootElement.GetProperty("checks").EnumerateArray());
     }
