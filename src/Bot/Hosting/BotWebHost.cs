@@ -23,6 +23,9 @@ public static class BotWebHost
             builder.WebHost.UseUrls(urls);
         }
 
+        // The host's "Hosting failed to start" repeats, with a stack trace, the error that serve prints as one line anyway
+        // (a port in use, a bad setting). A crashing background service still logs at Critical.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
