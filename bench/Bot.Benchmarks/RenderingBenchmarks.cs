@@ -22,7 +22,7 @@ public class RenderingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var templates = TemplateStore.CreateDefault();
+        var templates = TemplateStore.CreateDefault(DiscordMarkup.Dialect, SlackMarkup.Dialect);
         _discord = new DiscordRenderer(templates);
         _slack = new SlackRenderer(templates);
         _typical = new SectionPost("bench", Highlight(5, i => $"Sparse Mixture Routing for Small Language Models {i}", _ => "10억 파라미터 이하 모델에서도 전문가 혼합(MoE) 라우팅이 효과적이라는 것을 보였습니다. Routing works."));

@@ -35,6 +35,8 @@ public static class DiscordServiceCollectionExtensions
             .RemoveAllLoggers();
         services.TryAddSingleton<IDiscordRateLimiter, DiscordRateLimiter>();
         services.TryAddSingleton<DiscordRestClient>();
+        // Appended, not TryAdd: every adapter's dialect is the same type, and the store skips a name it already has.
+        services.AddSingleton(DiscordMarkup.Dialect);
         services.TryAddSingleton<DiscordRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, DiscordSectionPoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetCheck, DiscordTargetCheck>());

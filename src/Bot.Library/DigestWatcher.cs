@@ -18,6 +18,7 @@ public sealed class DigestWatcher : BackgroundService
     private readonly ILogger<DigestWatcher> _logger;
     private readonly Channel<string> _changes = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly TaskCompletionSource _startupIngest = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Creates the watcher over the library's configured sources.</summary>
     public DigestWatcher(DigestLibrary library, IOptions<LibraryOptions> options, TimeProvider time, ILogger<DigestWatcher> logger)
@@ -33,16 +34,31 @@ public sealed class DigestWatcher : BackgroundService
     /// <summary>Completed ingestion runs since start (initial, watched changes and rescans).</summary>
     public int Runs { get; private set; }
 
+    /// <summary>
+    /// Completes once the start-up ingest of the configured sources has ended, whatever its outcome (at once when
+    /// watching is off), so that checks against the library see what the sources hold.
+    /// </summary>
+    public Task StartupIngest => _startupIngest.Task;
+
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!_options.Watch || _options.Sources.Count == 0)
         {
+            _startupIngest.TrySetResult();
             return;
         }
 
         await Task.Yield();
-        await IngestAsync(_options.Sources, "start", stoppingToken).ConfigureAwait(false);
+        try
+        {
+            await IngestAsync(_options.Sources, "start", stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _startupIngest.TrySetResult();
+        }
+
         StartWatchers();
         var nextRescan = _time.GetUtcNow() + _options.RescanInterval;
         while (!stoppingToken.IsCancellationRequested)

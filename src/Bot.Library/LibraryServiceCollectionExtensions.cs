@@ -40,7 +40,9 @@ public static class LibraryServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<DigestLibrary>>()));
-        services.AddHostedService<DigestWatcher>();
+        // Also resolvable by itself: the host's start-up checks wait for its first ingest (StartupIngest).
+        services.TryAddSingleton<DigestWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DigestWatcher>());
         return services;
     }
 }

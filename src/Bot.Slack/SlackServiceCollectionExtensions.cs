@@ -31,6 +31,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(sp => new RejectionLogGate(sp.GetRequiredService<TimeProvider>(), TimeSpan.FromMinutes(1)));
         services.TryAddSingleton<ChannelPacer>();
         services.TryAddSingleton<SlackApiClient>();
+        // Appended, not TryAdd: every adapter's dialect is the same type, and the store skips a name it already has.
+        services.AddSingleton(SlackMarkup.Dialect);
         services.TryAddSingleton(sp => sp.GetService<TemplateStore>() is { } templates ? new SlackRenderer(templates) : SlackRenderer.CreateDefault());
         services.TryAddSingleton<SlackPayloads>();
         services.TryAddSingleton(sp => new SlackSectionPoster(

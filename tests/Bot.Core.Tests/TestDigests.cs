@@ -30,4 +30,7 @@ internal static class TestDigests
         => new("2024-07-10-test", "AI Trends July", new DateOnly(2024, 7, 10), url, key, key, Enumerable.Range(1, shown)
             .Select(i => new HighlightItem($"e{i}", title?.Invoke(i) ?? $"Entry {i}", summary?.Invoke(i) ?? $"Summary {i}", $"https://arxiv.org/abs/2401.{i:00000}"))
             .ToList(), more);
+
+    public static Bot.Library.SearchResult Result(string title, string? summary = "A summary.")
+        => new("e1", title, summary, "papers", "d1", "AI Trends", "2024-07-10", "https://arxiv.org/abs/2401.00001", [], [], 1.0);
 }

@@ -43,6 +43,48 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
+    public void Core_NamesNoPlatform_InItsNamespacesTypesOrMembers()
+    {
+        var core = Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, "Bot.Core.dll"));
+        var names = core.GetTypes().SelectMany(t => new[] { t.Namespace ?? string.Empty, t.FullName ?? t.Name }
+            .Concat(t.GetMembers(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly)
+                .Select(m => $"{t.FullName}.{m.Name}")));
+
+        Assert.Empty(names.Where(NamesAPlatform).Distinct());
+    }
+
+    [Fact]
+    public void Core_SpellsAPlatformsName_OnlyInTheTargetGrammar()
+    {
+        // The target strings ("discord:channel:<id>", …) and the channel a /subscribe comes from still name the two
+        // platforms; every other platform word in Core's code is a regression. Shrink this list, never grow it.
+        string[] allowed = ["PostTarget", "SubscriptionCommands"];
+
+        var found = PlatformStrings(Path.Combine(AppContext.BaseDirectory, "Bot.Core.dll"));
+
+        Assert.Empty(found.Where(t => !allowed.Contains(t)).Distinct());
+        Assert.Contains("PostTarget", found); // the scan sees the strings it is meant to see
+    }
+
+    [Fact]
+    public void NoTypeBelowTheHost_TakesTheServiceProvider_AsAServiceLocator()
+    {
+        // Handlers get their services through the constructor (optional ones as `T? x = null`), so a missing
+        // registration fails at start, not on the first interaction. Endpoint delegates may still read RequestServices.
+        var locators = new[] { "Bot.Library", "Bot.Core", "Bot.Discord", "Bot.Slack" }
+            .SelectMany(name => Assembly.LoadFrom(Path.Combine(AppContext.BaseDirectory, name + ".dll")).GetTypes())
+            .Where(t => !t.IsDefined(typeof(System.Runtime.CompilerServices.CompilerGeneratedAttribute), inherit: false)) // an endpoint's async locals
+            .SelectMany(t => t.GetConstructors(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance)
+                .Where(c => c.GetParameters().Any(p => p.ParameterType == typeof(IServiceProvider)))
+                .Select(_ => t.FullName)
+                .Concat(t.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static)
+                    .Where(f => f.FieldType == typeof(IServiceProvider)).Select(f => $"{t.FullName}.{f.Name}")))
+            .Distinct();
+
+        Assert.Empty(locators);
+    }
+
+    [Fact]
     public void NoAssemblyOfOurs_ReachesIntoMarkdigsPrivateMembersByReflection()
     {
         foreach (var name in OurAssemblies)
@@ -101,6 +143,45 @@ public sealed partial class ArchitectureTests
         }
 
         return findings;
+    }
+
+    private static bool NamesAPlatform(string text)
+        => Platforms.Any(p => text.Contains(p["Bot.".Length..], StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The declaring types (outermost, without compiler-generated nesting) of methods that load a string naming a platform.</summary>
+    private static List<string> PlatformStrings(string path)
+    {
+        using var stream = File.OpenRead(path);
+        using var pe = new PEReader(stream);
+        var md = pe.GetMetadataReader();
+        var found = new List<string>();
+        foreach (var methodHandle in md.MethodDefinitions)
+        {
+            var method = md.GetMethodDefinition(methodHandle);
+            if (method.RelativeVirtualAddress == 0)
+            {
+                continue;
+            }
+
+            var il = pe.GetMethodBody(method.RelativeVirtualAddress).GetILBytes()!;
+            for (var i = 0; i + 4 < il.Length; i++)
+            {
+                // ldstr (0x72) of a user-string token (0x70xxxxxx).
+                if (il[i] == 0x72 && il[i + 4] == 0x70
+                    && NamesAPlatform(md.GetUserString(MetadataTokens.UserStringHandle(BitConverter.ToInt32(il, i + 1) & 0xFFFFFF))))
+                {
+                    var type = md.GetTypeDefinition(method.GetDeclaringType());
+                    while (type.IsNested)
+                    {
+                        type = md.GetTypeDefinition(type.GetDeclaringType());
+                    }
+
+                    found.Add(md.GetString(type.Name));
+                }
+            }
+        }
+
+        return found;
     }
 
     private static bool NamesMarkdigType(MetadataReader md, byte[] il)

@@ -1,11 +1,10 @@
-using Bot.Digests;
 using Bot.Library;
 
 namespace Bot.Core;
 
 /// <summary>
-/// Section keys a subscription may name: a well-known list, plus the keys of stored digests, plus the keys of
-/// digests in the configured local source folders (so a first start, before ingestion, already knows them).
+/// Section keys a subscription may name: a well-known list plus the keys of stored digests. It reads no source files:
+/// at start the host checks subscriptions against it after the library's start-up ingest.
 /// </summary>
 public sealed class KnownSections
 {
@@ -17,16 +16,13 @@ public sealed class KnownSections
         "today-s-preview", "today-s-overview", "ai-viewpoint",
     ];
 
-    private const int MaxSourceFiles = 500;
     private const int MaxStoredDigests = 50;
     private readonly DigestLibrary? _library;
-    private readonly IReadOnlyList<string> _sourceFolders;
 
-    /// <summary>Creates the catalogue over the library and the configured source folders (URLs are ignored).</summary>
-    public KnownSections(DigestLibrary? library, IEnumerable<string> sourceFolders)
+    /// <summary>Creates the catalogue over the library (null: the well-known keys only).</summary>
+    public KnownSections(DigestLibrary? library)
     {
         _library = library;
-        _sourceFolders = sourceFolders.Where(s => !s.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !s.StartsWith("https://", StringComparison.OrdinalIgnoreCase)).ToList();
     }
 
     /// <summary>All known keys, sorted.</summary>
@@ -48,25 +44,6 @@ public sealed class KnownSections
             catch (Exception ex) when (ex is NotImplementedException or InvalidOperationException or IOException or System.Data.Common.DbException)
             {
                 // The library may be empty or not yet migrated on a first start; the other sources still count.
-            }
-        }
-
-        var parser = new DigestParser();
-        foreach (var folder in _sourceFolders.Where(Directory.Exists))
-        {
-            var files = Directory.EnumerateFiles(folder, "*.*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".md", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".markdown", StringComparison.OrdinalIgnoreCase))
-                .Take(MaxSourceFiles);
-            foreach (var file in files)
-            {
-                try
-                {
-                    keys.UnionWith(parser.Parse(await File.ReadAllTextAsync(file, ct), Path.GetFileName(file)).Sections.Select(s => s.Key));
-                }
-                catch (Exception ex) when (ex is NotImplementedException or IOException or UnauthorizedAccessException)
-                {
-                    // An unreadable file names no sections; ingestion reports it.
-                }
             }
         }
 

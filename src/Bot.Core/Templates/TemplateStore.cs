@@ -11,8 +11,8 @@ using Microsoft.Extensions.Options;
 namespace Bot.Core;
 
 /// <summary>
-/// The Liquid templates of <c>templates/{discord,slack}/{reply}.liquid</c>. Each template is rendered once per part
-/// (the <c>part</c> variable) and every inserted value goes through the platform's encoder. A changed file is reloaded;
+/// The Liquid templates of <c>templates/{dialect}/{reply}.liquid</c>, one folder per registered <see cref="TemplateDialect"/>.
+/// Each template is rendered once per part (the <c>part</c> variable) and every inserted value goes through the dialect's encoder. A changed file is reloaded;
 /// a reload that does not parse keeps the previous template and logs why.
 /// </summary>
 public sealed partial class TemplateStore
@@ -22,34 +22,38 @@ public sealed partial class TemplateStore
 
     private static readonly FluidParser Parser = new();
 
-    private readonly ConcurrentDictionary<(TemplatePlatform, string), Cached> _cache = new();
-    private readonly Fluid.TemplateOptions _discordOptions = CreateOptions(LinkMarkup.Discord);
-    private readonly Fluid.TemplateOptions _slackOptions = CreateOptions(LinkMarkup.Slack);
+    private readonly ConcurrentDictionary<(string Dialect, string Reply), Cached> _cache = new();
+    private readonly Dictionary<string, Fluid.TemplateOptions> _options = new(StringComparer.Ordinal);
     private readonly TimeSpan _reloadInterval;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
-    /// <summary>Creates the store from <c>Bot:Templates</c>, loading every template now (throws <see cref="TemplateLoadException"/>).</summary>
-    public TemplateStore(IOptions<TemplatesOptions> options, IHostEnvironment? environment = null, ILogger<TemplateStore>? logger = null, TimeProvider? time = null)
-        : this(ResolveDirectory(options?.Value.Path ?? "templates", environment?.ContentRootPath), options?.Value.ReloadInterval ?? TimeSpan.FromSeconds(2), logger, time)
+    /// <summary>
+    /// Creates the store from <c>Bot:Templates</c> for the <paramref name="dialects"/> the adapters registered, loading
+    /// every template now (throws <see cref="TemplateLoadException"/>).
+    /// </summary>
+    public TemplateStore(IOptions<TemplatesOptions> options, IEnumerable<TemplateDialect> dialects, IHostEnvironment? environment = null, ILogger<TemplateStore>? logger = null, TimeProvider? time = null)
+        : this(ResolveDirectory(options?.Value.Path ?? "templates", environment?.ContentRootPath), dialects, options?.Value.ReloadInterval ?? TimeSpan.FromSeconds(2), logger, time)
     {
     }
 
-    private TemplateStore(string directory, TimeSpan reloadInterval, ILogger? logger, TimeProvider? time)
+    private TemplateStore(string directory, IEnumerable<TemplateDialect> dialects, TimeSpan reloadInterval, ILogger? logger, TimeProvider? time)
     {
+        ArgumentNullException.ThrowIfNull(dialects);
         Directory = directory;
         _reloadInterval = reloadInterval;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         var errors = new List<string>();
-        foreach (var platform in Enum.GetValues<TemplatePlatform>())
+        foreach (var dialect in Distinct(dialects))
         {
+            _options[dialect.Name] = CreateOptions(dialect.Link);
             foreach (var name in ReplyNames)
             {
-                var path = PathOf(platform, name);
+                var path = PathOf(dialect.Name, name);
                 if (TryLoad(path, out var template, out var error))
                 {
-                    _cache[(platform, name)] = new Cached(template!, File.GetLastWriteTimeUtc(path), _time.GetTimestamp());
+                    _cache[(dialect.Name, name)] = new Cached(template!, File.GetLastWriteTimeUtc(path), _time.GetTimestamp());
                 }
                 else
                 {
@@ -67,22 +71,23 @@ public sealed partial class TemplateStore
     /// <summary>The resolved template folder.</summary>
     public string Directory { get; }
 
-    /// <summary>Loads every template from <paramref name="directory"/> (throws <see cref="TemplateLoadException"/>).</summary>
-    public static TemplateStore FromDirectory(string directory, TimeSpan? reloadInterval = null, ILogger? logger = null)
-        => new(Path.GetFullPath(directory), reloadInterval ?? TimeSpan.FromSeconds(2), logger, null);
+    /// <summary>Loads every template of <paramref name="dialects"/> from <paramref name="directory"/> (throws <see cref="TemplateLoadException"/>).</summary>
+    public static TemplateStore FromDirectory(string directory, IEnumerable<TemplateDialect> dialects, TimeSpan? reloadInterval = null, ILogger? logger = null)
+        => new(Path.GetFullPath(directory), dialects, reloadInterval ?? TimeSpan.FromSeconds(2), logger, null);
 
-    /// <summary>The templates shipped next to the binaries (<c>AppContext.BaseDirectory/templates</c>).</summary>
-    public static TemplateStore CreateDefault() => FromDirectory(ResolveDirectory("templates", null));
+    /// <summary>The templates of <paramref name="dialects"/> shipped next to the binaries (<c>AppContext.BaseDirectory/templates</c>).</summary>
+    public static TemplateStore CreateDefault(params TemplateDialect[] dialects) => FromDirectory(ResolveDirectory("templates", null), dialects);
 
-    /// <summary>Every problem with the templates of <paramref name="directory"/>: missing files and parse errors with file and line.</summary>
-    public static IReadOnlyList<string> Validate(string directory)
+    /// <summary>Every problem with the templates of <paramref name="dialects"/> in <paramref name="directory"/>: missing files and parse errors with file and line.</summary>
+    public static IReadOnlyList<string> Validate(string directory, IEnumerable<TemplateDialect> dialects)
     {
+        ArgumentNullException.ThrowIfNull(dialects);
         var errors = new List<string>();
-        foreach (var platform in Enum.GetValues<TemplatePlatform>())
+        foreach (var dialect in Distinct(dialects))
         {
             foreach (var name in ReplyNames)
             {
-                if (!TryLoad(FilePath(directory, platform, name), out _, out var error))
+                if (!TryLoad(FilePath(directory, dialect.Name, name), out _, out var error))
                 {
                     errors.Add(error!);
                 }
@@ -100,7 +105,7 @@ public sealed partial class TemplateStore
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new TemplateLoadException("Bot:Templates:Path is empty; set it to the folder holding discord/ and slack/ templates.");
+            throw new TemplateLoadException("Bot:Templates:Path is empty; set it to the folder holding one template folder per platform.");
         }
 
         if (Path.IsPathRooted(path))
@@ -112,18 +117,19 @@ public sealed partial class TemplateStore
         var candidates = roots.Where(r => !string.IsNullOrEmpty(r)).Select(r => Path.GetFullPath(Path.Combine(r!, path))).Distinct().ToList();
         return candidates.FirstOrDefault(System.IO.Directory.Exists)
             ?? throw new TemplateLoadException(
-                $"Bot:Templates:Path: the template folder '{path}' does not exist (looked in {string.Join(", ", candidates)}); set it to the folder holding discord/ and slack/ templates.");
+                $"Bot:Templates:Path: the template folder '{path}' does not exist (looked in {string.Join(", ", candidates)}); set it to the folder holding one template folder per platform.");
     }
 
     /// <summary>
     /// Renders one part of a reply template, trimmed. <paramref name="model"/> holds the reply's variables;
-    /// <paramref name="item"/>, when given, is the current entry as <c>item</c>. The encoder defaults to the platform's Markdown one.
+    /// <paramref name="item"/>, when given, is the current entry as <c>item</c>. The encoder defaults to the dialect's.
     /// </summary>
-    public string Render(TemplatePlatform platform, string reply, string part, IReadOnlyDictionary<string, object?> model, IReadOnlyDictionary<string, object?>? item = null, TextEncoder? encoder = null)
+    public string Render(TemplateDialect dialect, string reply, string part, IReadOnlyDictionary<string, object?> model, IReadOnlyDictionary<string, object?>? item = null, TextEncoder? encoder = null)
     {
+        ArgumentNullException.ThrowIfNull(dialect);
         ArgumentNullException.ThrowIfNull(model);
-        var template = Get(platform, reply);
-        var context = new TemplateContext(platform == TemplatePlatform.Discord ? _discordOptions : _slackOptions);
+        var template = Get(dialect.Name, reply);
+        var context = new TemplateContext(_options[dialect.Name]);
         foreach (var (key, value) in model)
         {
             context.SetValue(key, value);
@@ -135,15 +141,15 @@ public sealed partial class TemplateStore
             context.SetValue("item", item);
         }
 
-        encoder ??= platform == TemplatePlatform.Discord ? DiscordMarkdownEncoder.Instance : SlackTextEncoder.Instance;
+        encoder ??= dialect.Encoder;
         return template.Render(context, encoder).Trim();
     }
 
-    private IFluidTemplate Get(TemplatePlatform platform, string reply)
+    private IFluidTemplate Get(string dialect, string reply)
     {
-        if (!_cache.TryGetValue((platform, reply), out var cached))
+        if (!_cache.TryGetValue((dialect, reply), out var cached))
         {
-            throw new ArgumentException($"There is no '{reply}' template.", nameof(reply));
+            throw new ArgumentException($"There is no '{dialect}/{reply}' template; was the '{dialect}' dialect given to the store?", nameof(reply));
         }
 
         if (_time.GetElapsedTime(cached.CheckedAt) < _reloadInterval)
@@ -151,31 +157,34 @@ public sealed partial class TemplateStore
             return cached.Template;
         }
 
-        var path = PathOf(platform, reply);
+        var path = PathOf(dialect, reply);
         var written = File.Exists(path) ? File.GetLastWriteTimeUtc(path) : cached.WrittenAt;
         var now = _time.GetTimestamp();
         if (written == cached.WrittenAt)
         {
-            _cache[(platform, reply)] = cached with { CheckedAt = now };
+            _cache[(dialect, reply)] = cached with { CheckedAt = now };
             return cached.Template;
         }
 
         if (TryLoad(path, out var template, out var error))
         {
             _logger.LogInformation("Reloaded template {File}", DisplayPath(path));
-            _cache[(platform, reply)] = new Cached(template!, written, now);
+            _cache[(dialect, reply)] = new Cached(template!, written, now);
             return template!;
         }
 
         _logger.LogError("Template {File} was changed but does not load; keeping the previous one: {Error}", DisplayPath(path), error);
-        _cache[(platform, reply)] = cached with { WrittenAt = written, CheckedAt = now };
+        _cache[(dialect, reply)] = cached with { WrittenAt = written, CheckedAt = now };
         return cached.Template;
     }
 
-    private string PathOf(TemplatePlatform platform, string name) => FilePath(Directory, platform, name);
+    private string PathOf(string dialect, string name) => FilePath(Directory, dialect, name);
 
-    private static string FilePath(string directory, TemplatePlatform platform, string name)
-        => Path.Combine(directory, platform.ToString().ToLowerInvariant(), name + ".liquid");
+    private static string FilePath(string directory, string dialect, string name)
+        => Path.Combine(directory, dialect, name + ".liquid");
+
+    // An adapter registered twice (AddBotDiscord called again) must not load its folder twice.
+    private static IEnumerable<TemplateDialect> Distinct(IEnumerable<TemplateDialect> dialects) => dialects.DistinctBy(d => d.Name, StringComparer.Ordinal);
 
     private static bool TryLoad(string path, out IFluidTemplate? template, out string? error)
     {

@@ -7,11 +7,14 @@ namespace Bot.Core;
 public sealed class TemplatesOptionsValidator : IValidateOptions<TemplatesOptions>
 {
     private readonly IHostEnvironment? _environment;
+    private readonly IReadOnlyList<TemplateDialect> _dialects;
 
-    /// <summary>Creates the validator; relative paths resolve against the content root.</summary>
-    public TemplatesOptionsValidator(IHostEnvironment? environment = null)
+    /// <summary>Creates the validator for the registered dialects; relative paths resolve against the content root.</summary>
+    public TemplatesOptionsValidator(IEnumerable<TemplateDialect> dialects, IHostEnvironment? environment = null)
     {
+        ArgumentNullException.ThrowIfNull(dialects);
         _environment = environment;
+        _dialects = dialects.ToList();
     }
 
     /// <inheritdoc />
@@ -27,7 +30,7 @@ public sealed class TemplatesOptionsValidator : IValidateOptions<TemplatesOption
                 return ValidateOptionsResult.Fail($"Bot:Templates:Path: the folder '{directory}' does not exist; point it at the templates folder (templates/ in the repository, or beside the published binary)");
             }
 
-            var errors = TemplateStore.Validate(directory);
+            var errors = TemplateStore.Validate(directory, _dialects);
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => "Bot:Templates: " + e));
         }
         catch (TemplateLoadException ex)

@@ -1,26 +1,10 @@
 namespace Bot.Core;
 
-/// <summary>Builds platform link markup with the text escaped and the URL made safe for the markup around it.</summary>
+/// <summary>The neutral parts of link markup: a safe URL and a link's text. Each adapter writes its own markup around them.</summary>
 public static class LinkMarkup
 {
     /// <summary>Longest link text: a link is never cut, so its text is shortened before it is built.</summary>
     public const int MaxTextLength = 300;
-
-    /// <summary>A Discord masked link <c>[text](url)</c>, or just the escaped text when the URL is not http(s).</summary>
-    public static string Discord(string? text, string? url)
-    {
-        var safe = SafeUrl(url, "()<>[] \"`");
-        var label = DiscordMarkdownEncoder.Instance.Escape(Label(text, safe));
-        return safe is null ? label : $"[{label}]({safe})";
-    }
-
-    /// <summary>A Slack link <c>&lt;url|text&gt;</c>, or just the escaped text when the URL is not http(s).</summary>
-    public static string Slack(string? text, string? url)
-    {
-        var safe = SafeUrl(url, "|<> \"");
-        var label = SlackTextEncoder.Instance.Escape(Label(text, safe)).Replace('|', '¦');
-        return safe is null ? label : $"<{safe}|{label}>";
-    }
 
     /// <summary>The URL when it is absolute http(s), with <paramref name="unsafeChars"/> percent-encoded; else null.</summary>
     public static string? SafeUrl(string? url, string unsafeChars = "()<>[]| \"`")
@@ -55,7 +39,8 @@ public static class LinkMarkup
         return builder.ToString();
     }
 
-    private static string Label(string? text, string? url)
+    /// <summary>A link's text: <paramref name="text"/> on one line and shortened, or the URL's host when there is no text.</summary>
+    public static string Label(string? text, string? url)
         => string.IsNullOrWhiteSpace(text) ? HostOf(url) : TextTruncator.Truncate(text.ReplaceLineEndings(" "), MaxTextLength);
 
     private static string HostOf(string? url)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Bot.Core;
 using Bot.Discord.Wire;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -26,27 +25,27 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
     private readonly CommandService _commands;
     private readonly DiscordRenderer _renderer;
     private readonly DiscordRestClient _client;
-    private readonly IServiceProvider _services;
+    private readonly SubscriptionCommands? _subscriptions;
     private readonly TimeProvider _time;
     private readonly ILogger<DiscordInteractionHandler> _logger;
     private readonly DiscordOptions _options;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<Task, byte> _deferred = new();
 
-    /// <summary>Creates the handler.</summary>
+    /// <summary>Creates the handler; without <paramref name="subscriptions"/> (no scheduling on this host) the subscription commands say so.</summary>
     public DiscordInteractionHandler(
         CommandService commands,
         DiscordRenderer renderer,
         DiscordRestClient client,
-        IServiceProvider services,
         IOptions<DiscordOptions> options,
         TimeProvider time,
-        ILogger<DiscordInteractionHandler> logger)
+        ILogger<DiscordInteractionHandler> logger,
+        SubscriptionCommands? subscriptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _commands = commands;
         _renderer = renderer;
         _client = client;
-        _services = services;
+        _subscriptions = subscriptions;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -222,7 +221,7 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             return Task.FromResult<Reply>(new ErrorReply("Subscriptions belong to a server channel.", $"Run /{command} in the channel that should get the posts."));
         }
 
-        var subscriptions = _services.GetService<SubscriptionCommands>();
+        var subscriptions = _subscriptions;
         if (subscriptions is null)
         {
             return Task.FromResult<Reply>(new ErrorReply("Subscriptions are not enabled on this bot.", "Ask the bot's operator to configure scheduling."));

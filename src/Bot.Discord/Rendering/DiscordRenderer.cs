@@ -22,7 +22,7 @@ public sealed class DiscordRenderer
     }
 
     /// <summary>A renderer over the templates shipped next to the binaries.</summary>
-    public static DiscordRenderer CreateDefault() => new(TemplateStore.CreateDefault());
+    public static DiscordRenderer CreateDefault() => new(TemplateStore.CreateDefault(DiscordMarkup.Dialect));
 
     /// <summary>
     /// The messages of a scheduled section post, in order. A section too long for one message continues in the next,
@@ -238,7 +238,7 @@ public sealed class DiscordRenderer
     };
 
     private string Part(string template, string part, Dictionary<string, object?> model, Dictionary<string, object?>? item = null, EscapingTextEncoder? encoder = null)
-        => _templates.Render(TemplatePlatform.Discord, template, part, model, item, encoder);
+        => _templates.Render(DiscordMarkup.Dialect, template, part, model, item, encoder);
 
     private static string Cut(string text, int max) => TextTruncator.Truncate(text, max);
 

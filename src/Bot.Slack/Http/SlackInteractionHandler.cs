@@ -2,7 +2,6 @@ using System.Text.Json;
 using Bot.Core;
 using Bot.Slack.Wire;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace Bot.Slack;
@@ -10,12 +9,12 @@ namespace Bot.Slack;
 /// <summary>Handles a verified <c>/slack/interactions</c> form: paging buttons (<c>block_actions</c>) replace the original message.</summary>
 internal sealed class SlackInteractionHandler
 {
-    private readonly IServiceProvider _services;
+    private readonly CommandService? _commands;
     private readonly SlackReplySender _sender;
 
-    public SlackInteractionHandler(IServiceProvider services, SlackReplySender sender)
+    public SlackInteractionHandler(SlackReplySender sender, CommandService? commands = null)
     {
-        _services = services;
+        _commands = commands;
         _sender = sender;
     }
 
@@ -53,7 +52,7 @@ internal sealed class SlackInteractionHandler
             TryParseToken(action.ActionId, out state, out page);
         }
 
-        var commands = _services.GetService<CommandService>();
+        var commands = _commands;
         var work = commands is null
             ? Task.FromResult<Reply>(new ErrorReply("Commands are not available on this host."))
             : Task.Run(() => commands.PageAsync(state, page, _sender.Stopping));

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Bot.Core;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Primitives;
 
 namespace Bot.Slack;
@@ -9,13 +8,16 @@ namespace Bot.Slack;
 /// <summary>Routes a verified <c>/slack/commands</c> form to the neutral commands and answers within Slack's 3 seconds.</summary>
 internal sealed class SlashCommandHandler
 {
-    private readonly IServiceProvider _services;
+    private readonly CommandService? _commands;
+    private readonly SubscriptionCommands? _subscriptions;
     private readonly SlackReplySender _sender;
     private readonly SlackAdminCheck _admins;
 
-    public SlashCommandHandler(IServiceProvider services, SlackReplySender sender, SlackAdminCheck admins)
+    // Both command services are optional: a host without them answers with a one-line error instead of failing to start.
+    public SlashCommandHandler(SlackReplySender sender, SlackAdminCheck admins, CommandService? commands = null, SubscriptionCommands? subscriptions = null)
     {
-        _services = services;
+        _commands = commands;
+        _subscriptions = subscriptions;
         _sender = sender;
         _admins = admins;
     }
@@ -42,7 +44,7 @@ internal sealed class SlashCommandHandler
             return await SubscriptionAsync(request, channelId, userId, ct).ConfigureAwait(false);
         }
 
-        var commands = _services.GetService<CommandService>();
+        var commands = _commands;
         if (commands is null)
         {
             return new ErrorReply("Commands are not available on this host.", "Ask the operator to check the logs.");
@@ -79,7 +81,7 @@ internal sealed class SlashCommandHandler
             return new ErrorReply($"Only workspace admins and the bot's configured admins can use /{request.Command}.", "Ask an admin, or add your user id to Bot:Slack:AdminUserIds.");
         }
 
-        var subscriptions = _services.GetService<SubscriptionCommands>();
+        var subscriptions = _subscriptions;
         if (subscriptions is null)
         {
             return new ErrorReply("Subscriptions are not available on this host.", "Ask the operator to check the logs.");

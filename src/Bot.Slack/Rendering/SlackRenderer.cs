@@ -30,7 +30,7 @@ public sealed class SlackRenderer
     }
 
     /// <summary>A renderer over the templates shipped next to the binaries.</summary>
-    public static SlackRenderer CreateDefault() => new(TemplateStore.CreateDefault());
+    public static SlackRenderer CreateDefault() => new(TemplateStore.CreateDefault(SlackMarkup.Dialect));
 
     /// <summary>
     /// The messages of a scheduled section post, in order, split between entries when a section exceeds one message.
@@ -243,7 +243,7 @@ public sealed class SlackRenderer
         => new(SlackTextObject.Plain(NonEmpty(Cut(label, SlackLimits.ButtonTextLength))), actionId) { Value = PagingState.ToToken(state, page) };
 
     private string Part(string template, string part, Dictionary<string, object?> model, Dictionary<string, object?>? item = null, bool plain = false)
-        => _templates.Render(TemplatePlatform.Slack, template, part, model, item, plain ? SlackPlainTextEncoder.Instance : null);
+        => _templates.Render(SlackMarkup.Dialect, template, part, model, item, plain ? SlackPlainTextEncoder.Instance : null);
 
     private static string Cut(string text, int max) => TextTruncator.Truncate(text, max);
 

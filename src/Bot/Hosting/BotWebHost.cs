@@ -27,6 +27,7 @@ public static class BotWebHost
         // (a port in use, a bad setting). A crashing background service still logs at Critical.
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddBotServices(builder.Configuration);
+        builder.Services.AddHostedService<SectionKeyStartupCheck>(); // after the library's watcher, whose start-up ingest it waits for
         builder.Services.AddHostedService<TargetStartupCheck>();
         builder.Services.AddBotSchedulingServer();
         builder.Services.AddBotDiscordGateway();

@@ -7,16 +7,11 @@ namespace Bot.Scheduling;
 
 /// <summary>
 /// Validates subscriptions and scheduling settings at start (<c>ValidateOnStart</c>): every failure names the
-/// setting and says how to fix it, and the host does not start until all are fixed.
+/// setting and says how to fix it, and the host does not start until all are fixed. It reads no files: section keys
+/// are checked against the library after the start-up ingest (<see cref="Bot.Hosting.SectionKeyStartupCheck"/>).
 /// </summary>
 internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotScheduleOptions>
 {
-    private readonly KnownSections _knownSections;
-
-    public BotScheduleOptionsValidator(KnownSections knownSections)
-    {
-        _knownSections = knownSections;
-    }
 
     public ValidateOptionsResult Validate(string? name, BotScheduleOptions options)
     {
@@ -28,7 +23,6 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         }
 
         ValidateScheduling(options, failures);
-        IReadOnlyList<string>? known = null;
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < options.Subscriptions.Count; i++)
         {
@@ -74,17 +68,6 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             if (s.MentionRoleId is { Length: > 0 } role && !role.All(char.IsAsciiLetterOrDigit))
             {
                 failures.Add($"{at}:MentionRoleId{label}: '{role}' is not a role id; use the role's numeric id, or null to mention nobody.");
-            }
-
-            var keys = s.Sections.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0 && k != "*").ToList();
-            if (keys.Count > 0)
-            {
-                known ??= _knownSections.GetAsync().GetAwaiter().GetResult();
-                foreach (var key in keys.Where(k => !known.Contains(k)))
-                {
-                    var closest = KnownSections.Closest(key, known);
-                    failures.Add($"{at}:Sections{label}: there is no section '{key}'{(closest is null ? string.Empty : $" (did you mean '{closest}'?)")}; known sections are {string.Join(", ", known)}, or use \"*\" for all.");
-                }
             }
         }
 

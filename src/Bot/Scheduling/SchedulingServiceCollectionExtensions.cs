@@ -22,7 +22,7 @@ public static partial class SchedulingServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotScheduleOptions>>(sp => new BotSettingsBindingValidator(configuration.GetSection("Bot"), sp.GetService<ILogger<BotSettingsBindingValidator>>()));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new BotDatabase(configuration["Bot:DataDirectory"] is { Length: > 0 } dir ? dir : "data"));
-        services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>(), configuration.GetSection("Bot:Digests:Sources").Get<string[]>() ?? []));
+        services.TryAddSingleton(sp => new KnownSections(sp.GetService<DigestLibrary>()));
         services.TryAddSingleton(sp => NpgsqlDataSource.Create(sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling.ConnectionString));
         services.TryAddSingleton<IStateStore>(sp => StateStoreFactory.Create(
             sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Scheduling,

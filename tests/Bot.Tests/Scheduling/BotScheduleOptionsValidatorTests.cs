@@ -5,7 +5,7 @@ namespace Bot.Tests.Scheduling;
 
 public sealed class BotScheduleOptionsValidatorTests
 {
-    private readonly BotScheduleOptionsValidator _validator = new(new KnownSections(null, []));
+    private readonly BotScheduleOptionsValidator _validator = new();
 
     [Fact]
     public void Validate_Succeeds_ForTheEmbeddedDefault()
@@ -19,7 +19,6 @@ public sealed class BotScheduleOptionsValidatorTests
     [InlineData("Cron", "0 9 * MON", "Bot:Subscriptions:0:Cron ('weekly-console'): '0 9 * MON' is not a cron expression: write five fields")]
     [InlineData("TimeZone", "Asia/Seol", "Bot:Subscriptions:0:TimeZone ('weekly-console'): 'Asia/Seol' is not a time zone; use an IANA name")]
     [InlineData("Target", "discord:chanel:123", "Bot:Subscriptions:0:Target ('weekly-console'): 'discord:chanel:123' is not a target; use console, discord:channel:<id>")]
-    [InlineData("Sections", "paper", "Bot:Subscriptions:0:Sections ('weekly-console'): there is no section 'paper' (did you mean 'papers'?)")]
     [InlineData("SectionSpacing", "one day", "Bot:Subscriptions:0:SectionSpacing ('weekly-console'): 'one day' is not a spacing; write 00:00:00")]
     public void Validate_NamesTheSettingAndTheFix_ForABadValue(string setting, string value, string expected)
     {
@@ -29,7 +28,6 @@ public sealed class BotScheduleOptionsValidatorTests
             case "Cron": s.Cron = value; break;
             case "TimeZone": s.TimeZone = value; break;
             case "Target": s.Target = value; break;
-            case "Sections": s.Sections = [value]; break;
             case "SectionSpacing": s.SectionSpacing = value; break;
         }
 
@@ -64,6 +62,18 @@ public sealed class BotScheduleOptionsValidatorTests
 
         Assert.Single(result.Failures!);
         Assert.DoesNotContain("SECRET-TOKEN", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_LeavesSectionKeysToTheStartUpCheck_ReadingNoSources()
+    {
+        // Section keys are checked after the start-up ingest (SectionKeyStartupCheck); options validation reads no files.
+        var s = Subscription();
+        s.Sections = ["no-such-section-anywhere"];
+
+        var result = _validator.Validate(null, Options(s));
+
+        Assert.True(result.Succeeded, result.FailureMessage);
     }
 
     [Fact]

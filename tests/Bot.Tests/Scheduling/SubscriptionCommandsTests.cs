@@ -16,7 +16,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     public SubscriptionCommandsTests()
     {
         _store = SqlStateStore.ForSqlite(new BotDatabase(_dir.Path), _time);
-        _commands = new SubscriptionCommands(_store, _scheduler, new KnownSections(null, []), new SubscriptionDefaults(), _time);
+        _commands = new SubscriptionCommands(_store, _scheduler, new KnownSections(null), new SubscriptionDefaults(), _time);
     }
 
     public void Dispose() => _dir.Dispose();

@@ -16,7 +16,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     public SubscriptionLimitsTests()
     {
         _store = SqlStateStore.ForSqlite(new BotDatabase(_dir.Path), _time);
-        _commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null, []), new SubscriptionDefaults { MaxPerChannel = 3 }, _time);
+        _commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults { MaxPerChannel = 3 }, _time);
     }
 
     public void Dispose() => _dir.Dispose();

@@ -1,12 +1,19 @@
 using System.Text.Json;
-using Bot.Discord;
+using Bot.Core;
+using Bot.Core.Tests;
 using Bot.Library;
 
-namespace Bot.Core.Tests;
+namespace Bot.Discord.Tests;
 
 public sealed class DiscordRendererTests
 {
-    private readonly DiscordRenderer _renderer = new(TemplateStore.FromDirectory(RepoPaths.Templates));
+    private readonly DiscordRenderer _renderer = new(TemplateStore.FromDirectory(RepoPaths.Templates, [DiscordMarkup.Dialect]));
+
+    [Fact]
+    public void ShippedTemplates_Load_ForDiscord()
+    {
+        Assert.Empty(TemplateStore.Validate(RepoPaths.Templates, [DiscordMarkup.Dialect]));
+    }
 
     [Fact]
     public void RenderPost_PingsNobody_AndCarriesNonce()
@@ -84,7 +91,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void RenderReply_SearchHasPagingButtonsWithState()
     {
-        var results = new SearchResults("search", "diffusion", null, 12, 2, 3, [Result("Diffusion survey")], new PagingState("search", 5, null, "diffusion").Encode());
+        var results = new SearchResults("search", "diffusion", null, 12, 2, 3, [TestDigests.Result("Diffusion survey")], new PagingState("search", 5, null, "diffusion").Encode());
 
         var message = _renderer.RenderReply(results);
 
@@ -98,7 +105,7 @@ public sealed class DiscordRendererTests
     [Fact]
     public void RenderReply_DisablesPreviousOnFirstPage()
     {
-        var results = new SearchResults("papers", "q", null, 12, 1, 3, [Result("A")], new PagingState("papers", 5, null, "q").Encode());
+        var results = new SearchResults("papers", "q", null, 12, 1, 3, [TestDigests.Result("A")], new PagingState("papers", 5, null, "q").Encode());
 
         var buttons = _renderer.RenderReply(results).Components!.Single().Components!;
 
@@ -109,13 +116,10 @@ public sealed class DiscordRendererTests
     [Fact]
     public void RenderReply_SearchShowsACappedTotalAsALowerBound()
     {
-        var capped = new SearchResults("search", "llm", null, 1000, 1, 100, [Result("A")], new PagingState("search", 10, null, "llm").Encode()) { TotalIsLowerBound = true };
+        var capped = new SearchResults("search", "llm", null, 1000, 1, 100, [TestDigests.Result("A")], new PagingState("search", 10, null, "llm").Encode()) { TotalIsLowerBound = true };
         var exact = capped with { Total = 1204, TotalIsLowerBound = false };
 
         Assert.StartsWith("1,000+ results", _renderer.RenderReply(capped).Embeds![0].Description, StringComparison.Ordinal);
         Assert.StartsWith("1,204 results", _renderer.RenderReply(exact).Embeds![0].Description, StringComparison.Ordinal);
     }
-
-    internal static SearchResult Result(string title, string? summary = "A summary.")
-        => new("e1", title, summary, "papers", "d1", "AI Trends", "2024-07-10", "https://arxiv.org/abs/2401.00001", [], [], 1.0);
 }

@@ -1,16 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Bot.Core;
+using Bot.Core.Tests;
 using Bot.Digests;
-using Bot.Discord;
-using Bot.Slack;
 
-namespace Bot.Core.Tests;
+namespace Bot.Slack.Tests;
 
 /// <summary>
-/// The exact payloads of the sample digests on both platforms, compared with <c>Golden/*.json</c>.
-/// Regenerate after an intended change with <c>BOT_UPDATE_GOLDEN=1 dotnet test tests/Bot.Core.Tests</c> (it writes the files and fails), review the diff, run again.
+/// The exact Slack payloads of the sample digests, compared with <c>Golden/*.slack.json</c>.
+/// Regenerate after an intended change with <c>BOT_UPDATE_GOLDEN=1 dotnet test tests/Bot.Slack.Tests</c> (it writes the files and fails), review the diff, run again.
 /// </summary>
-public sealed class GoldenPayloadTests
+public sealed class SlackGoldenPayloadTests
 {
-    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates);
+    private static readonly JsonSerializerOptions Printed = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates, [SlackMarkup.Dialect]);
 
     public static TheoryData<string> Samples()
     {
@@ -25,24 +29,13 @@ public sealed class GoldenPayloadTests
 
     [Theory]
     [MemberData(nameof(Samples))]
-    public void DiscordPayloads_MatchGolden(string sample)
-    {
-        var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
-        var messages = posts.SelectMany(new DiscordRenderer(Templates).RenderPost).ToList();
-
-        Assert.All(messages, m => Assert.Empty(DiscordLimits.Validate(m)));
-        AssertGolden(Path.ChangeExtension(sample, ".discord.json"), PayloadSnapshot.Json(messages));
-    }
-
-    [Theory]
-    [MemberData(nameof(Samples))]
     public void SlackPayloads_MatchGolden(string sample)
     {
         var posts = PayloadSnapshot.Posts(Parse(sample), 3).ToList();
         var messages = posts.SelectMany(p => new SlackRenderer(Templates).RenderPost(p, "C0123456789")).ToList();
 
         Assert.All(messages, m => Assert.Empty(SlackLimits.Validate(m)));
-        AssertGolden(Path.ChangeExtension(sample, ".slack.json"), PayloadSnapshot.Json(messages));
+        AssertGolden(Path.ChangeExtension(sample, ".slack.json"), Json(messages));
     }
 
     private static Digest Parse(string sample)
@@ -50,10 +43,13 @@ public sealed class GoldenPayloadTests
 
     private static void AssertGolden(string name, string actual)
     {
-        var path = Path.Combine(RepoPaths.Root, "tests", "Bot.Core.Tests", "Golden", name);
+        var path = Path.Combine(RepoPaths.Root, "tests", "Bot.Slack.Tests", "Golden", name);
         Bot.TestSupport.Regeneration.WriteAndFailIfRequested("BOT_UPDATE_GOLDEN", path, actual);
 
         Assert.True(File.Exists(path), $"No golden file {path}; create it with BOT_UPDATE_GOLDEN=1 and review it.");
         Assert.Equal(File.ReadAllText(path).ReplaceLineEndings("\n"), actual);
     }
+
+    private static string Json(IEnumerable<SlackMessage> messages)
+        => new JsonArray([.. messages.Select(m => JsonSerializer.SerializeToNode(m, SlackMessageJsonContext.Default.SlackMessage))]).ToJsonString(Printed).ReplaceLineEndings("\n") + "\n";
 }

@@ -1,6 +1,7 @@
 using System.Text;
+using Bot.Core;
 
-namespace Bot.Core;
+namespace Bot.Discord;
 
 /// <summary>
 /// For Discord text that is not Markdown (embed footers, author names, button labels): only neutralises mentions,

@@ -1,11 +1,18 @@
 using System.Text.Json;
-using Bot.Slack;
+using Bot.Core;
+using Bot.Core.Tests;
 
-namespace Bot.Core.Tests;
+namespace Bot.Slack.Tests;
 
 public sealed class SlackRendererTests
 {
-    private readonly SlackRenderer _renderer = new(TemplateStore.FromDirectory(RepoPaths.Templates));
+    private readonly SlackRenderer _renderer = new(TemplateStore.FromDirectory(RepoPaths.Templates, [SlackMarkup.Dialect]));
+
+    [Fact]
+    public void ShippedTemplates_Load_ForSlack()
+    {
+        Assert.Empty(TemplateStore.Validate(RepoPaths.Templates, [SlackMarkup.Dialect]));
+    }
 
     [Fact]
     public void RenderPost_HasFallbackTextNoUnfurlAndMetadata()
@@ -62,7 +69,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void RenderReply_SearchHasOnlyUsefulPagingButtons()
     {
-        var results = new SearchResults("search", "q", null, 12, 1, 3, [DiscordRendererTests.Result("A")], new PagingState("search", 5, null, "q").Encode());
+        var results = new SearchResults("search", "q", null, 12, 1, 3, [TestDigests.Result("A")], new PagingState("search", 5, null, "q").Encode());
 
         var message = _renderer.RenderReply(results);
 
@@ -83,7 +90,7 @@ public sealed class SlackRendererTests
     [Fact]
     public void Serialized_RoundTripsThroughContext()
     {
-        var message = _renderer.RenderReply(new SearchResults("search", "q", null, 12, 2, 3, [DiscordRendererTests.Result("A")], new PagingState("search", 5, null, "q").Encode()));
+        var message = _renderer.RenderReply(new SearchResults("search", "q", null, 12, 2, 3, [TestDigests.Result("A")], new PagingState("search", 5, null, "q").Encode()));
         var json = JsonSerializer.Serialize(message, SlackMessageJsonContext.Default.SlackMessage);
 
         var back = JsonSerializer.Deserialize(json, SlackMessageJsonContext.Default.SlackMessage)!;

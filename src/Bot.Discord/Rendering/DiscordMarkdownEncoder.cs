@@ -1,6 +1,7 @@
 using System.Text;
+using Bot.Core;
 
-namespace Bot.Core;
+namespace Bot.Discord;
 
 /// <summary>
 /// Escapes a value for Discord Markdown (embed descriptions, field values, titles, content): backslash before Markdown

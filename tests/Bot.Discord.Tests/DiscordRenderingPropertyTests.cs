@@ -1,16 +1,15 @@
-using Bot.Discord;
-using Bot.Slack;
+using Bot.Core;
+using Bot.Core.Tests;
 using FsCheck;
 using FsCheck.Xunit;
 
-namespace Bot.Core.Tests;
+namespace Bot.Discord.Tests;
 
-/// <summary>For any hostile input, every payload stays within its platform's limits and nothing pings.</summary>
-public sealed class RenderingPropertyTests
+/// <summary>For any hostile input, every Discord payload stays within its limits and nothing pings.</summary>
+public sealed class DiscordRenderingPropertyTests
 {
-    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates);
+    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates, [DiscordMarkup.Dialect]);
     private static readonly DiscordRenderer Discord = new(Templates);
-    private static readonly SlackRenderer Slack = new(Templates);
 
     [Property(Arbitrary = [typeof(AdversarialGen)], MaxTest = 60)]
     public void DiscordPost_StaysWithinLimits_AndPingsOnlyTheOptedInRole(SectionHighlight highlight, bool withRole)
@@ -30,23 +29,6 @@ public sealed class RenderingPropertyTests
         Assert.Equal(highlight.Items.Select((_, i) => $"{i + 1}."), fields.Take(highlight.Items.Count).Select(f => f.Name.Split(' ')[0]));
     }
 
-    [Property(Arbitrary = [typeof(AdversarialGen)], MaxTest = 60)]
-    public void SlackPost_StaysWithinLimits_AndPingsNobody(SectionHighlight highlight)
-    {
-        var messages = Slack.RenderPost(new SectionPost("ledger", highlight), "C1");
-
-        Assert.NotEmpty(messages);
-        foreach (var message in messages)
-        {
-            Assert.Empty(SlackLimits.Validate(message));
-            Assert.Empty(PingCheck.Slack(message));
-            Assert.False(message.UnfurlLinks);
-        }
-
-        var items = messages.SelectMany(m => m.Blocks!.OfType<SlackSectionBlock>()).Count();
-        Assert.Equal(highlight.Items.Count + (highlight.MoreCount > 0 ? 1 : 0), items);
-    }
-
     [Property(Arbitrary = [typeof(AdversarialGen)], MaxTest = 100)]
     public void DiscordReply_StaysWithinLimits_AndPingsNobody(Reply reply)
     {
@@ -56,15 +38,6 @@ public sealed class RenderingPropertyTests
         Assert.Empty(PingCheck.Discord(message));
     }
 
-    [Property(Arbitrary = [typeof(AdversarialGen)], MaxTest = 100)]
-    public void SlackReply_StaysWithinLimits_AndPingsNobody(Reply reply)
-    {
-        var message = Slack.RenderReply(reply, inChannel: true);
-
-        Assert.Empty(SlackLimits.Validate(message));
-        Assert.Empty(PingCheck.Slack(message));
-    }
-
     [Fact]
     public void Posts_StayWithinLimits_ForTwoHundredHugeEntries()
     {
@@ -72,13 +45,9 @@ public sealed class RenderingPropertyTests
         var highlight = TestDigests.Highlight("papers", 200, more: 7, title: _ => huge, summary: _ => huge);
 
         var discord = Discord.RenderPost(new SectionPost("k", highlight));
-        var slack = Slack.RenderPost(new SectionPost("k", highlight));
 
         Assert.All(discord, m => Assert.Empty(DiscordLimits.Validate(m)));
         Assert.All(discord, m => Assert.Empty(PingCheck.Discord(m)));
-        Assert.All(slack, m => Assert.Empty(SlackLimits.Validate(m)));
-        Assert.All(slack, m => Assert.Empty(PingCheck.Slack(m)));
         Assert.Equal(201, discord.Sum(m => m.Embeds!.Single().Fields!.Count));
-        Assert.Equal(201, slack.Sum(m => m.Blocks!.OfType<SlackSectionBlock>().Count()));
     }
 }

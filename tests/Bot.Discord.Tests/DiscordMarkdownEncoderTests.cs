@@ -1,4 +1,4 @@
-namespace Bot.Core.Tests;
+namespace Bot.Discord.Tests;
 
 public sealed class DiscordMarkdownEncoderTests
 {

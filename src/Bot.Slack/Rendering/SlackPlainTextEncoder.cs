@@ -1,4 +1,6 @@
-namespace Bot.Core;
+using Bot.Core;
+
+namespace Bot.Slack;
 
 /// <summary>
 /// For Slack <c>plain_text</c> objects (headers, button labels), which show text literally: entities would show as

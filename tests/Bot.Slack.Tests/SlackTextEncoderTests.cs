@@ -1,4 +1,4 @@
-namespace Bot.Core.Tests;
+namespace Bot.Slack.Tests;
 
 public sealed class SlackTextEncoderTests
 {
@@ -15,7 +15,7 @@ public sealed class SlackTextEncoderTests
     [Fact]
     public void SlackLink_EscapesTextAndKeepsUrl()
     {
-        var link = LinkMarkup.Slack("<!here> & more", "https://example.com/a?b=1&c=2");
+        var link = SlackMarkup.Link("<!here> & more", "https://example.com/a?b=1&c=2");
 
         Assert.Equal("<https://example.com/a?b=1&c=2|&lt;!here&gt; &amp; more>", link);
     }
@@ -23,6 +23,6 @@ public sealed class SlackTextEncoderTests
     [Fact]
     public void SlackLink_IsPlainText_WhenUrlIsNotHttp()
     {
-        Assert.Equal("x &lt;y&gt;", LinkMarkup.Slack("x <y>", "javascript:alert(1)"));
+        Assert.Equal("x &lt;y&gt;", SlackMarkup.Link("x <y>", "javascript:alert(1)"));
     }
 }

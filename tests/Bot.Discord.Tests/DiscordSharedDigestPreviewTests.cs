@@ -1,21 +1,21 @@
+using Bot.Core;
+using Bot.Core.Tests;
 using Bot.Digests;
-using Bot.Discord;
-using Bot.Slack;
 
-namespace Bot.Core.Tests;
+namespace Bot.Discord.Tests;
 
-/// <summary>Every real third-party digest in <c>../shared</c> previews within the limits on both platforms, without pings.</summary>
-public sealed class SharedDigestPreviewTests
+/// <summary>Every real third-party digest in <c>../shared</c> previews within Discord's limits, without pings.</summary>
+public sealed class DiscordSharedDigestPreviewTests
 {
-    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates);
+    private static readonly TemplateStore Templates = TemplateStore.FromDirectory(RepoPaths.Templates, [DiscordMarkup.Dialect]);
 
     public static TheoryData<string> Digests()
     {
         var data = new TheoryData<string>();
         foreach (var folder in new[] { "seeds", "wild" })
         {
-            var path = Path.Combine(RepoPaths.Shared, folder);
-            if (Directory.Exists(path))
+            var path = Path.Combine(RepoPaths.Shared ?? string.Empty, folder);
+            if (RepoPaths.Shared is not null && Directory.Exists(path))
             {
                 foreach (var file in Directory.GetFiles(path, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 {
@@ -29,17 +29,15 @@ public sealed class SharedDigestPreviewTests
 
     [SharedDigestsTheory]
     [MemberData(nameof(Digests), DisableDiscoveryEnumeration = true)]
-    public void Digest_PreviewsWithinLimits_OnBothPlatforms(string relativePath)
+    public void Digest_PreviewsWithinDiscordsLimits(string relativePath)
     {
-        var digest = new DigestParser().Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared, relativePath)), Path.GetFileName(relativePath));
+        var digest = new DigestParser().Parse(File.ReadAllText(Path.Combine(RepoPaths.Shared!, relativePath)), Path.GetFileName(relativePath));
         var discord = new DiscordRenderer(Templates);
-        var slack = new SlackRenderer(Templates);
 
         // Some real digests are stubs with no entries: they post nothing, but /digest must still render.
         var overview = new DigestOverview(digest.Id, digest.Title, digest.Date, PayloadSnapshot.PublicUrl(digest), digest.Summary,
             digest.Sections.Select(s => new OverviewSection(s.Key, s.Title, s.Entries.Count, PayloadSnapshot.PublicUrl(digest))).ToList());
         Assert.Empty(DiscordLimits.Validate(discord.RenderReply(overview)));
-        Assert.Empty(SlackLimits.Validate(slack.RenderReply(overview)));
         foreach (var entries in new[] { 5, int.MaxValue })
         {
             foreach (var post in PayloadSnapshot.Posts(digest, entries))
@@ -49,12 +47,7 @@ public sealed class SharedDigestPreviewTests
                 Assert.All(discordMessages, m => Assert.Empty(PingCheck.Discord(m)));
                 Assert.Equal(post.Highlight.Items.Count + (post.Highlight.MoreCount > 0 ? 1 : 0), discordMessages.Sum(m => m.Embeds!.Single().Fields!.Count));
 
-                var slackMessages = slack.RenderPost(post, "C1");
-                Assert.All(slackMessages, m => Assert.Empty(SlackLimits.Validate(m)));
-                Assert.All(slackMessages, m => Assert.Empty(PingCheck.Slack(m)));
-
                 Assert.Empty(DiscordLimits.Validate(discord.RenderReply(post.Highlight)));
-                Assert.Empty(SlackLimits.Validate(slack.RenderReply(post.Highlight)));
             }
         }
     }
