@@ -23,15 +23,17 @@ internal static partial class HostileDigestsHarness
         {
             ("baseline: samples/digests sample", Directory.EnumerateFiles(Path.Combine(BenchArgs.RepoRoot(), "samples", "digests"), "*.md").Order(StringComparer.Ordinal).First()),
         };
-        foreach (var (row, file, text) in HostileDigests.FullSize())
+        foreach (var (row, file, text) in HostileDigests.FullSize().Concat(HostileDigests.WithinCap((int)new Bot.Library.DigestSourcesOptions().MaxSourceBytes)))
         {
             var path = Path.Combine(dir, file);
             await File.WriteAllTextAsync(path, text());
             rows.Add((row, path));
         }
 
-        Console.WriteLine("| file | size | time | peak RSS | exit | warnings |");
-        Console.WriteLine("|---|---|---|---|---|---|");
+        // On a shared machine wall time is inflated by the load; CPU time (user + sys) is what the file itself cost.
+        Console.WriteLine($"load average before: {LoadAverage()}");
+        Console.WriteLine("| file | size | wall time | CPU (user+sys) | peak RSS | exit | warnings or error |");
+        Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (row, path) in rows)
         {
             var start = new ProcessStartInfo("/usr/bin/time", ["-v", "dotnet", bot, "parse", path, "--json"])
@@ -47,13 +49,22 @@ internal static partial class HostileDigestsHarness
             var wall = Field(stderr, "Elapsed (wall clock) time");
             var rssKb = long.Parse(Field(stderr, "Maximum resident set size (kbytes)"), CultureInfo.InvariantCulture);
             var exit = Field(stderr, "Exit status");
+            var cpu = double.Parse(Field(stderr, "User time (seconds)"), CultureInfo.InvariantCulture) + double.Parse(Field(stderr, "System time (seconds)"), CultureInfo.InvariantCulture);
             var codes = string.Join(", ", CodePattern().Matches(json).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
+            if (exit != "0")
+            {
+                codes = stderr.Split('\n').FirstOrDefault(l => l.StartsWith("error:", StringComparison.Ordinal))?.Replace(path, Path.GetFileName(path), StringComparison.Ordinal).Replace("|", "\\|", StringComparison.Ordinal) ?? codes;
+            }
+
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {row} | {new FileInfo(path).Length / 1024.0 / 1024.0:F1} MB | {wall} | {rssKb / 1024.0:F0} MB | {exit} | {codes} |"));
+                $"| {row} | {new FileInfo(path).Length / 1024.0 / 1024.0:F2} MB | {wall} | {cpu:F2} s | {rssKb / 1024.0:F0} MB | {exit} | {codes} |"));
         }
 
+        Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
     }
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 
     private static string Field(string text, string name)
     {

@@ -9,8 +9,15 @@ public sealed record DigestLimits
     /// <summary>The defaults: far above any real digest (the largest seen is under 200 KB).</summary>
     public static DigestLimits Default { get; } = new();
 
-    /// <summary>Longest text parsed, in characters; a longer file is refused with <c>file-too-large</c>.</summary>
-    public int MaxFileChars { get; init; } = 12 * 1024 * 1024;
+    /// <summary>
+    /// Longest text parsed, in characters; a longer file is refused with <c>file-too-large</c>. The default matches the
+    /// default source cap (<c>Bot:Digests:MaxSourceBytes</c>, 4 MiB): UTF-8 never has more characters than bytes.
+    /// </summary>
+    public int MaxFileChars { get; init; } = 4 * 1024 * 1024;
+
+    /// <summary>The defaults, with the character bound set to a source cap in bytes (a text within the cap is never refused).</summary>
+    public static DigestLimits ForSourceBytes(long maxSourceBytes)
+        => Default with { MaxFileChars = (int)Math.Clamp(maxSourceBytes, 1, int.MaxValue) };
 
     /// <summary>References kept per entry; the rest are dropped with <c>references-cut</c>.</summary>
     public int MaxReferencesPerEntry { get; init; } = 1_000;

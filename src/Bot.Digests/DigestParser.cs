@@ -39,7 +39,7 @@ public sealed class DigestParser
             markdown = markdown[1..];
         }
 
-        var context = new ParseContext();
+        var context = new ParseContext { MaxWarningsPerCode = _limits.MaxWarningsPerCode };
         if (string.IsNullOrWhiteSpace(markdown))
         {
             context.Warn(ParseWarningCodes.ContentEmpty, "The digest is empty.", 0);
@@ -179,7 +179,7 @@ public sealed class DigestParser
             : description ?? context.Intro;
         var id = StableIds.ForDigest(fileName, date, title);
         var sections = DigestAssembler.BuildSections(id, context);
-        var warnings = context.Warnings.Count == 0 ? [] : WarningCap.Apply(context.Warnings, DigestLimits.Default.MaxWarningsPerCode).OrderBy(w => w.Line).ToArray();
+        var warnings = context.Warnings.Count == 0 ? [] : WarningCap.Apply(context.Warnings, context.MaxWarningsPerCode, context.WarningCounts).OrderBy(w => w.Line).ToArray();
         return new Digest(
             id,
             title,

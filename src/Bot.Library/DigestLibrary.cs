@@ -91,7 +91,8 @@ public sealed class DigestLibrary
 
     private DigestIngestor CreateIngestor()
     {
-        var parse = ParseFunction ?? new DigestParser().Parse;
+        // The parser's own character bound follows the byte cap, so a file within Bot:Digests:MaxSourceBytes is never refused by it.
+        var parse = ParseFunction ?? new DigestParser(DigestLimits.ForSourceBytes(_options.Digests.MaxSourceBytes)).Parse;
         _fetcher ??= new WebFetcher(CreateHttpClient, _options.Digests, _hosts, _time);
         return new DigestIngestor(_database, new WebSourceReader(_fetcher, _options.Digests, parse, _time), _options.Digests, parse, _time, _logger);
     }

@@ -33,6 +33,12 @@ public sealed class SlackOptions
     /// <summary>How long a slash command may take before it is acknowledged and answered through <c>response_url</c>.</summary>
     public TimeSpan InlineReplyBudget { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Spacing between two calls of conversations.history (and of conversations.replies): Slack allows apps distributed
+    /// outside its directory one call a minute per method, 15 messages each.
+    /// </summary>
+    public TimeSpan HistoryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Timeout of one HTTP attempt.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
 

@@ -38,7 +38,8 @@ public static class SlackServiceCollectionExtensions
         services.TryAddSingleton(sp => new SlackSectionPoster(
             sp.GetRequiredService<SlackApiClient>(),
             sp.GetRequiredService<SlackPayloads>(),
-            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackSectionPoster>>()));
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SlackSectionPoster>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SlackReplySender>();
         services.TryAddSingleton<SlackAdminCheck>();
         services.TryAddSingleton<SlashCommandHandler>();

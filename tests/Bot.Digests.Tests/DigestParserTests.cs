@@ -75,7 +75,8 @@ public sealed class DigestParserTests
             builder.Append(body.Replace("[^", "[^x", StringComparison.Ordinal));
         }
 
-        var digest = Parser.Parse(builder.ToString(), "2026-01-01-huge.md");
+        // Over the default 4 MiB cap (issue 13): an operator who raises Bot:Digests:MaxSourceBytes gets the whole file read.
+        var digest = new DigestParser(DigestLimits.ForSourceBytes(16 * 1024 * 1024)).Parse(builder.ToString(), "2026-01-01-huge.md");
 
         Assert.Equal("2026-01-01-huge", digest.Id);
         Assert.True(digest.Entries.Count() > 1000);

@@ -98,6 +98,22 @@ public sealed class DiscordCommandsTests : DiscordHostTest
     }
 
     [Fact]
+    public async Task Subscribe_TheSameNameFromAnotherGuild_IsThatGuildsOwn()
+    {
+        // Issue 13: from one guild, /subscribe name:discord-<victim channel> blocked the victim channel with "name is taken".
+        var victimName = $"discord-{Interactions.ChannelId}";
+        var squat = Interactions.Command("subscribe", ("name", victimName));
+        squat["guild_id"] = "777000000000000009";
+        squat["channel_id"] = "555000000000000009";
+
+        var squatted = await InlineAsync(squat);
+        var victim = await InlineAsync(Interactions.Command("subscribe"));
+
+        Assert.Contains($"Subscribed '{victimName}'", (string)squatted["content"]!, StringComparison.Ordinal);
+        Assert.Contains($"Subscribed '{victimName}'", (string)victim["content"]!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Subscribe_WithAnUnknownSection_IsAnEphemeralErrorWithAHint()
     {
         var data = await InlineAsync(Interactions.Command("subscribe", ("sections", "paperz")));

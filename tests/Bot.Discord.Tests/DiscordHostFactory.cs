@@ -57,10 +57,15 @@ internal sealed class DiscordHostFactory : WebApplicationFactory<Program>
     public InteractionSigner Signer { get; }
 
     /// <summary>Starts the fake and the host, and ingests <c>samples/digests</c>.</summary>
-    public static async Task<DiscordHostFactory> StartAsync(IDictionary<string, string?>? settings = null, FakeDiscordOptions? fakeOptions = null)
+    public static Task<DiscordHostFactory> StartAsync(IDictionary<string, string?>? settings = null, FakeDiscordOptions? fakeOptions = null)
+        => StartAsync(_ => settings ?? new Dictionary<string, string?>(), fakeOptions);
+
+    /// <summary>As above, with settings that need the running fake (a webhook URL it created).</summary>
+    public static async Task<DiscordHostFactory> StartAsync(Func<FakeDiscordServer, IDictionary<string, string?>> arrange, FakeDiscordOptions? fakeOptions = null)
     {
+        ArgumentNullException.ThrowIfNull(arrange);
         var fake = await FakeDiscordServer.StartAsync(fakeOptions);
-        var factory = new DiscordHostFactory(fake, new InteractionSigner(), settings);
+        var factory = new DiscordHostFactory(fake, new InteractionSigner(), arrange(fake));
         var library = factory.Services.GetRequiredService<DigestLibrary>();
         var report = await library.IngestAsync([RepoPaths.SampleDigests]);
         Assert.NotNull(report);

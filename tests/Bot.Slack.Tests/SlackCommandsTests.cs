@@ -169,6 +169,27 @@ public sealed class SlackCommandsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Subscribe_TheSameNameFromAnotherWorkspace_IsThatWorkspacesOwn()
+    {
+        // Issue 13: names were global, so one workspace could take (and probe for) another's subscription names.
+        async Task<string> SubscribeAsync(string team, string channel)
+        {
+            var form = SlackHostFactory.CommandForm("subscribe", "name:shared-weekly", _fake.NewResponseUrl(), "UCONFIGADMIN", channel)
+                .Replace("team_id=T0FAKE", $"team_id={team}", StringComparison.Ordinal);
+            var response = await _http.SendAsync(SlackHostFactory.Signed("/slack/commands", form));
+            return JsonText.Of(JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        }
+
+        var first = await SubscribeAsync("T0FAKE", "CFIRST");
+        var other = await SubscribeAsync("T0OTHER", "CSECOND");
+        var sameWorkspace = await SubscribeAsync("T0FAKE", "CTHIRD");
+
+        Assert.Contains("Subscribed 'shared-weekly'", first, StringComparison.Ordinal);
+        Assert.Contains("Subscribed 'shared-weekly'", other, StringComparison.Ordinal);
+        Assert.Contains("taken by another subscription in this workspace", sameWorkspace, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostPoster_PostsToChannelAndWebhook_OnTheFake()
     {
         var poster = _host.Services.GetServices<ISectionPoster>().Single(p => p.Platform == "slack");

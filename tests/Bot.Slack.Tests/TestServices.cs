@@ -27,5 +27,6 @@ internal static class TestServices
         ["Bot:Slack:RetryBaseDelay"] = "00:00:00.020",
         ["Bot:Slack:RequestTimeout"] = "00:00:03",
         ["Bot:Slack:MaxAttempts"] = "3",
+        ["Bot:Slack:HistoryInterval"] = "00:00:00",
     };
 }

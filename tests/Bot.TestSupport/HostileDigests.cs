@@ -18,7 +18,21 @@ public static class HostileDigests
         ("a list nested 5,000 levels", "nested-5000.md", () => NestedList(5_000)),
         ("[a]( x 100k", "unclosed-links-100k.md", () => UnclosedLinks(100_000)),
         ("a 50 MB realistic digest", "realistic-50mb.md", () => Realistic(50 * 1024 * 1024)),
-        ("a 9 MB realistic digest (under the cap)", "realistic-9mb.md", () => Realistic(9 * 1024 * 1024)),
+        ("a 9 MB realistic digest (under the old 12 M-character cap)", "realistic-9mb.md", () => Realistic(9 * 1024 * 1024)),
+    ];
+
+    /// <summary>
+    /// Every row's generator at the largest size within <paramref name="maxBytes"/> of UTF-8 (the source cap, 4 MiB by
+    /// default): the files the cap lets through, which must each parse within the bound.
+    /// </summary>
+    public static IEnumerable<(string Row, string File, Func<string> Text)> WithinCap(int maxBytes) =>
+    [
+        ("footnotes, at the cap", "footnotes-cap.md", () => Fit(maxBytes, Footnotes)),
+        ("undefined citations, at the cap", "undefined-cap.md", () => Fit(maxBytes, UndefinedCitations)),
+        ("URLs in one entry, at the cap", "urls-cap.md", () => Fit(maxBytes, UrlsInOneEntry)),
+        ("a nested list, at the cap", "nested-cap.md", () => Fit(maxBytes, NestedList)),
+        ("[a]( repeated, at the cap", "unclosed-links-cap.md", () => Fit(maxBytes, UnclosedLinks)),
+        ("a realistic digest, at the cap", "realistic-cap.md", () => Fit(maxBytes, Realistic)),
     ];
 
     /// <summary>One entry citing <paramref name="count"/> footnotes, each defined in a trailing references list.</summary>
@@ -105,6 +119,32 @@ public static class HostileDigests
         }
 
         return text.Append("## References\n\n").Append(definitions).ToString();
+    }
+
+    // The largest n whose text stays within maxBytes (to 0.1 %): doubling, then bisection.
+    private static string Fit(int maxBytes, Func<int, string> make)
+    {
+        int lo = 1, hi = 1;
+        while (Encoding.UTF8.GetByteCount(make(hi)) <= maxBytes)
+        {
+            lo = hi;
+            hi *= 2;
+        }
+
+        while (hi - lo > Math.Max(1, lo / 1000))
+        {
+            var mid = lo + ((hi - lo) / 2);
+            if (Encoding.UTF8.GetByteCount(make(mid)) <= maxBytes)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return make(lo);
     }
 
     private static StringBuilder Header(string title)

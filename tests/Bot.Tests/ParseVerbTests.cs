@@ -111,21 +111,31 @@ public sealed class ParseVerbTests : IDisposable
     }
 
     [Fact]
-    public async Task Parse_PrintsSummary_ForTenMegabyteDigest()
+    public async Task Parse_PrintsSummary_ForALargeDigestWithinTheCap_AndRefusesOneOverIt()
     {
-        var path = Path.Combine(TempDir, "2026-01-01-huge.md");
+        // Issue 13: `parse` applies Bot:Digests:MaxSourceBytes (4 MiB by default), as ingest and serve do.
+        var within = Path.Combine(TempDir, "2026-01-01-huge.md");
+        var over = Path.Combine(TempDir, "2026-01-02-huger.md");
         var generator = new Bot.TestSupport.DigestGenerator(seed: 5);
         var text = new StringBuilder();
-        for (var i = 0; text.Length < 10 * 1024 * 1024; i++)
+        var bytes = 0;
+        for (var i = 0; bytes < 3 * 1024 * 1024; i++)
         {
-            text.Append(generator.Generate(i).Replace("[^", $"[^d{i}-", StringComparison.Ordinal).Replace("---\ntitle", i == 0 ? "---\ntitle" : "***\n\ntitle", StringComparison.Ordinal));
+            var chunk = generator.Generate(i).Replace("[^", $"[^d{i}-", StringComparison.Ordinal).Replace("---\ntitle", i == 0 ? "---\ntitle" : "***\n\ntitle", StringComparison.Ordinal);
+            text.Append(chunk);
+            bytes += Encoding.UTF8.GetByteCount(chunk);
         }
 
-        await File.WriteAllTextAsync(path, text.ToString());
+        await File.WriteAllTextAsync(within, text.ToString());
+        await File.WriteAllTextAsync(over, text.ToString() + text.ToString());
 
-        var (code, output, _) = await CliRunner.RunAsync("parse", path);
+        var (code, output, _) = await CliRunner.RunAsync("parse", within);
+        var refused = await CliRunner.RunAsync("parse", over);
 
         Assert.Equal(0, code);
         Assert.Contains("id: 2026-01-01-huge", output, StringComparison.Ordinal);
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("over the 4,194,304-byte cap (Bot:Digests:MaxSourceBytes)", refused.Error, StringComparison.Ordinal);
+        Assert.Single(refused.Error.Trim().Split('\n'));
     }
 }

@@ -29,8 +29,11 @@ public sealed class SubscriptionCommands
         _time = time;
     }
 
-    /// <summary>Subscribes a channel. <paramref name="platform"/> is <c>discord</c> or <c>slack</c>.</summary>
-    public async Task<Reply> SubscribeAsync(string platform, string channelId, SubscribeArguments arguments, CancellationToken ct = default)
+    /// <summary>
+    /// Subscribes a channel. <paramref name="platform"/> is <c>discord</c> or <c>slack</c>; <paramref name="workspaceId"/> is
+    /// the guild or team the command came from (as the platform signed it), which scopes the name and the per-guild limit.
+    /// </summary>
+    public async Task<Reply> SubscribeAsync(string platform, string? workspaceId, string channelId, SubscribeArguments arguments, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         if (ChannelTarget(platform, channelId) is not { } target)
@@ -83,18 +86,29 @@ public sealed class SubscriptionCommands
             return new ErrorReply($"{entries} entries per section is out of range.", $"Pick 1 to {_defaults.MaxEntriesPerSection}.");
         }
 
-        var existing = await _store.FindSubscriptionAsync(name, ct);
-        if (existing is not null && (existing.Source == "config" || existing.Target != target.ToString()))
+        // Names are looked up in this guild's scope only: another guild's names can neither block this one nor be probed
+        // from here. A row stored before scopes existed (scope '') is still this channel's, and is updated in place.
+        var scope = Scope(platform, workspaceId, channelId);
+        var all = await _store.ListSubscriptionsAsync(ct);
+        var existing = await _store.FindSubscriptionAsync(scope, name, ct)
+            ?? all.FirstOrDefault(s => s.Scope.Length == 0 && s.Source != "config" && s.Name == name && s.Target == target.ToString());
+        if (existing is not null && existing.Target != target.ToString())
         {
-            return new ErrorReply($"The name '{name}' is taken by another subscription.", "Pick another name with name:<name>.");
+            return new ErrorReply($"The name '{name}' is taken by another subscription in this {Place(platform)}.", "Pick another name with name:<name>.");
         }
 
         if (existing is null)
         {
-            var inChannel = (await _store.ListSubscriptionsAsync(ct)).Count(s => s.Target == target.ToString());
+            var inChannel = all.Count(s => s.Target == target.ToString());
             if (inChannel >= _defaults.MaxPerChannel)
             {
                 return new ErrorReply($"This channel already has {inChannel} subscriptions, the most allowed.", "Remove one with /unsubscribe, or change one by subscribing again with its name.");
+            }
+
+            var inScope = all.Count(s => s.Scope == scope);
+            if (inScope >= _defaults.MaxPerGuild)
+            {
+                return new ErrorReply($"This {Place(platform)} already has {inScope} subscriptions, the most allowed.", "Remove one with /unsubscribe in its channel, or ask the bot's operator.");
             }
         }
 
@@ -105,23 +119,28 @@ public sealed class SubscriptionCommands
         }
 
         var record = await _store.UpsertSubscriptionAsync(new SubscriptionRecord(
-            0, name, platform, target.ToString(), sections, [], [], cron, zoneId, entries, TimeSpan.Zero, false, null), ct);
+            0, name, platform, target.ToString(), sections, [], [], cron, zoneId, entries, TimeSpan.Zero, false, null) { Scope = existing?.Scope ?? scope }, ct);
         _scheduler.Register(record);
         var next = schedule!.GetNextOccurrence(_time.GetUtcNow(), zone!);
         var when = next is { } n ? TimeZoneInfo.ConvertTime(n, zone!).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + $" ({zoneId})" : "never";
         return new TextReply($"{(existing is null ? "Subscribed" : "Updated")} '{name}': {Describe(record)}. Next post: {when}.");
     }
 
-    /// <summary>Removes the named subscription of a channel.</summary>
-    public async Task<Reply> UnsubscribeAsync(string platform, string channelId, string name, CancellationToken ct = default)
+    /// <summary>Removes the named subscription of a channel (<paramref name="workspaceId"/> as for <see cref="SubscribeAsync"/>).</summary>
+    public async Task<Reply> UnsubscribeAsync(string platform, string? workspaceId, string channelId, string name, CancellationToken ct = default)
     {
         if (ChannelTarget(platform, channelId) is not { } target)
         {
             return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a Discord or Slack channel.");
         }
 
-        var existing = string.IsNullOrWhiteSpace(name) ? null : await _store.FindSubscriptionAsync(name.Trim(), ct);
-        if (existing is null || existing.Target != target.ToString())
+        // Only this channel's subscriptions are candidates, this guild's scope first: a name elsewhere is never found from here.
+        var scope = Scope(platform, workspaceId, channelId);
+        var wanted = name?.Trim() ?? string.Empty;
+        var existing = wanted.Length == 0 ? null : (await _store.ListSubscriptionsAsync(ct))
+            .Where(s => s.Target == target.ToString() && s.Name == wanted && (s.Scope == scope || s.Scope.Length == 0))
+            .OrderBy(s => s.Scope == scope ? 0 : 1).FirstOrDefault();
+        if (existing is null)
         {
             return new ErrorReply($"This channel has no subscription named '{name}'.", "See this channel's subscriptions with /subscriptions.");
         }
@@ -173,6 +192,15 @@ public sealed class SubscriptionCommands
 
         return shortest;
     }
+
+    /// <summary>
+    /// The scope of a chat-created name: the guild or workspace, as the platform signed it. Without one (a DM), the channel
+    /// itself, which no other guild can reach.
+    /// </summary>
+    public static string Scope(string platform, string? workspaceId, string channelId)
+        => string.IsNullOrWhiteSpace(workspaceId) ? $"{platform}:channel-{channelId}" : $"{platform}:{workspaceId.Trim()}";
+
+    private static string Place(string platform) => platform == "slack" ? "workspace" : "server";
 
     private static PostTarget? ChannelTarget(string platform, string channelId)
         => platform is "discord" or "slack" && PostTarget.TryParse($"{platform}:channel:{channelId}", out var target, out _) ? target : null;

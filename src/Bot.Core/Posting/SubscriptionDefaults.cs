@@ -7,6 +7,9 @@ public sealed record SubscriptionDefaults(string Cron = "0 9 * * MON", string Ti
     /// <summary>Chat-created subscriptions one channel may hold (issue 13 made 300 from one channel in 1.6 s).</summary>
     public int MaxPerChannel { get; init; } = 10;
 
+    /// <summary>Chat-created subscriptions one Discord server or Slack workspace may hold, over all its channels.</summary>
+    public int MaxPerGuild { get; init; } = 50;
+
     /// <summary>The shortest gap between two posts a chat-created cron may ask for; <c>* * * * *</c> is refused.</summary>
     public TimeSpan MinCronInterval { get; init; } = TimeSpan.FromHours(1);
 }

@@ -73,9 +73,10 @@ internal sealed class FootnoteIndex
     /// <summary>The references of footnote <paramref name="label"/> (empty for empty definitions); marks it used.</summary>
     public IReadOnlyList<Reference> Resolve(string label, out int line)
     {
-        _used.Add(label);
         if (_definitions.TryGetValue(label, out var definition))
         {
+            // Only defined labels can be reported unused: a flood of undefined ones costs no set entry.
+            _used.Add(label);
             line = definition.Line;
             return definition.References;
         }
@@ -108,7 +109,15 @@ internal sealed class FootnoteIndex
         {
             if (!IsDefined(id))
             {
-                context.Warn(ParseWarningCodes.FootnoteUndefined, $"Footnote [^{id}] is cited but not defined.", line);
+                // Past the per-code cap the warning is only counted: no message is formatted for it.
+                if (context.KeepsMore(ParseWarningCodes.FootnoteUndefined))
+                {
+                    context.Warn(ParseWarningCodes.FootnoteUndefined, $"Footnote [^{id}] is cited but not defined.", line);
+                }
+                else
+                {
+                    context.CountOnly(ParseWarningCodes.FootnoteUndefined);
+                }
             }
 
             yield return id;

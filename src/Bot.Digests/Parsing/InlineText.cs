@@ -32,7 +32,11 @@ internal static partial class InlineText
             return raw;
         }
 
-        scan?.LiteralLabels.AddRange(UndefinedFootnotes(raw));
+        if (scan is not null)
+        {
+            AddUndefinedFootnotes(raw, scan.LiteralLabels);
+        }
+
         return SectionKeys.CollapseWhitespace(StripUndefinedFootnotes(raw));
     }
 
@@ -143,11 +147,13 @@ internal static partial class InlineText
     }
 
     /// <summary>Footnote ids written as <c>[^id]</c> that Markdig left as text because they are not defined.</summary>
-    public static IEnumerable<string> UndefinedFootnotes(string rawText)
+    public static void AddUndefinedFootnotes(string rawText, List<string> labels)
     {
-        foreach (Match match in UndefinedFootnote().Matches(rawText))
+        // EnumerateMatches allocates no Match objects: Matches() kept one (with its groups) per citation alive until the
+        // end, 76 MB for the 380k undefined citations of a 4 MiB hostile file. The id is the match without "[^" and "]".
+        foreach (var match in UndefinedFootnote().EnumerateMatches(rawText))
         {
-            yield return match.Groups["id"].Value;
+            labels.Add(rawText.Substring(match.Index + 2, match.Length - 3));
         }
     }
 

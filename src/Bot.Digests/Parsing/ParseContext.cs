@@ -25,7 +25,26 @@ internal sealed class ParseContext
     /// <summary>The first <c>#</c> heading, a fallback title.</summary>
     public string? FirstHeading { get; set; }
 
-    public void Warn(string code, string message, int line) => Warnings.Add(new ParseWarning(code, message, line));
+    /// <summary>How many warnings each code raised, kept or not (a million undefined citations must not be a million objects).</summary>
+    public Dictionary<string, int> WarningCounts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Warnings kept per code; the rest are only counted.</summary>
+    public int MaxWarningsPerCode { get; init; } = DigestLimits.Default.MaxWarningsPerCode;
+
+    /// <summary>True while <paramref name="code"/> is under its cap, so a warning raised now would be kept.</summary>
+    public bool KeepsMore(string code) => WarningCounts.GetValueOrDefault(code) < MaxWarningsPerCode;
+
+    /// <summary>Counts a warning that would not be kept anyway (see <see cref="KeepsMore"/>).</summary>
+    public void CountOnly(string code) => WarningCounts[code] = WarningCounts.GetValueOrDefault(code) + 1;
+
+    public void Warn(string code, string message, int line)
+    {
+        var count = WarningCounts[code] = WarningCounts.GetValueOrDefault(code) + 1;
+        if (count <= MaxWarningsPerCode)
+        {
+            Warnings.Add(new ParseWarning(code, message, line));
+        }
+    }
 
     /// <summary>The section keyed like <paramref name="title"/>, created (in document order) on first use.</summary>
     public SectionDraft SectionFor(string title, int line)

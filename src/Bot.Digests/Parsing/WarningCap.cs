@@ -5,7 +5,8 @@ namespace Bot.Digests.Parsing;
 /// <summary>Keeps the first warnings of each code and one count of the rest: a million undefined citations is one fact.</summary>
 internal static class WarningCap
 {
-    public static List<ParseWarning> Apply(List<ParseWarning> warnings, int maxPerCode)
+    /// <summary>Keeps the first <paramref name="maxPerCode"/> of each code; <paramref name="raised"/> counts those never stored.</summary>
+    public static List<ParseWarning> Apply(List<ParseWarning> warnings, int maxPerCode, IReadOnlyDictionary<string, int>? raised = null)
     {
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var kept = new List<ParseWarning>(Math.Min(warnings.Count, maxPerCode * 4));
@@ -16,6 +17,11 @@ internal static class WarningCap
             {
                 kept.Add(warning);
             }
+        }
+
+        foreach (var (code, total) in raised ?? new Dictionary<string, int>())
+        {
+            seen[code] = Math.Max(seen.GetValueOrDefault(code), total);
         }
 
         foreach (var (code, count) in seen.Where(c => c.Value > maxPerCode))

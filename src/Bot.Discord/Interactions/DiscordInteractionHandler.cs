@@ -203,12 +203,12 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
             "refs" => _commands.RefsAsync(Text("query") ?? string.Empty, none),
             "digest" => _commands.DigestAsync(Text("date"), none),
             "highlights" => _commands.HighlightsAsync(Text("section") ?? string.Empty, Text("digest"), none),
-            "subscribe" or "unsubscribe" or "subscriptions" => RunSubscriptionAsync(data.Name, interaction.ChannelId, Text, Number, interaction.Member),
+            "subscribe" or "unsubscribe" or "subscriptions" => RunSubscriptionAsync(data.Name, interaction.GuildId, interaction.ChannelId, Text, Number, interaction.Member),
             _ => Task.FromResult<Reply>(new ErrorReply($"I do not know /{data?.Name}.", "The commands may be out of date: ask the bot's operator to run `commands register`.")),
         };
     }
 
-    private Task<Reply> RunSubscriptionAsync(string command, string? channelId, Func<string, string?> text, Func<string, int?> number, InteractionMember? member)
+    private Task<Reply> RunSubscriptionAsync(string command, string? guildId, string? channelId, Func<string, string?> text, Func<string, int?> number, InteractionMember? member)
     {
         if (command is "subscribe" or "unsubscribe"
             && !SubscriptionPermission.Allows(member, _options.SubscriptionManagerRoleIds))
@@ -229,8 +229,8 @@ public sealed partial class DiscordInteractionHandler : IAsyncDisposable
 
         return command switch
         {
-            "subscribe" => subscriptions.SubscribeAsync("discord", channelId, new SubscribeArguments(text("name"), text("sections"), text("cron"), text("timezone"), number("entries"))),
-            "unsubscribe" => subscriptions.UnsubscribeAsync("discord", channelId, text("name") ?? string.Empty),
+            "subscribe" => subscriptions.SubscribeAsync("discord", guildId, channelId, new SubscribeArguments(text("name"), text("sections"), text("cron"), text("timezone"), number("entries"))),
+            "unsubscribe" => subscriptions.UnsubscribeAsync("discord", guildId, channelId, text("name") ?? string.Empty),
             _ => subscriptions.ListAsync("discord", channelId),
         };
     }

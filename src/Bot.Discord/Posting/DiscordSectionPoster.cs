@@ -11,7 +11,7 @@ namespace Bot.Discord;
 /// thread (<see cref="SectionPost.ThreadParentId"/>) or a forum channel (a new post per digest named by
 /// <see cref="SectionPost.ThreadName"/>). Channel messages carry a nonce with <c>enforce_nonce</c>, so a retry never duplicates.
 /// </summary>
-public sealed partial class DiscordSectionPoster : ISectionPoster
+public sealed partial class DiscordSectionPoster : ISectionPoster, IPostEditor
 {
     private const int ThreadAlreadyCreated = 160004;
     private const int AlreadyCrossposted = 40033;
@@ -19,13 +19,16 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
 
     private readonly DiscordRestClient _client;
     private readonly DiscordRenderer _renderer;
+    private readonly DiscordOptions _options;
     private readonly ILogger<DiscordSectionPoster> _logger;
 
     /// <summary>Creates the poster.</summary>
-    public DiscordSectionPoster(DiscordRestClient client, DiscordRenderer renderer, ILogger<DiscordSectionPoster> logger)
+    public DiscordSectionPoster(DiscordRestClient client, DiscordRenderer renderer, Microsoft.Extensions.Options.IOptions<DiscordOptions> options, ILogger<DiscordSectionPoster> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _renderer = renderer;
+        _options = options.Value;
         _logger = logger;
     }
 
@@ -43,20 +46,17 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             throw new PostException($"Section {post.Highlight.SectionKey} of {post.Highlight.DigestId} rendered no message.", permanent: true);
         }
 
-        var receipt = await GuardAsync(target, () => target.Kind switch
+        var skip = _partsAlreadyPosted.TryRemove(post.LedgerKey, out var found) ? found : null;
+        var sent = new List<string>();
+        var receipt = await GuardAsync(target, sent, () => target.Kind switch
         {
-            "webhook" => PostToWebhookAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post.ThreadParentId, target.Options, ct),
-            "channel" => PostToChannelAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post, target.Options, ct),
+            "webhook" => PostToWebhookAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post.ThreadParentId, target.Options, skip, sent, ct),
+            "channel" => PostToChannelAsync(target.Value, [.. messages.Select(m => Apply(m, target.Options))], post, target.Options, skip, sent, ct),
             _ => throw new PostException($"Discord cannot post to a '{target.Kind}' target; use discord:channel:<id> or discord:webhook:<url>.", permanent: true),
         }).ConfigureAwait(false);
         LogPosted(post.Highlight.SectionKey, post.Highlight.DigestId, target.ToString(), messages.Count);
         return receipt;
     }
-
-    /// <inheritdoc />
-    /// <remarks>Discord deduplicates channel posts by nonce itself, so there is nothing to look up.</remarks>
-    public Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
-        => Task.FromResult<PostReceipt?>(null);
 
     /// <inheritdoc />
     public Task<PostReceipt> PostThreadParentAsync(PostTarget target, string ledgerKey, SectionHighlight firstSection, CancellationToken ct = default)
@@ -69,7 +69,7 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             Nonce = DiscordRenderer.Nonce(ledgerKey, -1),
             EnforceNonce = true,
         }, target.Options));
-        return GuardAsync(target, async () =>
+        return GuardAsync(target, [], async () =>
         {
             if (target.Kind == "webhook")
             {
@@ -103,11 +103,11 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         });
     }
 
-    private async Task<PostReceipt> PostToChannelAsync(string channelId, IReadOnlyList<DiscordMessage> messages, SectionPost post, PostTargetOptions options, CancellationToken ct)
+    private async Task<PostReceipt> PostToChannelAsync(string channelId, IReadOnlyList<DiscordMessage> messages, SectionPost post, PostTargetOptions options, Found? skip, List<string> sent, CancellationToken ct)
     {
-        var channel = post.ThreadParentId ?? channelId;
-        string? threadId = post.ThreadParentId;
-        string? last = null;
+        var channel = skip?.ThreadId ?? post.ThreadParentId ?? channelId;
+        string? threadId = skip?.ThreadId ?? post.ThreadParentId;
+        var ids = new string?[messages.Count];
         var start = 0;
         if (threadId is null && !string.IsNullOrWhiteSpace(post.ThreadName))
         {
@@ -118,31 +118,48 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
             StripNonce(first);
             var forumPost = await _client.StartForumThreadAsync(channelId, name, first, options.AppliedTags, ct).ConfigureAwait(false);
             threadId = channel = forumPost.Id;
-            last = forumPost.Message?.Id ?? forumPost.Id;
+            ids[0] = forumPost.Message?.Id ?? forumPost.Id;
+            sent.Add(ids[0]!);
             start = 1;
         }
 
         for (var i = start; i < messages.Count; i++)
         {
+            if (skip?.Parts.TryGetValue(i, out var earlier) == true)
+            {
+                ids[i] = earlier;
+                continue;
+            }
+
             var body = ToJson(messages[i]);
             StripForChannel(body);
-            last = (await _client.CreateMessageAsync(channel, body, ct).ConfigureAwait(false)).Id;
+            var id = (await _client.CreateMessageAsync(channel, body, ct).ConfigureAwait(false)).Id;
+            ids[i] = id;
+            sent.Add(id);
             if (options.Crosspost && threadId is null)
             {
                 // Publishing is a separate call with its own rate limit; a retry of an already published message
                 // answers 40033, which means done.
-                await CrosspostAsync(channel, last, ct).ConfigureAwait(false);
+                await CrosspostAsync(channel, id, ct).ConfigureAwait(false);
             }
         }
 
-        return new PostReceipt(last!, threadId);
+        return Receipt(ids, threadId);
     }
 
-    private async Task<PostReceipt> PostToWebhookAsync(string url, IReadOnlyList<DiscordMessage> messages, string? threadId, PostTargetOptions options, CancellationToken ct)
+    private async Task<PostReceipt> PostToWebhookAsync(string url, IReadOnlyList<DiscordMessage> messages, string? threadId, PostTargetOptions options, Found? skip, List<string> sent, CancellationToken ct)
     {
-        string? last = null;
-        foreach (var message in messages)
+        threadId = skip?.ThreadId ?? threadId;
+        var ids = new string?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
         {
+            if (skip?.Parts.TryGetValue(i, out var earlier) == true)
+            {
+                ids[i] = earlier;
+                continue;
+            }
+
+            var message = messages[i];
             var body = ToJson(message);
             StripNonce(body);
             if (threadId is not null)
@@ -159,13 +176,20 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
                 threadId = created.ChannelId;
             }
 
-            last = created.Id;
+            ids[i] = created.Id;
+            sent.Add(created.Id);
         }
 
-        return new PostReceipt(last!, threadId);
+        return Receipt(ids, threadId);
     }
 
-    private async Task<PostReceipt> GuardAsync(PostTarget target, Func<Task<PostReceipt>> post)
+    private static PostReceipt Receipt(string?[] ids, string? threadId)
+    {
+        IReadOnlyList<string> all = [.. ids.Where(id => id is not null)!];
+        return new PostReceipt(all[^1], threadId, all);
+    }
+
+    private async Task<PostReceipt> GuardAsync(PostTarget target, List<string> sent, Func<Task<PostReceipt>> post)
     {
         try
         {
@@ -174,7 +198,13 @@ public sealed partial class DiscordSectionPoster : ISectionPoster
         catch (DiscordRestException ex)
         {
             LogFailed(ex, target.ToString(), ex.IsTransient);
-            throw new PostException($"Discord post to {target} failed: {ex.Message}", permanent: !ex.IsTransient, ex);
+
+            // Only a post of which nothing went out and that Discord refused outright (a 4xx) is certainly not there;
+            // a lost answer, a 5xx or an earlier message of the same post leaves it in doubt, so the retry looks first.
+            throw new PostException($"Discord post to {target} failed: {ex.Message}", permanent: !ex.IsTransient, ex)
+            {
+                NotDelivered = sent.Count == 0 && !ex.Uncertain && (ex.Rejected || ex.StatusCode is null && !ex.IsTransient && ex.InnerException is null),
+            };
         }
     }
 

@@ -64,7 +64,46 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
         }
 
         var (channel, problem) = await GetChannelAsync(target.Value, ct).ConfigureAwait(false);
-        return problem ?? CheckChannel(channel!, target.Options, thread, webhook: false);
+        return problem ?? CheckChannel(channel!, target.Options, thread, webhook: false) ?? await CheckPermissionsAsync(channel!, thread, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The bot's effective permissions in the channel (its roles, then the channel's overwrites, as Discord computes them)
+    /// against what posting there takes. A guild that cannot be read is not a verdict.
+    /// </summary>
+    private async Task<string?> CheckPermissionsAsync(DiscordChannel channel, bool thread, CancellationToken ct)
+    {
+        if (channel.GuildId is not { } guild)
+        {
+            return null;
+        }
+
+        try
+        {
+            var me = await _client.GetCurrentUserAsync(ct).ConfigureAwait(false);
+            var member = await _client.GetMemberAsync(guild, me.Id, ct).ConfigureAwait(false);
+            var roles = await _client.GetRolesAsync(guild, ct).ConfigureAwait(false);
+
+            // A thread has no overwrites of its own: its parent's apply.
+            var holder = channel.IsThread && channel.ParentId is { } parent ? await _client.GetChannelAsync(parent, ct).ConfigureAwait(false) : channel;
+            var have = DiscordPermissions.Compute(guild, me.Id, roles, member.Roles, holder.PermissionOverwrites);
+            var needed = DiscordPermissions.ViewChannel | DiscordPermissions.EmbedLinks
+                | (channel.IsThread ? DiscordPermissions.SendMessagesInThreads : DiscordPermissions.SendMessages);
+            if (thread)
+            {
+                needed |= DiscordPermissions.SendMessagesInThreads | (channel.IsForum ? 0 : DiscordPermissions.CreatePublicThreads);
+            }
+
+            var missing = DiscordPermissions.Missing(have, needed);
+            return missing.Count == 0
+                ? null
+                : $"the bot lacks {string.Join(", ", missing)} in channel {channel.Id} (its roles and that channel's overwrites, computed as Discord does); allow them for the bot's role in the channel's settings > Permissions";
+        }
+        catch (DiscordRestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound)
+        {
+            LogUnchecked(channel.Id, $"its permissions could not be read: {ex.Message}");
+            return null;
+        }
     }
 
     private async Task<string?> CheckWebhookTargetAsync(PostTarget target, bool thread, bool hasToken, CancellationToken ct)

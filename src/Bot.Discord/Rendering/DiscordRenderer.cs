@@ -12,6 +12,7 @@ public sealed class DiscordRenderer
 {
     private const string Empty = "\u2014";
     private const int ContinuationReserve = 12; // " (100/100)" and then some
+    private const int MarkerReserve = 32; // " · bot-" and a nonce, when the marker goes in the footer
 
     private readonly TemplateStore _templates;
 
@@ -40,7 +41,7 @@ public sealed class DiscordRenderer
             messages.Add(new DiscordMessage
             {
                 Content = first && role is not null ? $"<@&{role}>" : null,
-                Embeds = [embeds[i]],
+                Embeds = [Mark(embeds[i], Nonce(post.LedgerKey, i))],
                 AllowedMentions = first && role is not null ? new DiscordAllowedMentions { Roles = [role] } : DiscordAllowedMentions.None,
                 Nonce = Nonce(post.LedgerKey, i),
                 EnforceNonce = true,
@@ -72,12 +73,29 @@ public sealed class DiscordRenderer
         return message with { Flags = hidden ? DiscordLimits.EphemeralFlag : null };
     }
 
+    /// <summary>
+    /// The marker that finds message <paramref name="part"/> of a post again after a lost answer (fetched messages carry no
+    /// nonce): its nonce as the fragment of the embed's link, invisible to readers, or in the footer when there is no link.
+    /// </summary>
+    public static string Marker(string ledgerKey, int part) => "bot-" + Nonce(ledgerKey, part);
+
     /// <summary>The nonce of message <paramref name="part"/> of a post: 24 hex characters of SHA-256 over the ledger key.</summary>
     public static string Nonce(string ledgerKey, int part)
     {
         ArgumentNullException.ThrowIfNull(ledgerKey);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{ledgerKey}#{part}"));
         return Convert.ToHexStringLower(hash.AsSpan(0, 12));
+    }
+
+    private static DiscordEmbed Mark(DiscordEmbed embed, string nonce)
+    {
+        if (embed.Url is { } url && !url.Contains('#', StringComparison.Ordinal))
+        {
+            return embed with { Url = $"{url}#bot-{nonce}" };
+        }
+
+        var footer = embed.Footer?.Text is { Length: > 0 } text ? $"{text} \u00b7 bot-{nonce}" : $"bot-{nonce}";
+        return embed with { Footer = new DiscordEmbedFooter(footer) };
     }
 
     private List<DiscordEmbed> SectionEmbeds(SectionHighlight highlight, int maxMessages)
@@ -102,7 +120,7 @@ public sealed class DiscordRenderer
                 all.Add(new DiscordEmbedField(name.Length == 0 ? Empty : name, value.Length == 0 ? Empty : value));
             }
 
-            var pages = Pack(title.Length + description.Length + footer.Length + ContinuationReserve, all);
+            var pages = Pack(title.Length + description.Length + footer.Length + ContinuationReserve + MarkerReserve, all);
             if (pages.Count > maxMessages)
             {
                 var keep = Math.Max(0, pages.Take(maxMessages).Sum(p => p.Count) - 1);

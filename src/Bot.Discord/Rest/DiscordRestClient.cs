@@ -95,6 +95,13 @@ public sealed partial class DiscordRestClient
             {
                 lease.Complete(null);
                 var reason = ex is OperationCanceledException ? "timed out" : "failed to connect";
+                if (!route.ResendIsSafe && !NeverSent(ex))
+                {
+                    // Webhooks and forum posts take no nonce: a second send after a lost answer may post twice.
+                    LogUncertain(route.ToString(), reason);
+                    throw new DiscordRestException($"Discord did not answer {route} ({reason}); it may have been carried out, so it is not sent again blindly.", null, null, null, transient: true, ex) { Uncertain = true };
+                }
+
                 if (++failures > _options.MaxRetries)
                 {
                     throw new DiscordRestException($"Discord did not answer {route}: the request {reason} {failures} times.", null, null, null, transient: true, ex);
@@ -111,6 +118,14 @@ public sealed partial class DiscordRestClient
                 if (response.IsSuccessStatusCode)
                 {
                     return answer;
+                }
+
+                if (!route.ResendIsSafe && status is HttpStatusCode.BadGateway or HttpStatusCode.GatewayTimeout)
+                {
+                    // Discord's edge lost the answer; the request may have been carried out behind it.
+                    LogUncertain(route.ToString(), $"answered {(int)status}");
+                    var lost = Failure(route, status, answer, transient: true);
+                    throw new DiscordRestException(lost.Message, status, lost.DiscordCode, lost.DiscordMessage, transient: true) { Uncertain = true };
                 }
 
                 if (status == HttpStatusCode.TooManyRequests || (int)status >= 500)
@@ -133,6 +148,10 @@ public sealed partial class DiscordRestClient
             }
         }
     }
+
+    /// <summary>True when the request certainly never left: the connection could not be made at all.</summary>
+    private static bool NeverSent(Exception ex)
+        => ex is HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError or HttpRequestError.SecureConnectionError };
 
     private HttpRequestMessage CreateRequest(DiscordRoute route, byte[]? body)
     {
@@ -189,6 +208,9 @@ public sealed partial class DiscordRestClient
             throw new DiscordRestException($"Discord's answer to {route} was not the expected JSON.", null, null, null, transient: false, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: {Route} {Reason}; it cannot be deduplicated, so it is not resent (the caller looks for it first)")]
+    private partial void LogUncertain(string route, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: {Route} {Reason}; retry {Attempt} in {DelayMs} ms")]
     private partial void LogRetry(string route, string reason, int attempt, int delayMs);

@@ -45,4 +45,13 @@ public sealed class DiscordRestException : Exception
 
     /// <summary>True when retrying later may succeed (5xx, timeouts, rate limits, the invalid-request budget).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// True when the request may have been carried out although no answer said so (a timeout, a dropped connection, a
+    /// 502/504 from Discord's edge) on a request that cannot safely be sent again: the caller must look before resending.
+    /// </summary>
+    public bool Uncertain { get; init; }
+
+    /// <summary>True when Discord certainly did not carry the request out: it answered with a 4xx (a 429 included).</summary>
+    public bool Rejected => StatusCode is { } status && (int)status is >= 400 and < 500;
 }

@@ -19,6 +19,13 @@ public sealed record DiscordRoute(
     bool UsesBotToken = true,
     bool CountsTowardsGlobal = true)
 {
+    /// <summary>
+    /// True when sending the request again after a lost answer cannot create a second object: every GET, PUT, PATCH and
+    /// DELETE, and the POSTs that deduplicate (Create Message with its nonce, a crosspost, a thread from a message).
+    /// Execute Webhook and Start Thread in Forum take no nonce: the client never resends them by itself.
+    /// </summary>
+    public bool ResendIsSafe { get; init; } = Method != HttpMethod.Post;
+
     /// <summary>The key of the route's bucket until Discord names the bucket.</summary>
     public string RouteKey => $"{Method.Method} {Template} {MajorParameter}";
 
@@ -27,7 +34,7 @@ public sealed record DiscordRoute(
 
     /// <summary><c>POST /channels/{id}/messages</c>.</summary>
     public static DiscordRoute CreateMessage(string channelId)
-        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages", "channels/{channel_id}/messages", channelId);
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages", "channels/{channel_id}/messages", channelId) { ResendIsSafe = true };
 
     /// <summary><c>GET /channels/{id}</c>.</summary>
     public static DiscordRoute GetChannel(string channelId)
@@ -39,7 +46,7 @@ public sealed record DiscordRoute(
 
     /// <summary><c>POST /channels/{id}/messages/{id}/threads</c>: a thread under a message.</summary>
     public static DiscordRoute StartThreadFromMessage(string channelId, string messageId)
-        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/threads", "channels/{channel_id}/messages/{message_id}/threads", channelId);
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/threads", "channels/{channel_id}/messages/{message_id}/threads", channelId) { ResendIsSafe = true };
 
     /// <summary>Executes the webhook of <paramref name="webhookUrl"/> (parsed; refused when not a Discord webhook URL).</summary>
     public static DiscordRoute ExecuteWebhook(string webhookUrl, string? threadId = null)
@@ -70,7 +77,47 @@ public sealed record DiscordRoute(
 
     /// <summary><c>POST /channels/{id}/messages/{id}/crosspost</c>: its own rate limit (a bucket per channel, learned from the headers).</summary>
     public static DiscordRoute Crosspost(string channelId, string messageId)
-        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/crosspost", "channels/{channel_id}/messages/{message_id}/crosspost", channelId);
+        => new(HttpMethod.Post, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}/crosspost", "channels/{channel_id}/messages/{message_id}/crosspost", channelId) { ResendIsSafe = true };
+
+    /// <summary><c>PATCH</c> or <c>DELETE /channels/{id}/messages/{id}</c> (a thread id works as a channel id).</summary>
+    public static DiscordRoute ChannelMessage(HttpMethod method, string channelId, string messageId)
+        => new(method, $"channels/{Escape(channelId)}/messages/{Escape(messageId)}", "channels/{channel_id}/messages/{message_id}", channelId);
+
+    /// <summary><c>GET /channels/{id}/messages?limit=N</c>: the newest messages, newest first.</summary>
+    public static DiscordRoute GetMessages(string channelId, int limit)
+        => new(HttpMethod.Get, $"channels/{Escape(channelId)}/messages?limit={limit}", "channels/{channel_id}/messages", channelId);
+
+    /// <summary><c>GET /guilds/{id}/threads/active</c>: every active thread of the guild (forum posts among them).</summary>
+    public static DiscordRoute ActiveThreads(string guildId)
+        => new(HttpMethod.Get, $"guilds/{Escape(guildId)}/threads/active", "guilds/{guild_id}/threads/active", guildId);
+
+    /// <summary><c>GET /guilds/{id}/members/{user}</c>: a member's roles.</summary>
+    public static DiscordRoute GetMember(string guildId, string userId)
+        => new(HttpMethod.Get, $"guilds/{Escape(guildId)}/members/{Escape(userId)}", "guilds/{guild_id}/members/{user_id}", guildId);
+
+    /// <summary><c>GET /guilds/{id}/roles</c>: the guild's roles and their permissions.</summary>
+    public static DiscordRoute GetRoles(string guildId)
+        => new(HttpMethod.Get, $"guilds/{Escape(guildId)}/roles", "guilds/{guild_id}/roles", guildId);
+
+    /// <summary><c>GET /users/@me</c>: the bot's own user.</summary>
+    public static DiscordRoute CurrentUser()
+        => new(HttpMethod.Get, "users/@me", "users/@me", "users");
+
+    /// <summary>
+    /// <c>PATCH</c> or <c>DELETE /webhooks/{id}/{token}/messages/{id}</c>, with <c>thread_id</c> when the message is in a
+    /// thread (a forum post): Discord looks for the message in the webhook's channel otherwise.
+    /// </summary>
+    public static DiscordRoute WebhookMessage(HttpMethod method, DiscordWebhookUrl webhook, string messageId, string? threadId)
+    {
+        ArgumentNullException.ThrowIfNull(webhook);
+        var path = $"webhooks/{Escape(webhook.Id)}/{Escape(webhook.Token)}/messages/{Escape(messageId)}";
+        if (!string.IsNullOrEmpty(threadId))
+        {
+            path += $"?thread_id={Uri.EscapeDataString(threadId)}";
+        }
+
+        return new(method, path, "webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", "webhook:" + webhook.Id, UsesBotToken: false);
+    }
 
     /// <summary><c>PATCH /webhooks/{app}/{token}/messages/@original</c>: edits a deferred interaction reply.</summary>
     public static DiscordRoute EditOriginalResponse(string applicationId, string interactionToken)

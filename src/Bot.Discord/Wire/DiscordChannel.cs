@@ -10,7 +10,9 @@ public sealed record DiscordChannel(
     [property: JsonPropertyName("message")] CreatedMessage? Message = null,
     [property: JsonPropertyName("flags")] int Flags = 0,
     [property: JsonPropertyName("available_tags")] IReadOnlyList<DiscordForumTag>? AvailableTags = null,
-    [property: JsonPropertyName("guild_id")] string? GuildId = null)
+    [property: JsonPropertyName("guild_id")] string? GuildId = null,
+    [property: JsonPropertyName("parent_id")] string? ParentId = null,
+    [property: JsonPropertyName("permission_overwrites")] IReadOnlyList<PermissionOverwrite>? PermissionOverwrites = null)
 {
     /// <summary>GUILD_TEXT.</summary>
     public const int GuildText = 0;

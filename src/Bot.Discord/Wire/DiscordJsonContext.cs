@@ -15,4 +15,9 @@ namespace Bot.Discord.Wire;
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(List<FetchedMessage>))]
+[JsonSerializable(typeof(ActiveThreads))]
+[JsonSerializable(typeof(List<DiscordRole>))]
+[JsonSerializable(typeof(GuildMember))]
+[JsonSerializable(typeof(DiscordUser))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

@@ -252,6 +252,11 @@ internal sealed class DigestIngestor
         }
 
         var content = await SourceReader.ReadFileAsync(item.Source, _options.MaxSourceBytes, ct).ConfigureAwait(false);
+        if (content.Skipped)
+        {
+            return [new Prepared(item with { Skip = content.Error }, null, null, null, null) { Kind = SourceKinds.File }];
+        }
+
         if (content.Error is not null || content.Text is null)
         {
             return [new Prepared(item, content, null, null, content.Error) { Kind = SourceKinds.File }];

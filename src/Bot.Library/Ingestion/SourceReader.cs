@@ -14,7 +14,11 @@ internal static class SourceReader
     }
 
     /// <summary>What reading an item gave: its text and file name, or "not modified", or an error.</summary>
-    public sealed record Content(string? Text, string FileName, bool NotModified, string? ETag, string? LastModified, string? Error);
+    public sealed record Content(string? Text, string FileName, bool NotModified, string? ETag, string? LastModified, string? Error)
+    {
+        /// <summary>Left unread on purpose (over the size cap): a skipped entry with a warning, not a failure.</summary>
+        public bool Skipped { get; init; }
+    }
 
     /// <summary>Folders expand to their *.md and *.markdown files (recursively, sorted); files and URLs stay as they are.</summary>
     public static List<Item> Expand(IEnumerable<string> sources, bool followLinksOutside = false)
@@ -93,7 +97,8 @@ internal static class SourceReader
 
             if (info.Length > maxBytes)
             {
-                return Fail(name, $"{path} is {info.Length} bytes, over the {maxBytes}-byte cap (Bot:Digests:MaxSourceBytes)");
+                // Checked before reading: a hostile size costs a stat, not memory. The rest of the folder goes on.
+                return Fail(name, string.Create(CultureInfo.InvariantCulture, $"skipped {path}: {info.Length:N0} bytes, over the {maxBytes:N0}-byte cap (Bot:Digests:MaxSourceBytes)")) with { Skipped = true };
             }
 
             var bytes = new byte[(int)info.Length];

@@ -6,7 +6,7 @@ namespace Bot.Library;
 /// </summary>
 public interface IStateStore
 {
-    /// <summary>Inserts or updates a subscription by name and returns it with its id.</summary>
+    /// <summary>Inserts or updates a subscription by scope and name and returns it with its id.</summary>
     Task<SubscriptionRecord> UpsertSubscriptionAsync(SubscriptionRecord subscription, CancellationToken ct = default);
 
     /// <summary>All subscriptions, by name.</summary>
@@ -15,8 +15,14 @@ public interface IStateStore
     /// <summary>A subscription by id, or null.</summary>
     Task<SubscriptionRecord?> GetSubscriptionAsync(long id, CancellationToken ct = default);
 
-    /// <summary>A subscription by name (case-sensitive), or null.</summary>
-    Task<SubscriptionRecord?> FindSubscriptionAsync(string name, CancellationToken ct = default);
+    /// <summary>
+    /// A subscription by its <see cref="SubscriptionRecord.Key"/> (case-sensitive): a global name, or <c>scope/name</c> for a
+    /// chat-created one; or null.
+    /// </summary>
+    Task<SubscriptionRecord?> FindSubscriptionAsync(string key, CancellationToken ct = default);
+
+    /// <summary>A subscription by name within one scope (<c>""</c> is the global scope of configured ones), or null.</summary>
+    Task<SubscriptionRecord?> FindSubscriptionAsync(string scope, string name, CancellationToken ct = default);
 
     /// <summary>
     /// Removes a subscription, leaving a tombstone: its ledger stays, so re-adding the same name resumes where it was.

@@ -9,6 +9,7 @@ public sealed partial class SqlStateStore
     {
         public long Id { get; set; }
         public string Name { get; set; } = "";
+        public string Scope { get; set; } = "";
         public string Source { get; set; } = "";
         public string Target { get; set; } = "";
         public string Sections { get; set; } = "[]";
@@ -26,7 +27,7 @@ public sealed partial class SqlStateStore
         public SubscriptionRecord ToRecord() => new(
             Id, Name, Source, Target, List(Sections), List(IncludeTerms), List(ExcludeTerms), Cron, TimeZone,
             (int)EntriesPerSection, TimeSpan.FromMilliseconds(SectionSpacingMs), Thread != 0, MentionRoleId,
-            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), FromMs(LastFiredAt));
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), FromMs(LastFiredAt)) { Scope = Scope };
 
         private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
     }

@@ -11,7 +11,7 @@ namespace Bot.Library;
 public sealed partial class SqlStateStore : IStateStore
 {
     private const string SubscriptionColumns =
-        "id AS Id, name AS Name, source AS Source, target AS Target, sections AS Sections, include_terms AS IncludeTerms, "
+        "id AS Id, scope AS Scope, name AS Name, source AS Source, target AS Target, sections AS Sections, include_terms AS IncludeTerms, "
         + "exclude_terms AS ExcludeTerms, cron AS Cron, time_zone AS TimeZone, entries_per_section AS EntriesPerSection, "
         + "section_spacing_ms AS SectionSpacingMs, thread AS Thread, mention_role_id AS MentionRoleId, created_at AS CreatedAt, "
         + "last_fired_at AS LastFiredAt";
@@ -51,11 +51,11 @@ public sealed partial class SqlStateStore : IStateStore
     {
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await _open(ct);
-        var sql = "INSERT INTO subscriptions (name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
+        var sql = "INSERT INTO subscriptions (scope, name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
             + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at) "
-            + "VALUES (@Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
+            + "VALUES (@Scope, @Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
             + "@SectionSpacingMs, @Thread, @MentionRoleId, COALESCE(@CreatedAt, @Now), @Now) "
-            + "ON CONFLICT (name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
+            + "ON CONFLICT (scope, name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
             + "include_terms = excluded.include_terms, exclude_terms = excluded.exclude_terms, cron = excluded.cron, "
             + "time_zone = excluded.time_zone, entries_per_section = excluded.entries_per_section, "
             + "section_spacing_ms = excluded.section_spacing_ms, thread = excluded.thread, mention_role_id = excluded.mention_role_id, "
@@ -63,6 +63,7 @@ public sealed partial class SqlStateStore : IStateStore
             + "RETURNING " + SubscriptionColumns;
         var data = await connection.QuerySingleAsync<SubscriptionData>(new CommandDefinition(sql, new
         {
+            subscription.Scope,
             subscription.Name,
             subscription.Source,
             Target = Protector?.Protect(subscription.Target) ?? subscription.Target,
@@ -86,7 +87,7 @@ public sealed partial class SqlStateStore : IStateStore
     {
         await using var connection = await _open(ct);
         var rows = await connection.QueryAsync<SubscriptionData>(new CommandDefinition(
-            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE removed_at IS NULL ORDER BY name", cancellationToken: ct));
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE removed_at IS NULL ORDER BY name, scope", cancellationToken: ct));
         return rows.Select(Record).ToList();
     }
 
@@ -100,11 +101,25 @@ public sealed partial class SqlStateStore : IStateStore
     }
 
     /// <inheritdoc />
-    public async Task<SubscriptionRecord?> FindSubscriptionAsync(string name, CancellationToken ct = default)
+    public async Task<SubscriptionRecord?> FindSubscriptionAsync(string key, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (await FindSubscriptionAsync(string.Empty, key, ct) is { } global)
+        {
+            return global;
+        }
+
+        // Chat scopes (discord:<id>, slack:<id>) hold no '/', so the first one splits a key; a global name with a '/' matched above.
+        var slash = key.IndexOf('/', StringComparison.Ordinal);
+        return slash > 0 ? await FindSubscriptionAsync(key[..slash], key[(slash + 1)..], ct) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<SubscriptionRecord?> FindSubscriptionAsync(string scope, string name, CancellationToken ct = default)
     {
         await using var connection = await _open(ct);
         var row = await connection.QuerySingleOrDefaultAsync<SubscriptionData>(new CommandDefinition(
-            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE name = @name AND removed_at IS NULL", new { name }, cancellationToken: ct));
+            "SELECT " + SubscriptionColumns + " FROM subscriptions WHERE scope = @scope AND name = @name AND removed_at IS NULL", new { scope, name }, cancellationToken: ct));
         return row is null ? null : Record(row);
     }
 

@@ -22,6 +22,15 @@ public sealed record SubscriptionRecord(
     DateTimeOffset CreatedAt = default,
     DateTimeOffset? LastFiredAt = null)
 {
+    /// <summary>
+    /// Where the name is unique: <c>""</c> for configured subscriptions (global names), the guild or workspace for chat-created
+    /// ones (<c>discord:&lt;guild id&gt;</c>, <c>slack:&lt;team id&gt;</c>), so one guild can neither take nor probe another's names.
+    /// </summary>
+    public string Scope { get; init; } = "";
+
+    /// <summary>The name that identifies it across scopes: the name alone in the global scope, else <c>scope/name</c>.</summary>
+    public string Key => Scope.Length == 0 ? Name : $"{Scope}/{Name}";
+
     /// <summary>True when every section of a digest is posted.</summary>
     public bool AllSections => Sections.Count == 0 || Sections.Any(s => s == "*");
 

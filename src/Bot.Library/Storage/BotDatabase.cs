@@ -105,6 +105,28 @@ public sealed class BotDatabase
             }
         }
 
+        // A migration that rebuilds a table (SQLite cannot drop a constraint) must not cascade its DROP into the rows that
+        // reference it; the pragma is a no-op inside a transaction, so it is set here and the keys are checked before each commit.
+        Pragma(connection, "PRAGMA foreign_keys=OFF");
+        try
+        {
+            ApplyPending(connection, applied);
+        }
+        finally
+        {
+            Pragma(connection, "PRAGMA foreign_keys=ON");
+        }
+    }
+
+    private static void Pragma(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static void ApplyPending(SqliteConnection connection, HashSet<int> applied)
+    {
         foreach (var (version, name, sql) in EmbeddedMigrations())
         {
             if (applied.Contains(version))
@@ -130,6 +152,17 @@ public sealed class BotDatabase
                 apply.Transaction = transaction;
                 apply.CommandText = sql;
                 apply.ExecuteNonQuery();
+            }
+
+            using (var keys = connection.CreateCommand())
+            {
+                keys.Transaction = transaction;
+                keys.CommandText = "PRAGMA foreign_key_check";
+                using var broken = keys.ExecuteReader();
+                if (broken.Read())
+                {
+                    throw new InvalidOperationException($"Migration {name} would leave a {broken.GetString(0)} row pointing at a missing {broken.GetString(2)} row; nothing was changed.");
+                }
             }
 
             using (var record = connection.CreateCommand())

@@ -53,20 +53,39 @@ public sealed partial class SlackApiClient
             ct);
     }
 
-    /// <summary>conversations.history with metadata: the channel's newest messages, newest first.</summary>
-    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsHistoryAsync(string channel, int limit = 200, CancellationToken ct = default)
+    /// <summary>
+    /// conversations.history with metadata: the channel's newest messages since <paramref name="oldest"/> (when given),
+    /// newest first. At most <see cref="MaxHistoryLimit"/> messages, one call per <see cref="SlackOptions.HistoryInterval"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsHistoryAsync(string channel, int limit = MaxHistoryLimit, DateTimeOffset? oldest = null, CancellationToken ct = default)
     {
-        var uri = ApiUri($"conversations.history?channel={Uri.EscapeDataString(channel)}&limit={limit}&include_all_metadata=true");
-        var response = await CallAsync(new Call("conversations.history", null, () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
+        var uri = ApiUri($"conversations.history?channel={Uri.EscapeDataString(channel)}&limit={Math.Clamp(limit, 1, MaxHistoryLimit)}{Oldest(oldest)}&include_all_metadata=true");
+        var response = await CallAsync(new Call("conversations.history", HistoryLane("conversations.history"), () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
         return response.Messages ?? [];
     }
 
-    /// <summary>conversations.replies with metadata: the thread under <paramref name="threadTs"/> (parent first).</summary>
-    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsRepliesAsync(string channel, string threadTs, int limit = 200, CancellationToken ct = default)
+    /// <summary>conversations.replies with metadata: the thread under <paramref name="threadTs"/> (parent first); paced like history.</summary>
+    public async Task<IReadOnlyList<SlackHistoryMessage>> ConversationsRepliesAsync(string channel, string threadTs, int limit = MaxHistoryLimit, DateTimeOffset? oldest = null, CancellationToken ct = default)
     {
-        var uri = ApiUri($"conversations.replies?channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&limit={limit}&include_all_metadata=true");
-        var response = await CallAsync(new Call("conversations.replies", null, () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
+        var uri = ApiUri($"conversations.replies?channel={Uri.EscapeDataString(channel)}&ts={Uri.EscapeDataString(threadTs)}&limit={Math.Clamp(limit, 1, MaxHistoryLimit)}{Oldest(oldest)}&include_all_metadata=true");
+        var response = await CallAsync(new Call("conversations.replies", HistoryLane("conversations.replies"), () => GetRequest(uri), ResponseKind.Api, null), ct).ConfigureAwait(false);
         return response.Messages ?? [];
+    }
+
+    /// <summary>chat.update: replaces a message the bot posted (<c>channel</c>, <c>ts</c>, and the new text/blocks/metadata).</summary>
+    public Task<SlackApiResponse> UpdateMessageAsync(JsonObject message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var channel = message["channel"]?.GetValue<string>() ?? throw new ArgumentException("The message has no channel.", nameof(message));
+        var json = message.ToJsonString();
+        return CallAsync(new Call("chat.update", channel, () => JsonRequest(HttpMethod.Post, ApiUri("chat.update"), json, withToken: true), ResponseKind.Api, null), ct);
+    }
+
+    /// <summary>chat.delete: removes a message the bot posted.</summary>
+    public Task<SlackApiResponse> DeleteMessageAsync(string channel, string ts, CancellationToken ct = default)
+    {
+        var json = new JsonObject { ["channel"] = channel, ["ts"] = ts }.ToJsonString();
+        return CallAsync(new Call("chat.delete", channel, () => JsonRequest(HttpMethod.Post, ApiUri("chat.delete"), json, withToken: true), ResponseKind.Api, null), ct);
     }
 
     /// <summary>users.info: the user, to tell workspace admins and owners.</summary>
@@ -91,6 +110,16 @@ public sealed partial class SlackApiClient
             ct);
     }
 
+    /// <summary>The most messages one history call may ask for (Slack's limit for apps outside its directory).</summary>
+    public const int MaxHistoryLimit = 15;
+
+    // A pacer lane per history method (not per channel): Slack counts these calls per method and workspace.
+    private static string HistoryLane(string method) => "method:" + method;
+
+    // Slack's ts is seconds.microseconds since the epoch.
+    private static string Oldest(DateTimeOffset? oldest)
+        => oldest is { } at ? "&oldest=" + (at.ToUnixTimeMilliseconds() / 1000.0).ToString("0.000000", System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+
     private async Task<SlackApiResponse> CallAsync(Call call, CancellationToken ct)
     {
         var options = _options.CurrentValue;
@@ -101,7 +130,8 @@ public sealed partial class SlackApiClient
         {
             if (call.PaceKey is not null)
             {
-                await _pacer.WaitTurnAsync(call.PaceKey, options.PostInterval, ct).ConfigureAwait(false);
+                var interval = call.PaceKey.StartsWith("method:", StringComparison.Ordinal) ? options.HistoryInterval : options.PostInterval;
+                await _pacer.WaitTurnAsync(call.PaceKey, interval, ct).ConfigureAwait(false);
             }
 
             Outcome outcome;
@@ -136,8 +166,10 @@ public sealed partial class SlackApiClient
             }
 
             var failure = outcome.Failure!;
-            if (++failures >= options.MaxAttempts)
+            if (++failures >= options.MaxAttempts || (call.Method == "webhook" && failure.Error is "timeout" || call.Method == "webhook" && failure.Error.StartsWith("http_5", StringComparison.Ordinal)))
             {
+                // An incoming webhook answers without a ts and its channel cannot be read: after a lost answer, sending
+                // again may post twice, so the caller records the attempt as uncertain instead.
                 throw failure;
             }
 

@@ -33,15 +33,15 @@ internal sealed class SlashCommandHandler
         }
 
         // The work must not stop when Slack's request ends: a slow answer still goes to response_url.
-        var work = Task.Run(() => ExecuteAsync(request!, Field(form, "channel_id"), Field(form, "user_id"), _sender.Stopping));
+        var work = Task.Run(() => ExecuteAsync(request!, Field(form, "team_id"), Field(form, "channel_id"), Field(form, "user_id"), _sender.Stopping));
         return _sender.RespondAsync(work, responseUrl, request!.InChannel, $"/{command}");
     }
 
-    private async Task<Reply> ExecuteAsync(SlashCommandRequest request, string channelId, string userId, CancellationToken ct)
+    private async Task<Reply> ExecuteAsync(SlashCommandRequest request, string teamId, string channelId, string userId, CancellationToken ct)
     {
         if (request.Command is "subscribe" or "unsubscribe" or "subscriptions")
         {
-            return await SubscriptionAsync(request, channelId, userId, ct).ConfigureAwait(false);
+            return await SubscriptionAsync(request, teamId, channelId, userId, ct).ConfigureAwait(false);
         }
 
         var commands = _commands;
@@ -74,7 +74,7 @@ internal sealed class SlashCommandHandler
         return commands.HighlightsAsync(section, Latest(digest), ct);
     }
 
-    private async Task<Reply> SubscriptionAsync(SlashCommandRequest request, string channelId, string userId, CancellationToken ct)
+    private async Task<Reply> SubscriptionAsync(SlashCommandRequest request, string teamId, string channelId, string userId, CancellationToken ct)
     {
         if (!await _admins.IsAdminAsync(userId, ct).ConfigureAwait(false))
         {
@@ -91,10 +91,11 @@ internal sealed class SlashCommandHandler
         {
             "subscribe" => await subscriptions.SubscribeAsync(
                 "slack",
+                teamId,
                 channelId,
                 new SubscribeArguments(request.Option("name"), request.Option("sections"), request.Option("cron"), request.Option("tz"), Int(request.Option("entries"))),
                 ct).ConfigureAwait(false),
-            "unsubscribe" => await subscriptions.UnsubscribeAsync("slack", channelId, request.Option("name") ?? request.Positionals[0], ct).ConfigureAwait(false),
+            "unsubscribe" => await subscriptions.UnsubscribeAsync("slack", teamId, channelId, request.Option("name") ?? request.Positionals[0], ct).ConfigureAwait(false),
             _ => await subscriptions.ListAsync("slack", channelId, ct).ConfigureAwait(false),
         };
     }

@@ -12,6 +12,9 @@ public sealed partial class SlackSectionPoster
     /// </summary>
     public const int HistoryWindow = 15;
 
+    /// <summary>How far before the doubtful attempt a look-up starts reading, for clock skew between this host and Slack.</summary>
+    public static readonly TimeSpan ClockMargin = TimeSpan.FromSeconds(30);
+
     /// <inheritdoc />
     /// <remarks>An incoming webhook cannot read its channel back: a doubtful attempt there becomes uncertain.</remarks>
     public bool CanFindPosted(PostTarget target)

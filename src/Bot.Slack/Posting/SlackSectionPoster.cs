@@ -12,7 +12,7 @@ namespace Bot.Slack;
 /// exactly its URL. Every channel message carries the ledger key in its metadata, so that after a crash
 /// <see cref="FindPostedAsync"/> can tell from the channel's history whether the section already went out.
 /// </summary>
-public sealed partial class SlackSectionPoster : ISectionPoster
+public sealed partial class SlackSectionPoster : ISectionPoster, IPostEditor
 {
     /// <summary>The metadata event type of a section message.</summary>
     public const string SectionEventType = "bot_section_post";
@@ -27,12 +27,15 @@ public sealed partial class SlackSectionPoster : ISectionPoster
     // Parts of a section found in the channel after a crash, so the retry sends only the missing ones.
     private readonly ConcurrentDictionary<string, HashSet<int>> _partsAlreadyPosted = new(StringComparer.Ordinal);
 
+    private readonly TimeProvider _time;
+
     /// <summary>Creates the poster.</summary>
-    internal SlackSectionPoster(SlackApiClient client, SlackPayloads payloads, ILogger<SlackSectionPoster> logger)
+    internal SlackSectionPoster(SlackApiClient client, SlackPayloads payloads, ILogger<SlackSectionPoster> logger, TimeProvider? time = null)
     {
         _client = client;
         _payloads = payloads;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -62,6 +65,8 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             }
 
             var skip = _partsAlreadyPosted.TryRemove(post.LedgerKey, out var found) ? found : [];
+            var since = post.AttemptedAt ?? _time.GetUtcNow();
+            var sent = new List<string>();
             string? lastTs = null;
             for (var part = 1; part <= messages.Count; part++)
             {
@@ -88,18 +93,29 @@ public sealed partial class SlackSectionPoster : ISectionPoster
                 }
 
                 var partNumber = part;
-                var response = await SlackMessageSplitter.SendAsync(message, m => _client.PostMessageAsync(m, c => FindPartAsync(target, post, partNumber, c), ct)).ConfigureAwait(false);
+                var response = await SlackMessageSplitter.SendAsync(message, m => _client.PostMessageAsync(m, c => FindPartAsync(target, post, partNumber, since, c), ct)).ConfigureAwait(false);
                 lastTs = response.Ts;
+                if (lastTs is not null)
+                {
+                    sent.Add(lastTs);
+                }
             }
 
-            return new PostReceipt(lastTs ?? $"resumed:{post.LedgerKey}", post.ThreadParentId);
+            return new PostReceipt(lastTs ?? $"resumed:{post.LedgerKey}", post.ThreadParentId, sent.Count > 0 ? sent : null);
         }
         catch (SlackApiException ex)
         {
             LogPostFailed(ex, target.ToString(), ex.Error);
-            throw new PostException($"Slack post to {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex);
+            throw new PostException($"Slack post to {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex) { NotDelivered = NotDelivered(ex) };
         }
     }
+
+    /// <summary>
+    /// Slack certainly refused the call: an <c>ok: false</c> answer or a 429 (not a timeout, a 5xx or a dropped
+    /// connection, after which the message may be there).
+    /// </summary>
+    private static bool NotDelivered(SlackApiException ex)
+        => ex.Error is not ("timeout" or "connection_failed") && !ex.Error.StartsWith("http_5", StringComparison.Ordinal);
 
     /// <inheritdoc />
     public async Task<PostReceipt?> FindPostedAsync(PostTarget target, SectionPost post, CancellationToken ct = default)
@@ -113,7 +129,7 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             return null;
         }
 
-        var found = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
+        var found = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, post.AttemptedAt, ct).ConfigureAwait(false);
         if (found.FirstOrDefault(m => m.EventType == ThreadParentEventType) is { } parent)
         {
             // The scheduler asks the same question about a digest's thread parent.
@@ -159,9 +175,10 @@ public sealed partial class SlackSectionPoster : ISectionPoster
             // No history read here: the scheduler looks first only when an earlier attempt may have gone out.
             message["channel"] = target.Value;
             message["metadata"] = Metadata(ThreadParentEventType, ledgerKey, 1, 1);
+            var since = _time.GetUtcNow();
             var response = await _client.PostMessageAsync(
                 message,
-                async c => await FindParentAsync(target, ledgerKey, c).ConfigureAwait(false) is { } found
+                async c => await FindParentAsync(target, ledgerKey, since, c).ConfigureAwait(false) is { } found
                     ? new SlackApiResponse { Ok = true, Ts = found.Ts, Channel = target.Value }
                     : null,
                 ct).ConfigureAwait(false);
@@ -171,28 +188,32 @@ public sealed partial class SlackSectionPoster : ISectionPoster
         catch (SlackApiException ex)
         {
             LogPostFailed(ex, target.ToString(), ex.Error);
-            throw new PostException($"Slack thread parent in {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex);
+            throw new PostException($"Slack thread parent in {target} failed: {ex.Error}", permanent: !ex.IsTransient, ex) { NotDelivered = NotDelivered(ex) };
         }
     }
 
-    private async Task<SlackApiResponse?> FindPartAsync(PostTarget target, SectionPost post, int part, CancellationToken ct)
+    private async Task<SlackApiResponse?> FindPartAsync(PostTarget target, SectionPost post, int part, DateTimeOffset since, CancellationToken ct)
     {
-        var mine = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, ct).ConfigureAwait(false);
+        var mine = await TryFindAsync(target, post.LedgerKey, post.ThreadParentId, since, ct).ConfigureAwait(false);
         var match = mine.FirstOrDefault(m => m.EventType == SectionEventType && m.Part == part);
         return match is null ? null : new SlackApiResponse { Ok = true, Ts = match.Ts, Channel = target.Value };
     }
 
-    private async Task<Posted?> FindParentAsync(PostTarget target, string ledgerKey, CancellationToken ct)
-        => (await TryFindAsync(target, ledgerKey, null, ct).ConfigureAwait(false)).FirstOrDefault(m => m.EventType == ThreadParentEventType);
+    private async Task<Posted?> FindParentAsync(PostTarget target, string ledgerKey, DateTimeOffset since, CancellationToken ct)
+        => (await TryFindAsync(target, ledgerKey, null, since, ct).ConfigureAwait(false)).FirstOrDefault(m => m.EventType == ThreadParentEventType);
 
-    private async Task<IReadOnlyList<Posted>> TryFindAsync(PostTarget target, string ledgerKey, string? threadTs, CancellationToken ct)
+    private async Task<IReadOnlyList<Posted>> TryFindAsync(PostTarget target, string ledgerKey, string? threadTs, DateTimeOffset? since, CancellationToken ct)
     {
         IReadOnlyList<SlackHistoryMessage> messages;
+
+        // The doubtful attempt began at `since`: nothing older can be it, so the window starts there (less a margin for
+        // the difference between this host's clock and Slack's).
+        var oldest = since - ClockMargin;
         try
         {
             messages = threadTs is null || threadTs.StartsWith("webhook:", StringComparison.Ordinal)
-                ? await _client.ConversationsHistoryAsync(target.Value, limit: HistoryWindow, ct: ct).ConfigureAwait(false)
-                : await _client.ConversationsRepliesAsync(target.Value, threadTs, limit: HistoryWindow, ct: ct).ConfigureAwait(false);
+                ? await _client.ConversationsHistoryAsync(target.Value, HistoryWindow, oldest, ct).ConfigureAwait(false)
+                : await _client.ConversationsRepliesAsync(target.Value, threadTs, HistoryWindow, oldest, ct).ConfigureAwait(false);
         }
         catch (SlackApiException ex) when (!ex.IsTransient)
         {

@@ -10,8 +10,6 @@ namespace Bot.Cli;
 /// <summary><c>parse &lt;file&gt; [--json]</c>: one digest, parsed; its sections, entries, references and warnings.</summary>
 internal static class ParseVerb
 {
-    private const long MaxBytes = 64L * 1024 * 1024;
-
     public static Command Create()
     {
         var file = new Argument<string>("file") { Description = "A digest Markdown file (Jekyll/Chirpy sectioned or daily briefing)" };
@@ -24,15 +22,20 @@ internal static class ParseVerb
     /// <summary>Reads, parses and prints <paramref name="path"/>. Exit 0 (even with warnings) or 1 with one <c>error:</c> line.</summary>
     public static async Task<int> RunAsync(string path, bool json, CancellationToken ct)
     {
-        var (text, error) = await ReadTextAsync(path, ct);
+        var settings = ReadSettings();
+        // The same cap as ingest and serve, so `parse` shows what they would do with the file.
+        var maxBytes = long.TryParse(settings?["Bot:Digests:MaxSourceBytes"], System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
+            ? configured
+            : new Bot.Library.DigestSourcesOptions().MaxSourceBytes;
+        var (text, error) = await ReadTextAsync(path, maxBytes, ct);
         if (text is null)
         {
             await Console.Error.WriteLineAsync($"error: {error}");
             return 1;
         }
 
-        var digest = new DigestParser().Parse(text, Path.GetFileName(path));
-        var url = PublicUrl(digest, ReadPublicUrlTemplate());
+        var digest = new DigestParser(DigestLimits.ForSourceBytes(maxBytes)).Parse(text, Path.GetFileName(path));
+        var url = PublicUrl(digest, settings?["Bot:Digests:PublicUrl"]);
         if (json)
         {
             await Console.Out.WriteLineAsync(ParseOutput.Json(digest, url));
@@ -45,7 +48,7 @@ internal static class ParseVerb
         return 0;
     }
 
-    private static async Task<(string? Text, string? Error)> ReadTextAsync(string path, CancellationToken ct)
+    private static async Task<(string? Text, string? Error)> ReadTextAsync(string path, long maxBytes, CancellationToken ct)
     {
         if (Directory.Exists(path))
         {
@@ -60,9 +63,9 @@ internal static class ParseVerb
         byte[] bytes;
         try
         {
-            if (new FileInfo(path).Length > MaxBytes)
+            if (new FileInfo(path).Length is var length && length > maxBytes)
             {
-                return (null, $"{path} is larger than {MaxBytes / (1024 * 1024)} MB; a digest is a text post.");
+                return (null, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{path} is {length:N0} bytes, over the {maxBytes:N0}-byte cap (Bot:Digests:MaxSourceBytes); a digest is a text post."));
             }
 
             bytes = await File.ReadAllBytesAsync(path, ct);
@@ -88,17 +91,16 @@ internal static class ParseVerb
         }
     }
 
-    /// <summary><c>Bot:Digests:PublicUrl</c> from appsettings.json (current directory) and the environment, if set.</summary>
-    private static string? ReadPublicUrlTemplate()
+    /// <summary>appsettings.json (current directory) and the environment, for <c>Bot:Digests:PublicUrl</c> and <c>MaxSourceBytes</c>.</summary>
+    private static IConfiguration? ReadSettings()
     {
         try
         {
-            var configuration = new ConfigurationBuilder()
+            return new ConfigurationBuilder()
                 .SetBasePath(Directory.GetCurrentDirectory())
                 .AddJsonFile("appsettings.json", optional: true)
                 .AddEnvironmentVariables()
                 .Build();
-            return configuration["Bot:Digests:PublicUrl"];
         }
         catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
         {

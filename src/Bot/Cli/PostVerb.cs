@@ -40,11 +40,10 @@ internal static class PostVerb
         await services.GetRequiredService<SubscriptionReconciler>().ReconcileAsync(ct);
         var store = services.GetRequiredService<IStateStore>();
         var name = result.GetValue(Subscription)!;
-        var subscription = await store.FindSubscriptionAsync(name, ct);
+        var (subscription, error) = await SubscriptionLookup.FindAsync(store, name, ct);
         if (subscription is null)
         {
-            var names = (await store.ListSubscriptionsAsync(ct)).Select(s => s.Name).ToList();
-            await Console.Error.WriteLineAsync($"error: there is no subscription '{name}'; known: {(names.Count == 0 ? "none" : string.Join(", ", names))}");
+            await Console.Error.WriteLineAsync($"error: {error}");
             return 1;
         }
 
@@ -126,12 +125,12 @@ internal static class PostVerb
 
         if (uncertain > 0)
         {
-            await Console.Error.WriteLineAsync($"warning: {uncertain} of {rows.Count} posts for '{subscription.Name}' are uncertain: check the channel, then run `post --subscription {subscription.Name} --retry-uncertain` to send them");
+            await Console.Error.WriteLineAsync($"warning: {uncertain} of {rows.Count} posts for '{subscription.Name}' are uncertain: check the channel, then run `post --subscription {subscription.Key} --retry-uncertain` to send them");
         }
 
         if (failed > 0)
         {
-            await Console.Error.WriteLineAsync($"error: {failed} of {rows.Count} posts for '{subscription.Name}' failed; fix the cause, then run `post --subscription {subscription.Name} --retry-failed`");
+            await Console.Error.WriteLineAsync($"error: {failed} of {rows.Count} posts for '{subscription.Name}' failed; fix the cause, then run `post --subscription {subscription.Key} --retry-failed`");
             return 1;
         }
 

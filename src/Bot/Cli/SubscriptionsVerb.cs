@@ -12,7 +12,7 @@ namespace Bot.Cli;
 /// </summary>
 internal static class SubscriptionsVerb
 {
-    private static readonly Argument<string> Name = new("NAME") { Description = "The subscription's name" };
+    private static readonly Argument<string> Name = new("NAME") { Description = "The subscription's name, or scope/name as `subscriptions list` shows it" };
 
     public static Command Create()
     {
@@ -34,7 +34,7 @@ internal static class SubscriptionsVerb
         foreach (var s in await store.ListSubscriptionsAsync(ct))
         {
             PostTarget.TryParse(s.Target, out var target, out _);
-            Console.WriteLine($"{s.Name}\t{s.Source}\t{target?.ToString() ?? "?"}\t{s.Cron} {s.TimeZone}");
+            Console.WriteLine($"{s.Key}\t{s.Source}\t{target?.ToString() ?? "?"}\t{s.Cron} {s.TimeZone}");
         }
 
         return 0;
@@ -46,17 +46,17 @@ internal static class SubscriptionsVerb
         var services = host.Services;
         var store = services.GetRequiredService<IStateStore>();
         var name = result.GetValue(Name)!;
-        var subscription = await store.FindSubscriptionAsync(name, ct);
+        var (subscription, error) = await SubscriptionLookup.FindAsync(store, name, ct);
         if (subscription is null)
         {
-            var names = (await store.ListSubscriptionsAsync(ct)).Select(s => s.Name).ToList();
-            await Console.Error.WriteLineAsync($"error: there is no subscription '{name}'; known: {(names.Count == 0 ? "none" : string.Join(", ", names))}");
+            await Console.Error.WriteLineAsync($"error: {error}");
             return 1;
         }
 
         await store.DeleteSubscriptionAsync(subscription.Id, ct);
-        Console.WriteLine($"Removed subscription '{name}'; its post ledger is kept, so adding it again resumes where it was.");
-        var configured = services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Subscriptions.Any(s => s.Name.Trim() == name);
+        Console.WriteLine($"Removed subscription '{subscription.Key}'; its post ledger is kept, so adding it again resumes where it was.");
+        var configured = subscription.Scope.Length == 0
+            && services.GetRequiredService<IOptions<BotScheduleOptions>>().Value.Subscriptions.Any(s => s.Name.Trim() == subscription.Name);
         if (configured)
         {
             await Console.Error.WriteLineAsync($"warning: '{name}' is still in Bot:Subscriptions; remove it there too, or the next start adds it back (it resumes, and re-posts nothing)");

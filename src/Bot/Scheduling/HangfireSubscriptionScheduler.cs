@@ -20,22 +20,23 @@ internal sealed partial class HangfireSubscriptionScheduler : ISubscriptionSched
         _logger = logger;
     }
 
-    public static string JobId(SubscriptionRecord subscription) => $"subscription:{subscription.Name}";
+    // The key, not the name: two guilds may each have a subscription of the same name.
+    public static string JobId(SubscriptionRecord subscription) => $"subscription:{subscription.Key}";
 
     public void Register(SubscriptionRecord subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
         var zone = TimeZoneInfo.FindSystemTimeZoneById(subscription.TimeZone);
         var id = subscription.Id;
-        WithLockRetries(subscription.Name, () => _manager.AddOrUpdate<SubscriptionJob>(
+        WithLockRetries(subscription.Key, () => _manager.AddOrUpdate<SubscriptionJob>(
             JobId(subscription), job => job.RunAsync(id, CancellationToken.None), subscription.Cron, new RecurringJobOptions { TimeZone = zone }));
-        LogRegistered(subscription.Name, subscription.Cron, subscription.TimeZone);
+        LogRegistered(subscription.Key, subscription.Cron, subscription.TimeZone);
     }
 
     public void Remove(SubscriptionRecord subscription)
     {
         ArgumentNullException.ThrowIfNull(subscription);
-        WithLockRetries(subscription.Name, () => _manager.RemoveIfExists(JobId(subscription)));
+        WithLockRetries(subscription.Key, () => _manager.RemoveIfExists(JobId(subscription)));
     }
 
     /// <summary>

@@ -36,6 +36,7 @@ public static partial class SchedulingServiceCollectionExtensions
         services.TryAddSingleton(sp => new SubscriptionDefaults(TimeZone: sp.GetRequiredService<IOptions<BotScheduleOptions>>().Value.TimeZone)
         {
             MaxPerChannel = configuration.GetValue("Bot:Commands:MaxSubscriptionsPerChannel", 10),
+            MaxPerGuild = configuration.GetValue("Bot:Commands:MaxSubscriptionsPerGuild", 50),
             MinCronInterval = configuration.GetValue("Bot:Commands:MinCronInterval", TimeSpan.FromHours(1)),
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());

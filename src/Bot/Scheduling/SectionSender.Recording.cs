@@ -35,9 +35,9 @@ public sealed partial class SectionSender
     private async Task<SendOutcome> UncertainAsync(LedgerRow row, SubscriptionRecord subscription, PostTarget target, CancellationToken ct)
     {
         var reason = $"an earlier attempt may have been posted to {target} (the response was lost), and this target cannot be searched; "
-            + "check the channel, then run `post --subscription " + subscription.Name + " --retry-uncertain` to send it again";
+            + "check the channel, then run `post --subscription " + subscription.Key + " --retry-uncertain` to send it again";
         await _store.MarkUncertainAsync(row, reason, CancellationToken.None);
-        LogUncertain(subscription.Name, row.DigestId, row.SectionKey, target, subscription.Name);
+        LogUncertain(subscription.Name, row.DigestId, row.SectionKey, target, subscription.Key);
         return new SendOutcome(SendResult.Uncertain, State: LedgerState.Uncertain);
     }
 

@@ -92,7 +92,7 @@ public sealed partial class SectionSender
                     return await SkipAsync(row, "the digest has no sections to post", ct);
                 }
 
-                var parentPost = new SectionPost(row.LedgerKey, first);
+                var parentPost = new SectionPost(row.LedgerKey, first, AttemptedAt: row.AttemptedAt);
                 if (row.LookFirst && !poster.CanFindPosted(target))
                 {
                     return await UncertainAsync(row, subscription, target, ct);
@@ -114,7 +114,7 @@ public sealed partial class SectionSender
 
                 // The role is mentioned once per digest: on its first section (in thread mode, the first reply).
                 var mention = row.Position == 0 ? subscription.MentionRoleId : null;
-                var post = new SectionPost(row.LedgerKey, highlight, parent, MentionRoleId: mention);
+                var post = new SectionPost(row.LedgerKey, highlight, parent, MentionRoleId: mention, AttemptedAt: row.AttemptedAt);
                 if (row.LookFirst && !poster.CanFindPosted(target))
                 {
                     return await UncertainAsync(row, subscription, target, ct);

@@ -4,7 +4,7 @@ namespace Bot.TestSupport.FakeDiscord;
 
 /// <summary>
 /// The JSON fields each endpoint takes, as Discord's developer documentation lists them (Channel: Create Message,
-/// Start Thread in Forum or Media Channel, Start Thread from Message; Webhook: Execute Webhook, Edit Webhook Message;
+/// Start Thread in Forum or Media Channel, Start Thread from Message, Edit Message; Webhook: Execute Webhook, Edit Webhook Message;
 /// Interactions: Create Followup Message). A field outside its endpoint's set is refused, as the official typings
 /// refuse it: in particular <c>nonce</c>/<c>enforce_nonce</c> exist on Create Message only.
 /// </summary>
@@ -24,6 +24,9 @@ public static class DiscordFieldSets
 
     /// <summary><c>PATCH /webhooks/{id}/{token}/messages/{id or @original}</c>.</summary>
     public static readonly IReadOnlySet<string> EditWebhookMessage = Set("content", "embeds", "flags", "allowed_mentions", "components", "files", "payload_json", "attachments", "poll");
+
+    /// <summary><c>PATCH /channels/{id}/messages/{id}</c> (Edit Message).</summary>
+    public static readonly IReadOnlySet<string> EditMessage = Set("content", "embeds", "flags", "allowed_mentions", "components", "files", "payload_json", "attachments");
 
     /// <summary><c>POST /channels/{id}/threads</c> on a forum or media channel (the outer body).</summary>
     public static readonly IReadOnlySet<string> StartForumThread = Set("name", "auto_archive_duration", "rate_limit_per_user", "message", "applied_tags", "files", "payload_json");
@@ -68,6 +71,8 @@ public static class DiscordFieldSets
         "POST webhooks/{application_id}/{interaction_token}" => CreateFollowup,
         "PATCH webhooks/{application_id}/{interaction_token}/messages/@original" => EditWebhookMessage,
         "POST channels/{channel_id}/threads" => StartForumThread,
+        "PATCH channels/{channel_id}/messages/{message_id}" => EditMessage,
+        "PATCH webhooks/{webhook_id}/{webhook_token}/messages/{message_id}" => EditWebhookMessage,
         "POST channels/{channel_id}/messages/{message_id}/threads" => StartThreadFromMessage,
         _ => null,
     };

@@ -79,6 +79,7 @@ public sealed partial class FakeDiscordServer
 
             var threadId = NextId();
             _threads[threadId] = channel;
+            NameThread(threadId, name);
             var stored = Store("forum", threadId, channel, null, name, null, (JsonObject)request!["message"]!, threadId);
             var json = new JsonObject
             {
@@ -115,6 +116,7 @@ public sealed partial class FakeDiscordServer
 
             // A thread started from a message has the message's id.
             _threads[messageId] = channel;
+            NameThread(messageId, name);
             return (201, new JsonObject { ["id"] = messageId, ["type"] = 11, ["parent_id"] = channel, ["name"] = name }.ToJsonString());
         }
     }
@@ -175,6 +177,7 @@ public sealed partial class FakeDiscordServer
                 channel = NextId();
                 parent = webhook.ChannelId;
                 _threads[channel] = parent;
+                NameThread(channel, threadName);
             }
             else if (forum)
             {

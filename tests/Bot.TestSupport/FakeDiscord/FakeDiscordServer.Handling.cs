@@ -184,6 +184,14 @@ public sealed partial class FakeDiscordServer
             ("POST", ["webhooks", var id, _]) => new("POST webhooks/{webhook_id}/{webhook_token}", id, null, true, ExecuteWebhook, NeedsBotToken: false),
             ("PATCH" or "DELETE", ["webhooks", var id, var token, "messages", "@original"]) when id == Options.ApplicationId
                 => new(method + " webhooks/{application_id}/{interaction_token}/messages/@original", token, null, method == "PATCH", EditOriginal, NeedsBotToken: false, CountsTowardsGlobal: false),
+            ("PATCH" or "DELETE", ["channels", var c, "messages", _]) => new(method + " channels/{channel_id}/messages/{message_id}", c, c, false, EditChannelMessage),
+            ("GET", ["channels", var c, "messages"]) => new("GET channels/{channel_id}/messages", c, c, false, GetChannelMessages),
+            ("GET", ["guilds", var g, "threads", "active"]) => new("GET guilds/{guild_id}/threads/active", g, null, false, ActiveThreads),
+            ("PATCH" or "DELETE", ["webhooks", var id, _, "messages", var m]) when m != "@original"
+                => new(method + " webhooks/{webhook_id}/{webhook_token}/messages/{message_id}", id, null, false, EditWebhookMessage, NeedsBotToken: false),
+            ("GET", ["users", "@me"]) => new("GET users/@me", "users", null, false, CurrentUser),
+            ("GET", ["guilds", var g, "roles"]) => new("GET guilds/{guild_id}/roles", g, null, false, GuildRoles),
+            ("GET", ["guilds", var g, "members", _]) => new("GET guilds/{guild_id}/members/{user_id}", g, null, false, GuildMember),
             ("GET", ["gateway", "bot"]) => new("GET gateway/bot", "gateway", null, false, GatewayBot),
             ("POST", ["interactions", var id, _, "callback"]) => new("POST interactions/{interaction_id}/{interaction_token}/callback", id, null, false, InteractionCallback, NeedsBotToken: false, CountsTowardsGlobal: false),
             ("PUT", ["applications", var app, "commands"]) => new("PUT applications/{application_id}/commands", app, null, false, RegisterCommands),

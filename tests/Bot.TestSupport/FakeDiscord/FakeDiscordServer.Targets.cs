@@ -87,7 +87,7 @@ public sealed partial class FakeDiscordServer
 
     private JsonObject ChannelJson(string channelId)
     {
-        var json = new JsonObject { ["id"] = channelId, ["type"] = ChannelType(channelId), ["guild_id"] = Options.GuildId };
+        var json = new JsonObject { ["id"] = channelId, ["type"] = ChannelType(channelId), ["guild_id"] = Options.GuildId, ["permission_overwrites"] = OverwritesOf(channelId) };
         if (_threads.TryGetValue(channelId, out var parent))
         {
             json["parent_id"] = parent;

@@ -21,6 +21,18 @@ public sealed class FakeSlackOptions
     /// <summary>How long an injected timeout hangs before answering 504 (clients should give up sooner).</summary>
     public TimeSpan TimeoutHang { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Minimum spacing of conversations.history (and of conversations.replies) calls, per method; closer ones get 429. Slack
+    /// allows apps outside its directory one a minute (and 15 messages each); zero turns the check off.
+    /// </summary>
+    public TimeSpan HistoryInterval { get; set; }
+
+    /// <summary>The clock of the history limit and of the edit window.</summary>
+    public TimeProvider Time { get; set; } = TimeProvider.System;
+
+    /// <summary>When set, chat.update refuses messages older than this with <c>edit_window_closed</c> (the workspace's edit setting).</summary>
+    public TimeSpan? EditWindow { get; set; }
+
     /// <summary>Users that users.info reports as workspace admins.</summary>
     public ISet<string> WorkspaceAdmins { get; } = new HashSet<string>(StringComparer.Ordinal);
 

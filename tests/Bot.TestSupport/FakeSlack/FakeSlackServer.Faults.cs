@@ -67,7 +67,7 @@ public sealed partial class FakeSlackServer
                 lock (_gate)
                 {
                     var ts = kind == "chat.postMessage" ? NextTs() : null;
-                    _messages.Add(new FakeSlackMessage(kind, channel, ts, body["thread_ts"]?.GetValue<string>(), body, DateTimeOffset.UtcNow));
+                    _messages.Add(new FakeSlackMessage(kind, channel, ts, body["thread_ts"]?.GetValue<string>(), body, Options.Time.GetUtcNow()));
                     _lastAccepted[channel] = Stopwatch.GetTimestamp();
                 }
 

@@ -21,6 +21,7 @@ public sealed partial class FakeSlackServer
             return NotOk(problem!);
         }
 
+        Capture("chat.postMessage", body);
         var channel = body["channel"] is JsonValue c && c.TryGetValue<string>(out var s) ? s : null;
         if (string.IsNullOrEmpty(channel))
         {
@@ -58,7 +59,7 @@ public sealed partial class FakeSlackServer
             }
 
             var ts = NextTs();
-            _messages.Add(new FakeSlackMessage("chat.postMessage", channel, ts, threadTs, body, DateTimeOffset.UtcNow));
+            _messages.Add(new FakeSlackMessage("chat.postMessage", channel, ts, threadTs, body, Options.Time.GetUtcNow()));
             return Ok(new JsonObject { ["channel"] = channel, ["ts"] = ts, ["message"] = new JsonObject { ["ts"] = ts, ["text"] = body["text"]?.DeepClone() } });
         }
     }
@@ -71,15 +72,20 @@ public sealed partial class FakeSlackServer
         }
 
         var channel = context.Request.Query["channel"].ToString();
-        var limit = int.TryParse(context.Request.Query["limit"], out var l) ? l : 100;
+        var (limited, limit, oldest) = HistoryLimits(context, "conversations.history", int.TryParse(context.Request.Query["limit"], out var l) ? l : 100);
+        if (limited is not null)
+        {
+            return limited;
+        }
+
         var withMetadata = context.Request.Query["include_all_metadata"] == "true";
         if (Options.UnknownChannels.Contains(channel))
         {
             return NotOk("channel_not_found");
         }
 
-        // Top-level messages only (thread replies live in conversations.replies), newest first.
-        var messages = Messages.Where(m => m.Kind == "chat.postMessage" && m.Channel == channel && (m.ThreadTs is null || m.ThreadTs == m.Ts))
+        // Top-level messages only (thread replies live in conversations.replies), newest first, none before `oldest`.
+        var messages = Messages.Where(m => m.Kind == "chat.postMessage" && m.Channel == channel && (m.ThreadTs is null || m.ThreadTs == m.Ts) && AtOrAfter(m.Ts, oldest))
             .Reverse().Take(limit);
         return Ok(new JsonObject { ["messages"] = new JsonArray([.. messages.Select(m => HistoryItem(m, withMetadata))]), ["has_more"] = false });
     }
@@ -93,8 +99,20 @@ public sealed partial class FakeSlackServer
 
         var channel = context.Request.Query["channel"].ToString();
         var ts = context.Request.Query["ts"].ToString();
+        var (limited, limit, oldest) = HistoryLimits(context, "conversations.replies", int.TryParse(context.Request.Query["limit"], out var l) ? l : 100);
+        if (limited is not null)
+        {
+            return limited;
+        }
+
         var withMetadata = context.Request.Query["include_all_metadata"] == "true";
         var thread = Messages.Where(m => m.Kind == "chat.postMessage" && m.Channel == channel && (m.Ts == ts || m.ThreadTs == ts)).ToList();
+        if (thread.Count > 0)
+        {
+            // The parent first, then the replies since `oldest`, up to the limit.
+            thread = [thread[0], .. thread.Skip(1).Where(m => AtOrAfter(m.Ts, oldest)).Take(Math.Max(0, limit - 1))];
+        }
+
         return thread.Count == 0
             ? NotOk("thread_not_found")
             : Ok(new JsonObject { ["messages"] = new JsonArray([.. thread.Select(m => HistoryItem(m, withMetadata))]), ["has_more"] = false });
@@ -126,6 +144,8 @@ public sealed partial class FakeSlackServer
             return Reject(problem!, $"webhook: {problem}", HttpStatusCode.BadRequest, text: true);
         }
 
+        Capture("webhook", body);
+
         if (await InjectFaultAsync(context, "webhook", path, body).ConfigureAwait(false) is { } fault)
         {
             return fault;
@@ -144,7 +164,7 @@ public sealed partial class FakeSlackServer
                 return wait;
             }
 
-            _messages.Add(new FakeSlackMessage("webhook", path, null, null, body, DateTimeOffset.UtcNow));
+            _messages.Add(new FakeSlackMessage("webhook", path, null, null, body, Options.Time.GetUtcNow()));
         }
 
         return Results.Text("ok");
@@ -158,6 +178,8 @@ public sealed partial class FakeSlackServer
         {
             return Reject(problem!, $"response_url: {problem}", HttpStatusCode.BadRequest);
         }
+
+        Capture("response_url", body);
 
         var problems = FakeSlackValidator.Validate(body);
         if (problems.Count > 0)
@@ -175,7 +197,7 @@ public sealed partial class FakeSlackServer
             }
 
             _responseUrlUses[path] = uses;
-            _messages.Add(new FakeSlackMessage("response_url", path, null, null, body, DateTimeOffset.UtcNow));
+            _messages.Add(new FakeSlackMessage("response_url", path, null, null, body, Options.Time.GetUtcNow()));
         }
 
         return Ok([]);

@@ -156,6 +156,8 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
     {
         MapSocketMode();
         _app.MapPost("/api/chat.postMessage", (Delegate)PostMessageAsync);
+        _app.MapPost("/api/chat.update", (Delegate)UpdateAsync);
+        _app.MapPost("/api/chat.delete", (Delegate)DeleteAsync);
         _app.MapMethods("/api/conversations.history", ["GET", "POST"], (Delegate)HistoryAsync);
         _app.MapMethods("/api/conversations.replies", ["GET", "POST"], (Delegate)RepliesAsync);
         _app.MapMethods("/api/users.info", ["GET", "POST"], (Delegate)UsersInfoAsync);
@@ -178,8 +180,9 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
 
     private string NextTs()
     {
+        // Slack's ts is the posting time (seconds.microseconds); the counter keeps two in the same second apart.
         var n = Interlocked.Increment(ref _tsCounter);
-        return string.Create(CultureInfo.InvariantCulture, $"{1_700_000_000 + (n / 1_000_000)}.{n % 1_000_000:D6}");
+        return string.Create(CultureInfo.InvariantCulture, $"{Options.Time.GetUtcNow().ToUnixTimeSeconds()}.{n % 1_000_000:D6}");
     }
 
     private sealed class RateLimitedResult(int seconds) : IResult

@@ -24,7 +24,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task SubscribeAsync_StoresTheChannelAndSchedulesIt()
     {
-        var reply = await _commands.SubscribeAsync("slack", "C0123", new SubscribeArguments(Sections: "papers, news"));
+        var reply = await _commands.SubscribeAsync("slack", "T1", "C0123", new SubscribeArguments(Sections: "papers, news"));
 
         var text = Assert.IsType<TextReply>(reply).Text;
         var stored = Assert.Single(await _store.ListSubscriptionsAsync());
@@ -40,7 +40,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [InlineData(null, null, "Seoul", "'Seoul' is not a time zone I know.", "IANA")]
     public async Task SubscribeAsync_ExplainsBadOptions_AndStoresNothing(string? sections, string? cron, string? zone, string message, string hint)
     {
-        var reply = await _commands.SubscribeAsync("discord", "123456", new SubscribeArguments(Sections: sections, Cron: cron, TimeZone: zone));
+        var reply = await _commands.SubscribeAsync("discord", "G1", "123456", new SubscribeArguments(Sections: sections, Cron: cron, TimeZone: zone));
 
         var error = Assert.IsType<ErrorReply>(reply);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
@@ -51,10 +51,10 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task UnsubscribeAsync_RemovesTheJob_ButOnlyForTheSameChannel()
     {
-        await _commands.SubscribeAsync("discord", "111", new SubscribeArguments(Name: "papers-weekly"));
+        await _commands.SubscribeAsync("discord", "G1", "111", new SubscribeArguments(Name: "papers-weekly"));
 
-        var otherChannel = await _commands.UnsubscribeAsync("discord", "222", "papers-weekly");
-        var sameChannel = await _commands.UnsubscribeAsync("discord", "111", "papers-weekly");
+        var otherChannel = await _commands.UnsubscribeAsync("discord", "G1", "222", "papers-weekly");
+        var sameChannel = await _commands.UnsubscribeAsync("discord", "G1", "111", "papers-weekly");
 
         Assert.IsType<ErrorReply>(otherChannel);
         Assert.IsType<TextReply>(sameChannel);
@@ -67,7 +67,7 @@ public sealed class SubscriptionCommandsTests : IDisposable
     {
         await _store.UpsertSubscriptionAsync(new SubscriptionRecord(0, "ops", "config", "slack:channel:C9", ["*"], [], [], "0 9 * * MON", "Asia/Seoul", 5, TimeSpan.Zero, false, null));
 
-        var reply = await _commands.UnsubscribeAsync("slack", "C9", "ops");
+        var reply = await _commands.UnsubscribeAsync("slack", "T1", "C9", "ops");
 
         Assert.Contains("appsettings.json", Assert.IsType<ErrorReply>(reply).Hint, StringComparison.Ordinal);
         Assert.Single(await _store.ListSubscriptionsAsync());
@@ -76,8 +76,8 @@ public sealed class SubscriptionCommandsTests : IDisposable
     [Fact]
     public async Task ListAsync_ShowsOnlyThisChannelsSubscriptions()
     {
-        await _commands.SubscribeAsync("slack", "C1", new SubscribeArguments(Name: "one"));
-        await _commands.SubscribeAsync("slack", "C2", new SubscribeArguments(Name: "two"));
+        await _commands.SubscribeAsync("slack", "T1", "C1", new SubscribeArguments(Name: "one"));
+        await _commands.SubscribeAsync("slack", "T1", "C2", new SubscribeArguments(Name: "two"));
 
         var text = Assert.IsType<TextReply>(await _commands.ListAsync("slack", "C1")).Text;
         var empty = Assert.IsType<TextReply>(await _commands.ListAsync("slack", "C3")).Text;

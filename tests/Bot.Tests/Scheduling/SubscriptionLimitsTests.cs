@@ -27,7 +27,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     [InlineData("0,30 9 * * MON")]
     public async Task Subscribe_RefusesACronThatPostsMoreThanHourly(string cron)
     {
-        var reply = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Cron: cron));
+        var reply = await _commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Cron: cron));
 
         Assert.IsType<ErrorReply>(reply);
         Assert.Empty(await _store.ListSubscriptionsAsync());
@@ -36,7 +36,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     [Fact]
     public async Task Subscribe_AcceptsAnHourlyCron()
     {
-        Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Cron: "0 * * * *")));
+        Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Cron: "0 * * * *")));
     }
 
     [Fact]
@@ -44,17 +44,54 @@ public sealed class SubscriptionLimitsTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
         {
-            Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: $"s{i}")));
+            Assert.IsType<TextReply>(await _commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Name: $"s{i}")));
         }
 
-        var fourth = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: "s3"));
-        var update = await _commands.SubscribeAsync("discord", "555", new SubscribeArguments(Name: "s1", Sections: "papers"));
-        var otherChannel = await _commands.SubscribeAsync("discord", "556", new SubscribeArguments(Name: "t0"));
+        var fourth = await _commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Name: "s3"));
+        var update = await _commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Name: "s1", Sections: "papers"));
+        var otherChannel = await _commands.SubscribeAsync("discord", "G1", "556", new SubscribeArguments(Name: "t0"));
 
         Assert.IsType<ErrorReply>(fourth);
         Assert.IsNotType<ErrorReply>(update);
         Assert.IsType<TextReply>(otherChannel);
         Assert.Equal(4, (await _store.ListSubscriptionsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Subscribe_300FromOneChannel_KeepsTheChannelLimit_AndRefusesTheRestClearly()
+    {
+        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
+        var replies = new List<Reply>();
+        for (var i = 0; i < 300; i++)
+        {
+            replies.Add(await commands.SubscribeAsync("discord", "G1", "555", new SubscribeArguments(Name: $"flood-{i}")));
+        }
+
+        Assert.Equal(10, replies.Count(r => r is TextReply));
+        Assert.Equal("This channel already has 10 subscriptions, the most allowed.", Assert.IsType<ErrorReply>(replies[^1]).Message);
+        Assert.Equal(10, (await _store.ListSubscriptionsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Subscribe_300AcrossOneGuildsChannels_StopsAtTheGuildLimit_ButNotAnotherGuild()
+    {
+        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
+        var replies = new List<Reply>();
+        for (var i = 0; i < 300; i++)
+        {
+            replies.Add(await commands.SubscribeAsync("discord", "G1", $"{1000 + (i % 30)}", new SubscribeArguments(Name: $"flood-{i}")));
+        }
+
+        var otherGuild = await commands.SubscribeAsync("discord", "G2", "2000", new SubscribeArguments());
+        var update = await commands.SubscribeAsync("discord", "G1", "1000", new SubscribeArguments(Name: "flood-0", Sections: "papers"));
+
+        Assert.Equal(50, replies.Count(r => r is TextReply));
+        var refused = Assert.IsType<ErrorReply>(replies[^1]);
+        Assert.Equal("This server already has 50 subscriptions, the most allowed.", refused.Message);
+        Assert.Contains("/unsubscribe", refused.Hint, StringComparison.Ordinal);
+        Assert.IsType<TextReply>(otherGuild);
+        Assert.IsNotType<ErrorReply>(update);
+        Assert.Equal(51, (await _store.ListSubscriptionsAsync()).Count);
     }
 
     private sealed class NoScheduler : ISubscriptionScheduler

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+
+namespace Bot.Discord.Wire;
+
+/// <summary>An embed of a fetched message: its link and footer, where the post's marker sits.</summary>
+public sealed record FetchedEmbed(
+    [property: JsonPropertyName("url")] string? Url = null,
+    [property: JsonPropertyName("footer")] DiscordEmbedFooter? Footer = null);
