@@ -36,7 +36,13 @@ internal static class PostVerb
     {
         using var host = BotServices.Create(result);
         var services = host.Services;
-        _ = services.GetRequiredService<IOptions<BotScheduleOptions>>().Value; // validates, like serve does at start
+        var options = services.GetRequiredService<IOptions<BotScheduleOptions>>().Value; // validates, like serve does at start
+        // Section keys are not part of options validation; like serve, check them against the library.
+        if (Bot.Hosting.SectionKeyStartupCheck.Failures(options.Subscriptions, await services.GetRequiredService<KnownSections>().GetAsync(ct)) is { Count: > 0 } unknown)
+        {
+            throw new OptionsValidationException("Bot:Subscriptions", typeof(BotScheduleOptions), unknown);
+        }
+
         await services.GetRequiredService<SubscriptionReconciler>().ReconcileAsync(ct);
         var store = services.GetRequiredService<IStateStore>();
         var name = result.GetValue(Subscription)!;

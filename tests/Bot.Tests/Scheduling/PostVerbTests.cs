@@ -55,6 +55,22 @@ public sealed class PostVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task Post_RefusesAnUnknownSectionKey_WithTheLineServePrints()
+    {
+        // Options validation no longer reads section keys; post checks them against the library as serve does at start.
+        await SeedAsync();
+        var config = Path.Combine(_data.Path, "sections.json");
+        File.WriteAllText(config, """{ "Bot": { "Subscriptions": [ { "Name": "typo", "Target": "console", "Sections": ["news", "paper"], "Cron": "0 9 * * MON" } ] } }""");
+
+        var (code, output, error) = await CliRunner.RunAsync("post", "--subscription", "typo", "--config", config, "--data", _data.Path);
+
+        Assert.Equal(1, code);
+        Assert.Equal(0, CountPosts(output));
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith("error: Bot:Subscriptions:0:Sections ('typo'): there is no section 'paper' (did you mean 'papers'?)", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Post_SendsAnOlderDigest_WhenNamed()
     {
         await SeedAsync();

@@ -1,6 +1,6 @@
 using Bot.Core;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Core.Tests.Posting;
 
 public sealed class ConsoleSectionPosterTests
 {
