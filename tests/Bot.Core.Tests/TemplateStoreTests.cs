@@ -82,6 +82,20 @@ public sealed class TemplateStoreTests : IDisposable
     }
 
     [Fact]
+    public void OptionsValidator_ReportsAMissingFolderOnce_NotOncePerTemplate()
+    {
+        var missing = Path.Combine(_directory, "no-such-folder");
+        var validator = new TemplatesOptionsValidator(Dialects);
+
+        var result = validator.Validate(null, new TemplatesOptions { Path = missing });
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith("Bot:Templates:Path: the folder", failure, StringComparison.Ordinal);
+        Assert.Contains(missing, failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task HostStart_Fails_WithFileAndLine_WhenTemplateDoesNotParse()
     {
         File.WriteAllText(Path.Combine(_directory, "beta", "overview.liquid"), "ok\n{% for x in %}");

@@ -24,6 +24,12 @@ public sealed class TemplatesOptionsValidator : IValidateOptions<TemplatesOption
         try
         {
             var directory = TemplateStore.ResolveDirectory(options.Path, _environment?.ContentRootPath);
+            if (!System.IO.Directory.Exists(directory))
+            {
+                // One line for the folder, not one per template file inside it.
+                return ValidateOptionsResult.Fail($"Bot:Templates:Path: the folder '{directory}' does not exist; point it at the templates folder (templates/ in the repository, or beside the published binary)");
+            }
+
             var errors = TemplateStore.Validate(directory, _dialects);
             return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors.Select(e => "Bot:Templates: " + e));
         }

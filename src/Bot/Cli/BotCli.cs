@@ -116,6 +116,8 @@ internal static class BotCli
         root.Subcommands.Add(PostVerb.Create());
         root.Subcommands.Add(SubscriptionsVerb.Create());
         root.Subcommands.Add(CommandsVerb.Create());
+        root.Subcommands.Add(StatusVerb.Create());
+        root.Subcommands.Add(BackupVerb.Create());
 
         // No verb means `serve`.
         root.SetAction((result, ct) => ServeVerb.RunAsync(result, hostSettings, ct));

@@ -37,6 +37,13 @@ internal static class IngestVerb
 
         // A console bound to the current Console.Out (AnsiConsole.Console would keep the first writer it saw).
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        if (Console.IsOutputRedirected || !console.Profile.Capabilities.Interactive)
+        {
+            // A pipe or a file has no width: Spectre would assume 80 columns and hard-wrap long paths and warnings, which
+            // breaks grep and scripts. Only a terminal gets wrapped to its width.
+            console.Profile.Width = 100_000;
+        }
+
         var report = json ? await library.IngestAsync(list, null, ct) : await IngestWithProgressAsync(console, library, list, ct);
         if (json)
         {

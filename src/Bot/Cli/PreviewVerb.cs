@@ -28,16 +28,18 @@ internal static class PreviewVerb
         var platform = new Option<string?>("--platform") { Description = "discord or slack; without it, a console rendering (--json defaults to discord)" };
         platform.AcceptOnlyFromAmong("discord", "slack");
         var json = CommonOptions.Json();
+        var entriesOption = NumberOption.Create("--entries", "Entries per section (1-25; default: EntriesPerSection of the first subscription, else 5)", 1, 25, 0);
         var command = new Command("preview", "Show the exact payloads a scheduled post would send, without sending anything");
         command.Options.Add(digest);
         command.Options.Add(section);
         command.Options.Add(platform);
         command.Options.Add(json);
-        command.SetAction((result, ct) => RunAsync(result, result.GetValue(digest), result.GetValue(section), result.GetValue(platform), result.GetValue(json), ct));
+        command.Options.Add(entriesOption);
+        command.SetAction((result, ct) => RunAsync(result, result.GetValue(digest), result.GetValue(section), result.GetValue(platform), result.GetValue(json), result.GetValue(entriesOption), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(ParseResult result, string? digestId, string? sectionKey, string? platform, bool json, CancellationToken ct)
+    private static async Task<int> RunAsync(ParseResult result, string? digestId, string? sectionKey, string? platform, bool json, int entriesOption, CancellationToken ct)
     {
         using var host = BotServices.Create(result);
         var services = host.Services;
@@ -71,7 +73,7 @@ internal static class PreviewVerb
         }
 
         var configuration = services.GetRequiredService<IConfiguration>();
-        var entries = configuration.GetValue<int?>("Bot:Subscriptions:0:EntriesPerSection") ?? 5;
+        var entries = entriesOption > 0 ? entriesOption : configuration.GetValue<int?>("Bot:Subscriptions:0:EntriesPerSection") ?? 5;
         var url = library.PublicUrl(digest);
         var posts = sections
             .Select(s => HighlightBuilder.Create(digest, url, s.Key, entries))

@@ -17,7 +17,17 @@ internal static class ServeVerb
     public static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> hostSettings, CancellationToken ct)
     {
         var app = BotWebHost.Build(hostSettings.ToArray(), result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Config));
-        await app.RunAsync(ct);
+        try
+        {
+            await app.RunAsync(ct);
+        }
+        catch (IOException ex) when (ex.InnerException?.GetType().Name == "AddressInUseException" || ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+        {
+            // Kestrel's message names the address, not the setting that chose it.
+            await Console.Error.WriteLineAsync($"error: Bot:Urls: {ex.Message.TrimEnd('.')}; another program (or another bot) listens there: stop it, or set another port with Bot:Urls (e.g. Bot__Urls=http://127.0.0.1:5081)");
+            return 1;
+        }
+
         return 0;
     }
 }

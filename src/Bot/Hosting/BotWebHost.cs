@@ -24,6 +24,9 @@ public static class BotWebHost
             builder.WebHost.UseUrls(urls);
         }
 
+        // The host's "Hosting failed to start" repeats, with a stack trace, the error that serve prints as one line anyway
+        // (a port in use, a bad setting). A crashing background service still logs at Critical.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
         builder.Services.AddBotMetrics(); // first, so the meter is heard before any hosted service posts
         builder.Services.AddBotServices(builder.Configuration);
         builder.Services.AddHostedService<SectionKeyStartupCheck>(); // after the library's watcher, whose start-up ingest it waits for

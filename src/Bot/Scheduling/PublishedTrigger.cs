@@ -45,16 +45,24 @@ public sealed partial class PublishedTrigger : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var report in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        try
         {
-            try
+            await foreach (var report in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                await PlanAsync(report, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await PlanAsync(report, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogFailed(ex);
+                }
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-            {
-                LogFailed(ex);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is not a failure: when the host's start fails (a port in use), the host would otherwise report this
+            // cancellation as a crashed background service, with a stack trace, after the one-line error.
         }
     }
 
