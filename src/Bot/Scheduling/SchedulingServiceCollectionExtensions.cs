@@ -65,6 +65,7 @@ public static partial class SchedulingServiceCollectionExtensions
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>()))
             .UseStorage(sp.GetRequiredService<JobStorage>()));
         return services;
     }
