@@ -58,6 +58,21 @@ public sealed class DiscordLookUpTests
     }
 
     [Fact]
+    public async Task TextChannelThreadParent_PostedBeforeACrash_IsFoundAmongActiveThreads_PastTheNonceWindow()
+    {
+        // The parent and its thread went out, then the host died before recording them, for longer than the nonce window.
+        await using var harness = await DiscordClientHarness.StartAsync(new FakeDiscordOptions { NonceWindow = TimeSpan.Zero }, NoRetries);
+        var target = new PostTarget("discord", "channel", "9006");
+        var posted = await harness.Poster.PostThreadParentAsync(target, "s1:d1:~thread", Highlights.Create());
+
+        var found = await harness.Poster.FindPostedAsync(target, new SectionPost("s1:d1:~thread", Highlights.Create()));
+
+        var parent = Assert.Single(harness.Fake.Messages);
+        Assert.Equal(posted.ThreadId, found!.ThreadId);
+        Assert.Equal(parent.Id, found.MessageId);
+    }
+
+    [Fact]
     public async Task Webhook_WithABotToken_LostAnswer_IsNotResent_AndIsFoundInItsChannel()
     {
         await using var harness = await DiscordClientHarness.StartAsync(settings: NoRetries);

@@ -100,11 +100,14 @@ public sealed partial class DiscordSectionPoster
     private async Task<PostReceipt?> FindForumPostAsync(string forumId, string name, CancellationToken ct)
     {
         var forum = await _client.GetChannelAsync(forumId, ct).ConfigureAwait(false);
-        if (!forum.IsForum || forum.GuildId is null)
+        if (forum.GuildId is null)
         {
-            // A thread under a text channel's message: its parent went out with a nonce, and 160004 reports the thread.
             return null;
         }
+
+        // A forum post, or a thread started from a text channel's message (both list the channel as parent_id and share
+        // their first message's id). In a text channel, a crash between the parent message and its thread is covered only
+        // by the parent's nonce (and 160004 once the thread exists): fetched messages carry no marker for a plain header.
 
         var thread = (await _client.GetActiveThreadsAsync(forum.GuildId, ct).ConfigureAwait(false))
             .LastOrDefault(t => t.ParentId == forumId && string.Equals(t.Name, name, StringComparison.Ordinal));

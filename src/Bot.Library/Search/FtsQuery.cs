@@ -138,8 +138,22 @@ internal sealed partial class FtsQuery
         return new FtsQuery(terms, parts, atoms, termAtoms);
     }
 
-    // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI.
+    // An arXiv URL or "arXiv:2305.17493v2" becomes the bare id; a DOI URL becomes the DOI. The patterns are linear, so
+    // their time limit is only ever hit when the machine starves the thread: the word is then searched as typed rather than
+    // failing the user's command.
     private static string Canonicalize(string word)
+    {
+        try
+        {
+            return CanonicalizeOrThrow(word);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return word;
+        }
+    }
+
+    private static string CanonicalizeOrThrow(string word)
     {
         var arxiv = ArxivId().Match(word);
         if (arxiv.Success && (arxiv.Length == word.Length || word.Contains("arxiv", StringComparison.OrdinalIgnoreCase)))

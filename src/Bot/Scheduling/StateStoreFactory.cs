@@ -83,6 +83,8 @@ public static class StateStoreFactory
     public static SQLiteStorage CreateSqliteStorage(string path, TimeSpan pollInterval)
     {
         SqliteNative.EnsureInitialized();
+        // Job arguments name subscriptions and digests: owner-only like bot.db (SQLite gives -wal and -shm the same mode).
+        PrivateFiles.Ensure(path);
         var factory = new SQLiteDbConnectionFactory(() =>
         {
             var connection = new SQLiteConnection(path, SQLiteOpenFlags.ReadWrite | SQLiteOpenFlags.Create | SQLiteOpenFlags.NoMutex, storeDateTimeAsTicks: true)
