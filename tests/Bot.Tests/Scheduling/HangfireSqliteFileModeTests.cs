@@ -1,4 +1,5 @@
 using Bot.Scheduling;
+using Hangfire.Storage;
 
 namespace Bot.Tests.Scheduling;
 
