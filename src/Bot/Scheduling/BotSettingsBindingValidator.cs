@@ -45,12 +45,35 @@ internal sealed partial class BotSettingsBindingValidator : IValidateOptions<Bot
             }
         }
 
+        CheckCommandLimits(_bot.GetSection("Commands"), failures);
         foreach (var warning in warnings)
         {
             UnknownKey(_logger, warning);
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>
+    /// The limits on chat-created subscriptions (read where <c>/subscribe</c> is wired, not bound here): a limit below 1
+    /// or a negative interval would refuse or allow everything, so it stops the start like any other bad value.
+    /// </summary>
+    private static void CheckCommandLimits(IConfiguration commands, List<string> failures)
+    {
+        foreach (var (key, fallback) in new[] { ("MaxSubscriptionsPerChannel", 10), ("MaxSubscriptionsPerGuild", 50) })
+        {
+            if (commands[key] is { } text
+                && (!int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var limit) || limit < 1))
+            {
+                failures.Add($"Bot:Commands:{key}: '{text}' is not a whole number of at least 1; set the most subscriptions /subscribe may create (default {fallback})");
+            }
+        }
+
+        if (commands["MinCronInterval"] is { } interval
+            && (!TimeSpan.TryParse(interval, System.Globalization.CultureInfo.InvariantCulture, out var span) || span < TimeSpan.Zero))
+        {
+            failures.Add($"Bot:Commands:MinCronInterval: '{interval}' is not a time span of zero or more; write hh:mm:ss, e.g. 01:00:00 (the default)");
+        }
     }
 
     /// <summary>Every value under <paramref name="section"/> converts to its property's type; unknown keys become warnings.</summary>

@@ -22,6 +22,21 @@ public sealed class SettingsBindingTests
         Assert.DoesNotContain('\n', ex.Message);
     }
 
+    [Theory]
+    [InlineData("MaxSubscriptionsPerChannel", "0")]
+    [InlineData("MaxSubscriptionsPerGuild", "-5")]
+    [InlineData("MaxSubscriptionsPerGuild", "lots")]
+    [InlineData("MinCronInterval", "-01:00:00")]
+    [InlineData("MinCronInterval", "hourly")]
+    public void StartUpValidation_Fails_NamingTheSetting_WhenACommandLimitCannotWork(string key, string value)
+    {
+        // Issue 13: these limits were read with GetValue, so 0 or less was accepted and a word threw at the first /subscribe.
+        var ex = Assert.Throws<OptionsValidationException>(() => StartUpOptions(new() { [$"Bot:Commands:{key}"] = value }));
+
+        Assert.Contains($"Bot:Commands:{key}: '{value}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
     [Fact]
     public void StartUpValidation_Fails_WhenASubscriptionHasNoCron()
     {
