@@ -162,18 +162,7 @@ public sealed partial class DashboardSecurityTests
     private static WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) => Host(null, settings);
 
     private static WebApplicationFactory<Program> Host(TimeProvider? time, params (string Key, string Value)[] settings)
-    {
-        var all = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
-        all["Bot:Scheduling:PostOnFirstStart"] = "None";
-        return new BotHostFactory(all).WithWebHostBuilder(builder =>
-        {
-            PeerAddress.Use(builder);
-            if (time is not null)
-            {
-                builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
-            }
-        });
-    }
+        => PeeredHost.Create(time, settings);
 
     private static bool JobExists(WebApplicationFactory<Program> host)
     {
@@ -192,16 +181,7 @@ public sealed partial class DashboardSecurityTests
     }
 
     private static HttpRequestMessage Request(HttpMethod method, string path, string peer, (string User, string Password)? user)
-    {
-        var request = new HttpRequestMessage(method, path);
-        request.Headers.Add(PeerAddress.Header, peer);
-        if (user is var (name, password))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
-        }
-
-        return request;
-    }
+        => PeeredHost.Request(method, path, peer, user);
 
     private static string Meta(string page, string name)
     {

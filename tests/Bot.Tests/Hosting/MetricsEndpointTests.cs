@@ -137,33 +137,8 @@ public sealed class MetricsEndpointTests
     private static WebApplicationFactory<Program> Host(params (string Key, string Value)[] settings) => Host(null, settings);
 
     private static WebApplicationFactory<Program> Host(TimeProvider? time, params (string Key, string Value)[] settings)
-    {
-        var all = settings.ToDictionary(s => s.Key, s => (string?)s.Value);
-        all["Bot:Scheduling:PostOnFirstStart"] = "None";
-        return new BotHostFactory(all).WithWebHostBuilder(builder =>
-        {
-            PeerAddress.Use(builder);
-            if (time is not null)
-            {
-                builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(time)));
-            }
-        });
-    }
+        => PeeredHost.Create(time, settings);
 
     private static HttpRequestMessage Get(string path, string peer, (string User, string Password)? user = null, string? forwardedFor = null)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Get, path);
-        request.Headers.Add(PeerAddress.Header, peer);
-        if (forwardedFor is not null)
-        {
-            request.Headers.Add("X-Forwarded-For", forwardedFor);
-        }
-
-        if (user is var (name, password))
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
-        }
-
-        return request;
-    }
+        => PeeredHost.Request(HttpMethod.Get, path, peer, user, forwardedFor);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Bot.Tests.Support;
@@ -14,43 +13,11 @@ public sealed class PortInUseTests
         using var occupant = new TcpListener(IPAddress.Loopback, 0);
         occupant.Start();
         var port = ((IPEndPoint)occupant.LocalEndpoint).Port;
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { RepoPaths.BotDll, "--data", data.Path })
-        {
-            start.ArgumentList.Add(arg);
-        }
+        var run = await BotProcess.RunAsync(["--data", data.Path], new Dictionary<string, string> { ["Bot__Urls"] = $"http://127.0.0.1:{port}" }, TimeSpan.FromSeconds(90));
 
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(key);
-        }
-
-        start.Environment["Bot__Urls"] = $"http://127.0.0.1:{port}";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var all = await output + await error;
-        Assert.NotEqual(0, process.ExitCode);
-        var line = Assert.Single((await error).Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        var all = run.Stdout + run.Stderr;
+        Assert.NotEqual(0, run.ExitCode);
+        var line = Assert.Single(run.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
         Assert.Contains("Bot:Urls", line, StringComparison.Ordinal);
         Assert.Contains(port.ToString(System.Globalization.CultureInfo.InvariantCulture), line, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);

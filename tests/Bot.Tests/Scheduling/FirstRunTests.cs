@@ -91,47 +91,22 @@ public sealed class FirstRunTests
     public async Task Serve_ExitsWithOneLinePerProblem_NamingTheSettingAndTheFix_WhenConfigurationIsBad()
     {
         using var data = new TempDirectory();
-        var start = new ProcessStartInfo("dotnet")
+        var run = await BotProcess.RunAsync(["--data", data.Path], new Dictionary<string, string>
         {
-            WorkingDirectory = RepoPaths.Root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[] { RepoPaths.BotDll, "--data", data.Path })
-        {
-            start.ArgumentList.Add(arg);
-        }
+            ["Bot__Urls"] = $"http://127.0.0.1:{FreePort()}",
+            ["Bot__Subscriptions__0__Cron"] = "every monday",
+            ["Bot__Subscriptions__0__Target"] = "slack:channel:C0123",
+            ["Bot__Subscriptions__0__TimeZone"] = "Asia/Seol",
+        }, TimeSpan.FromSeconds(60));
 
-        start.Environment["Bot__Urls"] = $"http://127.0.0.1:{FreePort()}";
-        start.Environment["Bot__Subscriptions__0__Cron"] = "every monday";
-        start.Environment["Bot__Subscriptions__0__Target"] = "slack:channel:C0123";
-        start.Environment["Bot__Subscriptions__0__TimeZone"] = "Asia/Seol";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        var error = (await stderr).Trim();
-        Assert.Equal(1, process.ExitCode);
+        var error = run.Stderr.Trim();
+        Assert.Equal(1, run.ExitCode);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal); // no stack trace
         Assert.StartsWith("error: ", error, StringComparison.Ordinal);
         Assert.Contains("Bot:Subscriptions:0:Cron ('weekly-console'): 'every monday' is not a cron expression: write five fields", error, StringComparison.Ordinal);
         Assert.Contains("Bot:Subscriptions:0:TimeZone ('weekly-console'): 'Asia/Seol' is not a time zone; use an IANA name", error, StringComparison.Ordinal);
         Assert.Contains("posts to a slack channel, but Bot:Slack:BotToken is empty; set the environment variable Bot__Slack__BotToken", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("[console post", await stdout, StringComparison.Ordinal); // nothing ran half-configured
+        Assert.DoesNotContain("[console post", run.Stdout, StringComparison.Ordinal); // nothing ran half-configured
     }
 
     private static int FreePort()
