@@ -46,7 +46,7 @@ public sealed partial class DiscordSectionPoster
                 ? (await _client.GetWebhookAsync(DiscordWebhookUrl.Parse(target.Value), ct).ConfigureAwait(false)).ChannelId ?? string.Empty
                 : target.Value;
             return post.LedgerKey.EndsWith(ThreadParentSuffix, StringComparison.Ordinal)
-                ? await FindForumPostAsync(channelId, ThreadNameOf(post.Highlight), ct).ConfigureAwait(false)
+                ? await FindThreadParentAsync(channelId, ThreadNameOf(post.Highlight), ct).ConfigureAwait(false)
                 : await FindSectionAsync(post.ThreadParentId ?? channelId, post, ct).ConfigureAwait(false);
         }
         catch (DiscordRestException ex) when (ex.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.NotFound or HttpStatusCode.Unauthorized)
@@ -97,22 +97,19 @@ public sealed partial class DiscordSectionPoster
         return null;
     }
 
-    private async Task<PostReceipt?> FindForumPostAsync(string forumId, string name, CancellationToken ct)
+    private async Task<PostReceipt?> FindThreadParentAsync(string channelId, string name, CancellationToken ct)
     {
-        var forum = await _client.GetChannelAsync(forumId, ct).ConfigureAwait(false);
-        if (forum.GuildId is null)
+        var channel = await _client.GetChannelAsync(channelId, ct).ConfigureAwait(false);
+        if (channel.GuildId is null)
         {
             return null;
         }
 
-        // A forum post, or a thread started from a text channel's message (both list the channel as parent_id and share
-        // their first message's id). In a text channel, a crash between the parent message and its thread is covered only
+        // A forum post, or a thread started from a text channel's message: both list the channel as parent_id and share
+        // their first message's id. In a text channel, a crash between the parent message and its thread is covered only
         // by the parent's nonce (and 160004 once the thread exists): fetched messages carry no marker for a plain header.
-
-        var thread = (await _client.GetActiveThreadsAsync(forum.GuildId, ct).ConfigureAwait(false))
-            .LastOrDefault(t => t.ParentId == forumId && string.Equals(t.Name, name, StringComparison.Ordinal));
-
-        // A forum post's first message has the post's id.
+        var thread = (await _client.GetActiveThreadsAsync(channel.GuildId, ct).ConfigureAwait(false))
+            .LastOrDefault(t => t.ParentId == channelId && string.Equals(t.Name, name, StringComparison.Ordinal));
         return thread is null ? null : new PostReceipt(thread.Id, thread.Id, [thread.Id]);
     }
 
