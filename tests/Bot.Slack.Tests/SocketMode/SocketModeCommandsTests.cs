@@ -68,6 +68,8 @@ public sealed class SocketModeCommandsTests
         var responseUrl = run.Fake.SendSlashCommand("papers", "sparse mixture routing");
         await run.Fake.WaitForAsync(m => m.Any(x => x.Kind == "response_url"));
 
+        // The ack (on the socket) and the response_url POST (over HTTP) travel separately; either may reach the fake first.
+        await run.Fake.WaitForEnvelopesAsync(e => e.All(x => x.AckedAt is not null));
         var envelope = Assert.Single(run.Fake.Envelopes);
         Assert.NotNull(envelope.AckedAt);
         Assert.Null(envelope.AckPayload);
