@@ -89,10 +89,11 @@ public static partial class ReferenceUrls
     }
 
     /// <summary>
-    /// Most links are already canonical: lowercase <c>https://</c>, a plain lowercase host without <c>www.</c> or a port,
-    /// a path without a trailing slash, no fragment and no tracking parameter, on a host with no folding rule (arXiv,
-    /// DOI, YouTube). Their canonical URL is the URL itself, so it is checked in place instead of being split into
-    /// strings and put back together. Null for anything else, which <see cref="AnalyzeTrimmed"/> handles.
+    /// The usual link: lowercase <c>https://</c>, a plain lowercase host without a port, no fragment, no <c>%</c> in the
+    /// path and no tracking parameter, on a host with no folding rule (arXiv, DOI, YouTube). Its canonical form is the URL
+    /// without <c>www.</c>, a trailing slash or a bare <c>?</c>, most often the URL itself, so it is checked and cut in
+    /// place instead of being split into strings and put back together. Null for anything else, which
+    /// <see cref="AnalyzeTrimmed"/> handles.
     /// </summary>
     internal static ReferenceUrlInfo? TryAnalyzeCanonical(string trimmed)
     {
@@ -109,18 +110,20 @@ public static partial class ReferenceUrls
         }
 
         var authorityEnd = rest.IndexOfAny('/', '?');
-        var host = authorityEnd < 0 ? rest : rest[..authorityEnd];
-        if (host.IsEmpty || host.ContainsAny('@', ':') || host.ContainsAnyInRange('A', 'Z') || host.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        if (authority.ContainsAny('@', ':') || authority.ContainsAnyInRange('A', 'Z'))
         {
             return null;
         }
 
+        // As the general path does: "www." comes off when the URL is split, and once more when the host is read.
+        var host = authority.StartsWith("www.", StringComparison.Ordinal) ? authority[4..] : authority;
+        host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
         var tail = authorityEnd < 0 ? ReadOnlySpan<char>.Empty : rest[authorityEnd..];
         var queryStart = tail.IndexOf('?');
         var path = queryStart < 0 ? tail : tail[..queryStart];
         var query = queryStart < 0 ? ReadOnlySpan<char>.Empty : tail[queryStart..];
-        var pathFolds = path.Length == 1 || (path.Length > 1 && path[^1] == '/');
-        if (pathFolds || path.Contains('%') || query.Length == 1 || (query.Length > 1 && HasTrackingParameter(query[1..])))
+        if (host.IsEmpty || path.Contains('%') || (query.Length > 1 && HasTrackingParameter(query[1..])))
         {
             return null;
         }
@@ -131,7 +134,11 @@ public static partial class ReferenceUrls
             return null;
         }
 
-        return new ReferenceUrlInfo(trimmed, KindOf(siteHost, path.IsEmpty ? "/" : path), null, null);
+        var canonicalPath = path.Length > 1 ? path.TrimEnd('/') : ReadOnlySpan<char>.Empty;
+        var canonicalQuery = query.Length > 1 ? query : ReadOnlySpan<char>.Empty;
+        var unchanged = host.Length == authority.Length && canonicalPath.Length == path.Length && canonicalQuery.Length == query.Length;
+        var canonical = unchanged ? trimmed : string.Concat(Scheme, host, canonicalPath, canonicalQuery);
+        return new ReferenceUrlInfo(canonical, KindOf(siteHost, path.IsEmpty ? "/" : path), null, null);
     }
 
     // The hosts and paths whose canonical form is not the URL itself (see FindArxivId, FindDoi, FindYouTubeId).
