@@ -81,7 +81,7 @@ public sealed partial class ParseShortcutTests
     {
         var day = date is null ? (DateOnly?)null : DateOnly.Parse(date, CultureInfo.InvariantCulture);
 
-        Assert.Equal(OldDigestId(fileName, day, title), StableIds.ForDigest(fileName, day, title));
+        Assert.Equal(ParsingReference.OldDigestId(fileName, day, title), StableIds.ForDigest(fileName, day, title));
     }
 
     [Theory]
@@ -100,7 +100,7 @@ public sealed partial class ParseShortcutTests
     [InlineData("May 10, 2024")]
     public void DateShortcut_ReadsWhatThePatternReads(string text)
     {
-        var expected = OldLeadingDate(text);
+        var expected = ParsingReference.OldLeadingDate(text);
         if (DateReader.TryReadPlainDate(text, out var fast))
         {
             Assert.True(expected.Matched, text);
@@ -128,11 +128,11 @@ public sealed partial class ParseShortcutTests
         var names = CorpusFiles().Select(f => Path.GetFileName(f)).Concat(["2024-05-10-a.md", "2024-05-10.md", "2024-5-10-a.md", "daily-20240510.md", "2024-13-01-x.md", "2024-05-10-"]);
         foreach (var name in names)
         {
-            var match = OldFileNameDate().Match(name);
+            var match = ParsingReference.OldFileNameDate().Match(name);
             var stem = Path.GetFileNameWithoutExtension(name);
             var slug = match.Success ? stem[match.Length..] : stem;
 
-            Assert.Equal(SafeDate(match), DateReader.FromFileName(name));
+            Assert.Equal(ParsingReference.SafeDate(match), DateReader.FromFileName(name));
             Assert.Equal(slug.Length > 0 ? slug : stem, DateReader.SlugOf(name));
         }
     }
@@ -144,10 +144,10 @@ public sealed partial class ParseShortcutTests
         foreach (var text in Corpus())
         {
             var lines = text.Split('\n');
-            Assert.Equal(lines.Max(OldNesting), HostileShapes.DeepestNesting(text));
+            Assert.Equal(lines.Max(ParsingReference.OldNesting), HostileShapes.DeepestNesting(text));
             var context = new ParseContext();
             var result = HostileShapes.Defuse(text, limits, context);
-            if (!HostileShapes.MayHaveBracketParagraph(text, limits.MaxBracketsPerParagraph) && lines.Max(OldNesting) <= limits.MaxNestingDepth)
+            if (!HostileShapes.MayHaveBracketParagraph(text, limits.MaxBracketsPerParagraph) && lines.Max(ParsingReference.OldNesting) <= limits.MaxNestingDepth)
             {
                 Assert.Same(text, result);
                 Assert.Empty(context.Warnings);
@@ -223,99 +223,6 @@ public sealed partial class ParseShortcutTests
     private static IEnumerable<string> Corpus() =>
         CorpusFiles().Select(File.ReadAllText).Concat(new DigestGenerator(seed: 11).GenerateMany(20, entriesPerDigest: 20).Select(d => d.Markdown));
 
-    private static DateOnly? SafeDate(Match match)
-    {
-        if (!match.Success)
-        {
-            return null;
-        }
-
-        var ok = int.TryParse(match.Groups["y"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            & int.TryParse(match.Groups["m"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            & int.TryParse(match.Groups["d"].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var d);
-        return ok && y is >= 1900 and <= 2999 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
-    }
-
-    private static (bool Matched, DateOnly? Date) OldLeadingDate(string text)
-    {
-        var match = OldLeadingDatePattern().Match(text);
-        return (match.Success, SafeDate(match));
-    }
-
-    // The digest id as the interpolated-string version built it (kept here as the reference).
-    private static string OldDigestId(string? fileName, DateOnly? date, string title)
-    {
-        if (fileName is not null && DateReader.FromFileName(fileName) is not null)
-        {
-            return Path.GetFileNameWithoutExtension(fileName);
-        }
-
-        var datePart = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
-        var seed = title.Length > 0 ? title : fileName ?? string.Empty;
-        var slug = new StringBuilder();
-        var pendingDash = false;
-        foreach (var c in seed)
-        {
-            if (char.IsAsciiLetterOrDigit(c))
-            {
-                if (pendingDash && slug.Length > 0)
-                {
-                    slug.Append('-');
-                }
-
-                pendingDash = false;
-                slug.Append(char.ToLowerInvariant(c));
-                if (slug.Length >= 32)
-                {
-                    break;
-                }
-            }
-            else
-            {
-                pendingDash = true;
-            }
-        }
-
-        var slugText = slug.ToString().TrimEnd('-');
-        var hash = StableIds.Hash(StableIds.Normalise(seed))[..8];
-        return slugText.Length > 0 ? $"{datePart}-{slugText}-{hash}" : $"{datePart}-{hash}";
-    }
-
-    // Container depth of one line as the line-split version measured it.
-    private static int OldNesting(string line)
-    {
-        var depth = 0;
-        var spaces = 0;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (c == ' ')
-            {
-                spaces++;
-            }
-            else if (c == '\t')
-            {
-                spaces += 4;
-            }
-            else if (c is '>' or '-' or '*' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '>'))
-            {
-                depth++;
-            }
-            else
-            {
-                break;
-            }
-        }
-
-        return depth + (spaces / 2);
-    }
-
     [GeneratedRegex(@"https?://[^\s)\]>""'`]+")]
     private static partial Regex UrlLike();
-
-    [GeneratedRegex(@"^\s*['""]?(?<y>\d{4})[-/.](?<m>\d{1,2})[-/.](?<d>\d{1,2})(?!\d)", RegexOptions.CultureInvariant)]
-    private static partial Regex OldLeadingDatePattern();
-
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{2})-(?<d>\d{2})-", RegexOptions.CultureInvariant)]
-    private static partial Regex OldFileNameDate();
 }
