@@ -39,10 +39,12 @@ public sealed class ClusterFaultTests : IClassFixture<PostgresCluster>
 
     private async Task RunDrillAsync(FaultDrill drill)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var all = DrillSubscription.All;
         var hosts = await Task.WhenAll(new[] { "a", "b", "c" }.Select(name => drill.StartHostAsync(name, all)));
         var (a, b, c) = (hosts[0], hosts[1], hosts[2]);
         var rows = new List<DrillRow>();
+        var ready = clock.Elapsed;
         Log($"3 hosts ready (pids {a.ProcessId}, {b.ProcessId}, {c.ProcessId}); logs in {drill.LogFolder}");
 
         // The digest reaches one host's folder only; every host plans, renders and posts from the cluster's library.
@@ -83,7 +85,7 @@ public sealed class ClusterFaultTests : IClassFixture<PostgresCluster>
 
         // Late duplicates of any drill (a re-send after the scenario settled) count too.
         rows = [.. rows.Select((r, i) => r with { Duplicates = drill.Duplicates(i + 1) })];
-        Report(DrillRow.Table(rows));
+        Report(DrillRow.Table(rows) + $"\n3 hosts ready after {ready.TotalSeconds:0} s; the drill took {clock.Elapsed.TotalSeconds:0} s.\n");
 
         Assert.True(afterJoin.Stored, $"{missing.Name} was removed when host d joined without it");
         Assert.Equal(before.Rows, afterJoin.Rows);
