@@ -4,8 +4,12 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 log=$(mktemp)
+started=$(mktemp)
 dotnet test Bot.sln "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+# The cluster fault drill's table (tests/Bot.Tests, ClusterFaultTests) when it ran: dotnet test shows a passing test's
+# output only at a higher verbosity.
+find tests -name cluster-fault-drill.md -newer "$started" -exec cat {} \; 2>/dev/null
 awk '
   /(Passed|Failed)! +- +Failed:/ {
     gsub(/,/, ""); for (i = 1; i <= NF; i++) {
@@ -13,5 +17,5 @@ awk '
     }
   }
   END { printf "Total: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
-rm -f "$log"
+rm -f "$log" "$started"
 exit "$status"

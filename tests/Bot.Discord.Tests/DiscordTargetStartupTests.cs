@@ -90,6 +90,24 @@ public sealed class DiscordTargetStartupTests
     }
 
     [Fact]
+    public async Task ManyChannelTargetsInOneGuild_ReadTheBotsUserMemberAndRolesOnce()
+    {
+        // A cluster's hosts start with the same 20 subscriptions: per target, these reads met Discord's per-route limits
+        // (5 per 5 s here) and held each host's start for 20 s of 429 waits.
+        var (fake, error) = await StartAsync(_ => Enumerable.Range(1, 12)
+            .SelectMany(i => Subscription("discord:channel:" + (6000 + i)).Select(p => (Key: p.Key.Replace(":1:", $":{i}:", StringComparison.Ordinal), Value: p.Value is "contract" ? "contract-" + i : p.Value)))
+            .ToDictionary(p => p.Key, p => p.Value));
+        await fake.DisposeAsync();
+
+        Assert.Null(error);
+        Assert.Equal(12, fake.Requests.Count(r => r.Template == "GET channels/{channel_id}"));
+        Assert.Equal(1, fake.Requests.Count(r => r.Template == "GET users/@me"));
+        Assert.Equal(1, fake.Requests.Count(r => r.Template == "GET guilds/{guild_id}/roles"));
+        Assert.Equal(1, fake.Requests.Count(r => r.Template == "GET guilds/{guild_id}/members/{user_id}"));
+        Assert.DoesNotContain(fake.Requests, r => r.Status == 429);
+    }
+
+    [Fact]
     public async Task ForumChannel_WithoutThreadMode_IsRefused()
     {
         var line = await StartFailureAsync(fake =>

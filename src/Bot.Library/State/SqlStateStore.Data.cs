@@ -24,10 +24,12 @@ public sealed partial class SqlStateStore
         public long CreatedAt { get; set; }
         public long? LastFiredAt { get; set; }
 
+        public long Published { get; set; }
+
         public SubscriptionRecord ToRecord() => new(
             Id, Name, Source, Target, List(Sections), List(IncludeTerms), List(ExcludeTerms), Cron, TimeZone,
             (int)EntriesPerSection, TimeSpan.FromMilliseconds(SectionSpacingMs), Thread != 0, MentionRoleId,
-            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), FromMs(LastFiredAt)) { Scope = Scope };
+            DateTimeOffset.FromUnixTimeMilliseconds(CreatedAt), FromMs(LastFiredAt)) { Scope = Scope, Published = Published != 0 };
 
         private static List<string> List(string json) => JsonSerializer.Deserialize<List<string>>(json) ?? [];
     }

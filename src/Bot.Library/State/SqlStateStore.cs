@@ -14,7 +14,7 @@ public sealed partial class SqlStateStore : IStateStore
         "id AS Id, scope AS Scope, name AS Name, source AS Source, target AS Target, sections AS Sections, include_terms AS IncludeTerms, "
         + "exclude_terms AS ExcludeTerms, cron AS Cron, time_zone AS TimeZone, entries_per_section AS EntriesPerSection, "
         + "section_spacing_ms AS SectionSpacingMs, thread AS Thread, mention_role_id AS MentionRoleId, created_at AS CreatedAt, "
-        + "last_fired_at AS LastFiredAt";
+        + "last_fired_at AS LastFiredAt, published AS Published";
 
     private const string RowColumns =
         "id AS Id, subscription_id AS SubscriptionId, digest_id AS DigestId, section_key AS SectionKey, position AS Position, "
@@ -52,14 +52,14 @@ public sealed partial class SqlStateStore : IStateStore
         ArgumentNullException.ThrowIfNull(subscription);
         await using var connection = await _open(ct);
         var sql = "INSERT INTO subscriptions (scope, name, source, target, sections, include_terms, exclude_terms, cron, time_zone, "
-            + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at) "
+            + "entries_per_section, section_spacing_ms, thread, mention_role_id, created_at, updated_at, published) "
             + "VALUES (@Scope, @Name, @Source, @Target, @Sections, @IncludeTerms, @ExcludeTerms, @Cron, @TimeZone, @EntriesPerSection, "
-            + "@SectionSpacingMs, @Thread, @MentionRoleId, COALESCE(@CreatedAt, @Now), @Now) "
+            + "@SectionSpacingMs, @Thread, @MentionRoleId, COALESCE(@CreatedAt, @Now), @Now, @Published) "
             + "ON CONFLICT (scope, name) DO UPDATE SET source = excluded.source, target = excluded.target, sections = excluded.sections, "
             + "include_terms = excluded.include_terms, exclude_terms = excluded.exclude_terms, cron = excluded.cron, "
             + "time_zone = excluded.time_zone, entries_per_section = excluded.entries_per_section, "
             + "section_spacing_ms = excluded.section_spacing_ms, thread = excluded.thread, mention_role_id = excluded.mention_role_id, "
-            + "updated_at = excluded.updated_at, removed_at = NULL "
+            + "updated_at = excluded.updated_at, removed_at = NULL, published = excluded.published "
             + "RETURNING " + SubscriptionColumns;
         var data = await connection.QuerySingleAsync<SubscriptionData>(new CommandDefinition(sql, new
         {
@@ -76,6 +76,7 @@ public sealed partial class SqlStateStore : IStateStore
             SectionSpacingMs = (long)subscription.SectionSpacing.TotalMilliseconds,
             Thread = subscription.Thread ? 1L : 0L,
             subscription.MentionRoleId,
+            Published = subscription.Published ? 1L : 0L,
             CreatedAt = subscription.CreatedAt == default ? (long?)null : subscription.CreatedAt.ToUnixTimeMilliseconds(),
             Now,
         }, cancellationToken: ct));

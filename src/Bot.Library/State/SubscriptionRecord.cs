@@ -28,6 +28,12 @@ public sealed record SubscriptionRecord(
     /// </summary>
     public string Scope { get; init; } = "";
 
+    /// <summary>
+    /// <c>Trigger: Published</c> in configuration: each newly ingested digest is planned at once. Stored, so that the host that
+    /// ingests plans it even when its own configuration lacks this subscription.
+    /// </summary>
+    public bool Published { get; init; }
+
     /// <summary>The name that identifies it across scopes: the name alone in the global scope, else <c>scope/name</c>.</summary>
     public string Key => Scope.Length == 0 ? Name : $"{Scope}/{Name}";
 
@@ -40,7 +46,7 @@ public sealed record SubscriptionRecord(
         ArgumentNullException.ThrowIfNull(other);
         return Target == other.Target && Cron == other.Cron && TimeZone == other.TimeZone
             && EntriesPerSection == other.EntriesPerSection && SectionSpacing == other.SectionSpacing
-            && Thread == other.Thread && MentionRoleId == other.MentionRoleId
+            && Thread == other.Thread && MentionRoleId == other.MentionRoleId && Published == other.Published
             && Sections.SequenceEqual(other.Sections) && Include.SequenceEqual(other.Include) && Exclude.SequenceEqual(other.Exclude);
     }
 }

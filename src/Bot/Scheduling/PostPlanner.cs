@@ -38,7 +38,7 @@ public sealed partial class PostPlanner
 
         var rows = await PlanAsync(subscription, null, occurrence, subscription.SectionSpacing, ct, allowBacklog);
         await _store.SetLastFiredAsync(subscription.Id, occurrence, ct);
-        await _dispatcher.DispatchAsync(rows, ct);
+        await _dispatcher.DispatchAsync(rows.Count > 0 ? rows : await StrandedRowsAsync(subscription.Id, occurrence, ct), ct);
         return rows;
     }
 
@@ -121,6 +121,14 @@ public sealed partial class PostPlanner
             ? PostPlan.Nothing($"digest {digest.Id} has none of the subscribed sections (after filters)")
             : new PostPlan(digest, sections, [], AlreadyPlanned: false, null);
     }
+
+    /// <summary>
+    /// Rows of this subscription that are due, open and held by nobody: planned by a run whose queueing then failed (the
+    /// database went away between the two), which a retry of the job would otherwise find "already planned" and leave.
+    /// Queued again here; a row that has its job still runs once (the claim decides).
+    /// </summary>
+    private async Task<IReadOnlyList<LedgerRow>> StrandedRowsAsync(long subscriptionId, DateTimeOffset occurrence, CancellationToken ct)
+        => [.. (await _store.ListOpenRowsAsync(ct)).Where(r => r.SubscriptionId == subscriptionId && r.DueAt <= occurrence && (r.ClaimedUntil is not { } until || until < occurrence))];
 
     private static bool PublishedBefore(DigestSummary digest, SubscriptionRecord subscription)
     {

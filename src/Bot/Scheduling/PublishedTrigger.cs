@@ -18,6 +18,8 @@ public sealed partial class PublishedTrigger : BackgroundService
     private readonly PostDispatcher _dispatcher;
     private readonly TimeProvider _time;
     private readonly ILogger<PublishedTrigger> _logger;
+    // About 12 minutes of tries (1 s doubling to 30 s): longer than a database restart or fail-over.
+    private const int PlanAttempts = 30;
     private readonly Channel<IngestReport> _reports = Channel.CreateUnbounded<IngestReport>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Creates the trigger; it listens to <see cref="DigestLibrary.Ingested"/>.</summary>
@@ -49,14 +51,7 @@ public sealed partial class PublishedTrigger : BackgroundService
         {
             await foreach (var report in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                try
-                {
-                    await PlanAsync(report, stoppingToken).ConfigureAwait(false);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
-                {
-                    LogFailed(ex);
-                }
+                await PlanUntilDoneAsync(report, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -66,25 +61,56 @@ public sealed partial class PublishedTrigger : BackgroundService
         }
     }
 
+    /// <summary>
+    /// <see cref="PlanAsync"/>, tried again while the database is away: nothing else plans a digest this host ingested (the
+    /// cron of a published-trigger subscription may be a week off), and planning twice is harmless (one ledger row per section).
+    /// </summary>
+    internal async Task PlanUntilDoneAsync(IngestReport report, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await PlanAsync(report, ct).ConfigureAwait(false);
+                return;
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                throw;
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                if (attempt >= PlanAttempts)
+                {
+                    LogFailed(ex);
+                    return;
+                }
+
+                var delay = TimeSpan.FromSeconds(Math.Min(30, 1 << Math.Min(attempt - 1, 5)));
+                LogPlanRetry(ex, attempt, delay);
+                await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+            }
+        }
+    }
+
     /// <summary>Plans and dispatches every digest <paramref name="report"/> added, for each published-trigger subscription; returns the rows.</summary>
     public async Task<IReadOnlyList<LedgerRow>> PlanAsync(IngestReport report, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(report);
         var added = report.Files.Where(f => f.Outcome == IngestOutcome.Added && f.DigestId is not null).Select(f => f.DigestId!).Distinct().ToList();
-        var names = _options.CurrentValue.Subscriptions.Where(s => IsPublished(s.Trigger)).Select(s => s.Name.Trim()).ToList();
         var all = new List<LedgerRow>();
-        if (added.Count == 0 || names.Count == 0)
+        if (added.Count == 0)
         {
             return all;
         }
 
-        foreach (var name in names)
+        // The stored trigger, not only this host's configuration: in a cluster, the host that ingests plans for every
+        // published-trigger subscription, including one its own configuration lacks (a rolling deploy of a new list).
+        var names = _options.CurrentValue.Subscriptions.Where(s => IsPublished(s.Trigger)).Select(s => s.Name.Trim()).ToHashSet(StringComparer.Ordinal);
+        var subscriptions = (await _store.ListSubscriptionsAsync(ct).ConfigureAwait(false))
+            .Where(s => s.Published || (s.Scope.Length == 0 && names.Contains(s.Name)));
+        foreach (var subscription in subscriptions)
         {
-            if (await _store.FindSubscriptionAsync(name, ct).ConfigureAwait(false) is not { } subscription)
-            {
-                continue;
-            }
-
             foreach (var digestId in added)
             {
                 var digest = await _library.GetDigestAsync(digestId, ct).ConfigureAwait(false);
@@ -118,6 +144,9 @@ public sealed partial class PublishedTrigger : BackgroundService
     [LoggerMessage(Level = LogLevel.Information, Message = "Subscription {Subscription}: digest {DigestId} is dated before the subscription existed, so the published trigger leaves it (backlog)")]
     private partial void LogBacklog(string subscription, string digestId);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Published trigger could not plan newly ingested digests; the subscription's cron still catches up")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Published trigger could not plan newly ingested digests (attempt {Attempt}); trying again in {Delay}")]
+    private partial void LogPlanRetry(Exception ex, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Published trigger could not plan newly ingested digests after repeated attempts; the subscription's cron still catches up")]
     private partial void LogFailed(Exception ex);
 }

@@ -24,7 +24,10 @@ internal static class SubscriptionMapper
             options.EntriesPerSection,
             spacing,
             options.Thread,
-            string.IsNullOrWhiteSpace(options.MentionRoleId) ? null : options.MentionRoleId);
+            string.IsNullOrWhiteSpace(options.MentionRoleId) ? null : options.MentionRoleId)
+        {
+            Published = options.Trigger?.Trim().Equals("Published", StringComparison.OrdinalIgnoreCase) == true,
+        };
     }
 
     /// <summary>The posting choices of a subscription (forum tags, crosspost, silent, webhook identity).</summary>

@@ -36,7 +36,8 @@ public sealed class SubscriptionScopeStoreTests : IDisposable
     [Fact]
     public async Task Migration0012_KeepsEverySubscriptionAndItsLedger_WhenItRebuildsTheTable()
     {
-        // A bot.db from before 0012: the old table (UNIQUE name, no scope) holding a subscription with ledger rows.
+        // A bot.db from before 0012: the old table (UNIQUE name, no scope) holding a subscription with ledger rows. Migration
+        // 0014 (a later column of that table) is undone with it, as such a file would not have it either.
         var database = new BotDatabase(_root);
         using (var connection = database.Open())
         {
@@ -48,7 +49,7 @@ public sealed class SubscriptionScopeStoreTests : IDisposable
                     created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, last_fired_at INTEGER NULL, removed_at INTEGER NULL);
                 DROP TABLE subscriptions;
                 ALTER TABLE old_subscriptions RENAME TO subscriptions;
-                DELETE FROM schema_version WHERE version = 12;
+                DELETE FROM schema_version WHERE version IN (12, 14);
                 INSERT INTO subscriptions VALUES (7, 'discord-111', 'discord', 'discord:channel:111', '["*"]', '[]', '[]', '0 9 * * MON', 'UTC', 5, 0, 0, NULL, 1, 1, NULL, NULL);
                 INSERT INTO post_ledger (subscription_id, digest_id, section_key, position, state, due_at, created_at, updated_at)
                     VALUES (7, 'd1', 'papers', 0, 'sent', 1, 1, 1), (7, 'd1', 'news', 1, 'pending', 1, 1, 1);

@@ -42,6 +42,12 @@ public sealed class FakeDiscordOptions
     /// <summary>How long <c>enforce_nonce</c> remembers a nonce ("the past few minutes").</summary>
     public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// A slow Discord: a message-sending request that succeeds is stored at once and answered only after this delay, so a
+    /// host that dies meanwhile has posted without hearing so (zero: answer at once). Real time, not <see cref="TimeScale"/>d.
+    /// </summary>
+    public TimeSpan AnswerDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>A window after <see cref="TimeScale"/>.</summary>
     public TimeSpan Scale(TimeSpan window) => TimeSpan.FromTicks((long)(window.Ticks * TimeScale));
 }

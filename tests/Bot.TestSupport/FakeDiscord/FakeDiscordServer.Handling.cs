@@ -87,6 +87,18 @@ public sealed partial class FakeDiscordServer
         }
 
         Record(context, route.Template, limit.Key, status2);
+        if (route.SendsMessage && status2 < 300 && Options.AnswerDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Options.AnswerDelay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // The client went away (a killed host): the message stays stored, unacknowledged.
+            }
+        }
+
         if (status2 == 204)
         {
             context.Response.StatusCode = 204;
