@@ -1,4 +1,3 @@
-using System.Globalization;
 using Bot.Core;
 using Bot.Library;
 using Microsoft.Extensions.Options;
@@ -60,7 +59,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
                 failures.Add($"{at}:EntriesPerSection{label}: {s.EntriesPerSection} is out of range; use 1 to 25.");
             }
 
-            if (!TryParseSpacing(s.SectionSpacing, out _))
+            if (!SectionSpacing.TryParse(s.SectionSpacing, out _))
             {
                 failures.Add($"{at}:SectionSpacing{label}: '{s.SectionSpacing}' is not a spacing; write 00:00:00 for back to back, or e.g. 1.00:00:00 for one section a day (at most 7 days).");
             }
@@ -73,11 +72,6 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.TrimEnd('.')));
     }
-
-    /// <summary>Parses a section spacing (invariant TimeSpan, 0 to 7 days).</summary>
-    public static bool TryParseSpacing(string? text, out TimeSpan spacing)
-        => TimeSpan.TryParse(string.IsNullOrWhiteSpace(text) ? "0" : text, CultureInfo.InvariantCulture, out spacing)
-            && spacing >= TimeSpan.Zero && spacing <= TimeSpan.FromDays(7);
 
     private static void ValidateTarget(SubscriptionOptions s, string at, string label, BotScheduleOptions options, List<string> failures)
     {

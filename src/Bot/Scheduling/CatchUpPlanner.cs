@@ -15,11 +15,11 @@ public sealed partial class CatchUpPlanner
     private readonly PostPlanner _planner;
     private readonly PostDispatcher _dispatcher;
     private readonly TimeProvider _time;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly ILogger<CatchUpPlanner> _logger;
 
     /// <summary>Creates the planner.</summary>
-    public CatchUpPlanner(IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<CatchUpPlanner> logger)
+    public CatchUpPlanner(IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, IOptionsMonitor<PostingOptions> options, ILogger<CatchUpPlanner> logger)
     {
         _store = store;
         _planner = planner;

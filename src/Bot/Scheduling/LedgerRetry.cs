@@ -1,5 +1,4 @@
 using Bot.Library;
-using Hangfire;
 
 namespace Bot.Scheduling;
 
@@ -47,8 +46,6 @@ public sealed partial class LedgerRetry
     }
 
     /// <summary>The dashboard job: every failed row goes back on the queue now.</summary>
-    [AutomaticRetry(Attempts = 0)]
-    [JobDisplayName("Retry failed posts")]
     public async Task RetryFailedAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Bot.Scheduling;
 
 /// <summary>The scheduler's view of the <see cref="DigestLibrary"/>.</summary>
-internal sealed partial class LibraryDigestCatalog : IDigestCatalog
+public sealed partial class LibraryDigestCatalog : IDigestCatalog
 {
     private readonly DigestLibrary _library;
     private readonly ILogger _logger;

@@ -18,11 +18,11 @@ public sealed partial class PostCorrector
     private readonly IDigestCatalog _catalog;
     private readonly PosterRegistry _posters;
     private readonly TimeProvider _time;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly ILogger<PostCorrector> _logger;
 
     /// <summary>Creates the corrector.</summary>
-    public PostCorrector(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<PostCorrector> logger)
+    public PostCorrector(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<PostingOptions> options, ILogger<PostCorrector> logger)
     {
         _store = store;
         _catalog = catalog;
@@ -33,8 +33,6 @@ public sealed partial class PostCorrector
     }
 
     /// <summary>Edits every sent section (within the window) whose digest now shows something else; returns how many were edited.</summary>
-    [Hangfire.AutomaticRetry(Attempts = 3)]
-    [Hangfire.JobDisplayName("Apply corrections to posted digests")]
     public async Task<int> CorrectAsync(CancellationToken ct = default)
     {
         var window = _options.CurrentValue.Scheduling.CorrectionWindow;

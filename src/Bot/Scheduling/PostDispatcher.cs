@@ -12,11 +12,11 @@ public sealed partial class PostDispatcher
     private readonly IStateStore _store;
     private readonly ISectionJobQueue _queue;
     private readonly TimeProvider _time;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly ILogger<PostDispatcher> _logger;
 
     /// <summary>Creates the dispatcher.</summary>
-    public PostDispatcher(IStateStore store, ISectionJobQueue queue, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<PostDispatcher> logger)
+    public PostDispatcher(IStateStore store, ISectionJobQueue queue, TimeProvider time, IOptionsMonitor<PostingOptions> options, ILogger<PostDispatcher> logger)
     {
         _store = store;
         _queue = queue;

@@ -12,7 +12,7 @@ namespace Bot.Scheduling;
 public sealed partial class PublishedTrigger : BackgroundService
 {
     private readonly DigestLibrary _library;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly IStateStore _store;
     private readonly PostPlanner _planner;
     private readonly PostDispatcher _dispatcher;
@@ -21,7 +21,7 @@ public sealed partial class PublishedTrigger : BackgroundService
     private readonly Channel<IngestReport> _reports = Channel.CreateUnbounded<IngestReport>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Creates the trigger; it listens to <see cref="DigestLibrary.Ingested"/>.</summary>
-    public PublishedTrigger(DigestLibrary library, IOptionsMonitor<BotScheduleOptions> options, IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, ILogger<PublishedTrigger> logger)
+    public PublishedTrigger(DigestLibrary library, IOptionsMonitor<PostingOptions> options, IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, ILogger<PublishedTrigger> logger)
     {
         ArgumentNullException.ThrowIfNull(library);
         _library = library;

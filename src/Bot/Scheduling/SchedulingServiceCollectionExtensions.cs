@@ -18,6 +18,8 @@ public static partial class SchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<BotScheduleOptions>().Bind(configuration.GetSection("Bot")).ValidateOnStart();
+        // The posting rules' view of the same keys; validated above, through BotScheduleOptions.
+        services.AddOptions<PostingOptions>().Bind(configuration.GetSection("Bot"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotScheduleOptions>, BotScheduleOptionsValidator>());
         services.AddSingleton<IValidateOptions<BotScheduleOptions>>(sp => new BotSettingsBindingValidator(configuration.GetSection("Bot"), sp.GetService<ILogger<BotSettingsBindingValidator>>()));
         services.TryAddSingleton(TimeProvider.System);

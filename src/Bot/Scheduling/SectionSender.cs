@@ -23,11 +23,11 @@ public sealed partial class SectionSender
     private readonly TimeProvider _time;
     private readonly IDigestCatalog _catalog;
     private readonly PosterRegistry _posters;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly ILogger<SectionSender> _logger;
 
     /// <summary>Creates the sender; <see cref="Owner"/> identifies this host in claims.</summary>
-    public SectionSender(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<BotScheduleOptions> options, ILogger<SectionSender> logger)
+    public SectionSender(IStateStore store, IDigestCatalog catalog, PosterRegistry posters, TimeProvider time, IOptionsMonitor<PostingOptions> options, ILogger<SectionSender> logger)
     {
         _store = store;
         _time = time;

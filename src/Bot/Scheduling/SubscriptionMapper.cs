@@ -4,12 +4,12 @@ using Bot.Library;
 namespace Bot.Scheduling;
 
 /// <summary>Turns validated configuration entries into stored subscriptions (source <c>config</c>).</summary>
-internal static class SubscriptionMapper
+public static class SubscriptionMapper
 {
     public static SubscriptionRecord ToRecord(SubscriptionOptions options, string defaultTimeZone)
     {
         PostTarget.TryParse(options.Target, out var target, out _);
-        BotScheduleOptionsValidator.TryParseSpacing(options.SectionSpacing, out var spacing);
+        SectionSpacing.TryParse(options.SectionSpacing, out var spacing);
         var sections = options.Sections.Select(k => k.Trim().ToLowerInvariant()).Where(k => k.Length > 0).ToList();
         return new SubscriptionRecord(
             0,

@@ -14,11 +14,11 @@ public sealed partial class SubscriptionReconciler
 {
     private readonly IStateStore _store;
     private readonly ISubscriptionScheduler _scheduler;
-    private readonly IOptionsMonitor<BotScheduleOptions> _options;
+    private readonly IOptionsMonitor<PostingOptions> _options;
     private readonly ILogger<SubscriptionReconciler> _logger;
 
     /// <summary>Creates the reconciler.</summary>
-    public SubscriptionReconciler(IStateStore store, ISubscriptionScheduler scheduler, IOptionsMonitor<BotScheduleOptions> options, ILogger<SubscriptionReconciler> logger)
+    public SubscriptionReconciler(IStateStore store, ISubscriptionScheduler scheduler, IOptionsMonitor<PostingOptions> options, ILogger<SubscriptionReconciler> logger)
     {
         _store = store;
         _scheduler = scheduler;

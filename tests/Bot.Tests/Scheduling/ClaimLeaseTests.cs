@@ -81,7 +81,7 @@ public sealed class ClaimLeaseTests
         var sub = await h.SubscribeAsync("weekly");
         var row = (await h.Planner.PlanAsync(sub, "d1", Monday, TimeSpan.Zero))[0];
         var store = FlakyStore.Wrap(h.Store, failMarkSent: 3);
-        var sender = new SectionSender(store, h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<BotScheduleOptions>(h.Options), NullLogger<SectionSender>.Instance);
+        var sender = new SectionSender(store, h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<PostingOptions>(h.Options), NullLogger<SectionSender>.Instance);
 
         var sending = Task.Run(() => sender.SendAsync(row.Id));
         for (var i = 0; i < 60 && !sending.IsCompleted; i++)
@@ -118,7 +118,7 @@ public sealed class ClaimLeaseTests
     }
 
     private static SectionSender Host(SchedulingHarness h)
-        => new(SqlStateStore.ForSqlite(h.Database, h.Time), h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<BotScheduleOptions>(h.Options), NullLogger<SectionSender>.Instance);
+        => new(SqlStateStore.ForSqlite(h.Database, h.Time), h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<PostingOptions>(h.Options), NullLogger<SectionSender>.Instance);
 
     private static async Task WaitUntilAsync(Func<bool> condition, int spins = 2000)
     {

@@ -38,7 +38,7 @@ public sealed class HangfireSqliteFailureTests
         using var h = new SchedulingHarness(Monday);
         var rows = await PlanAsync(h);
         var gate = new GatedPoster(h.Poster);
-        var sender = new SectionSender(h.Store, h.Catalog, new PosterRegistry([gate]), h.Time, new StaticOptionsMonitor<BotScheduleOptions>(h.Options), NullLogger<SectionSender>.Instance);
+        var sender = new SectionSender(h.Store, h.Catalog, new PosterRegistry([gate]), h.Time, new StaticOptionsMonitor<PostingOptions>(h.Options), NullLogger<SectionSender>.Instance);
 
         var first = Task.Run(() => sender.SendAsync(rows[0].Id));
         await gate.Entered.Task;

@@ -75,7 +75,7 @@ public sealed class PostCorrectorTests
     }
 
     private static PostCorrector Corrector(SchedulingHarness h)
-        => new(h.Store, h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<BotScheduleOptions>(h.Options), NullLogger<PostCorrector>.Instance);
+        => new(h.Store, h.Catalog, new PosterRegistry([h.Poster]), h.Time, new StaticOptionsMonitor<PostingOptions>(h.Options), NullLogger<PostCorrector>.Instance);
 
     private static Digest WithTitle(Digest digest, string sectionKey, string title)
         => digest with

@@ -68,7 +68,7 @@ public sealed class PostLedgerTests
         var catalog = new InMemoryDigestCatalog();
         catalog.Add(TestDigests.Make("old-1", new DateOnly(2026, 11, 23), "news", "papers"));
         catalog.Add(TestDigests.Make("old-2", new DateOnly(2026, 11, 30), "news", "papers"));
-        var options = new StaticOptionsMonitor<BotScheduleOptions>(new BotScheduleOptions());
+        var options = new StaticOptionsMonitor<PostingOptions>(new PostingOptions());
         var queue = new FakeJobQueue();
         var planner = new PostPlanner(store, catalog, new PostDispatcher(store, queue, time, options, NullLogger<PostDispatcher>.Instance), NullLogger<PostPlanner>.Instance);
 
@@ -109,9 +109,9 @@ public sealed class PostLedgerTests
         await h.Store.PlanAsync(other.Id, "d1", [new("news", 0, Monday)]);
         using var logs = new CapturingLoggerProvider();
         using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
-        var options = new BotScheduleOptions { TimeZone = "Asia/Seoul" };
+        var options = new PostingOptions { TimeZone = "Asia/Seoul" };
         options.Subscriptions.Add(new SubscriptionOptions { Name = "mine", Target = "console", Cron = "0 9 * * MON" });
-        var reconciler = new SubscriptionReconciler(h.Store, new NullScheduler(), new StaticOptionsMonitor<BotScheduleOptions>(options), factory.CreateLogger<SubscriptionReconciler>());
+        var reconciler = new SubscriptionReconciler(h.Store, new NullScheduler(), new StaticOptionsMonitor<PostingOptions>(options), factory.CreateLogger<SubscriptionReconciler>());
 
         var all = await reconciler.ReconcileAsync();
 

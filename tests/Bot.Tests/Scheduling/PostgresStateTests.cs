@@ -52,7 +52,7 @@ public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
         var time = new FakeTimeProvider(Monday);
         var catalog = new InMemoryDigestCatalog();
         var poster = new FakePlatformPoster(time, failureRate: 0.2, seed: 3);
-        var options = new StaticOptionsMonitor<BotScheduleOptions>(new BotScheduleOptions());
+        var options = new StaticOptionsMonitor<PostingOptions>(new PostingOptions());
         await using var a = NpgsqlDataSource.Create(connection);
         await using var b = NpgsqlDataSource.Create(connection);
         var hosts = new[] { a, b }.Select(source =>

@@ -20,9 +20,9 @@ public sealed class PublishedTriggerTests
         var time = new FakeTimeProvider(Start);
         var database = new BotDatabase(dir.Path);
         var library = new DigestLibrary(database, new LibraryOptions { Digests = { AllowPrivateAddresses = true } }, null, time, null);
-        var options = new BotScheduleOptions { TimeZone = "UTC" };
+        var options = new PostingOptions { TimeZone = "UTC" };
         options.Subscriptions.Add(new SubscriptionOptions { Name = "on-publish", Target = "console", Cron = "0 9 * * MON", Trigger = "Published", SectionSpacing = "01:00:00" });
-        var monitor = new StaticOptionsMonitor<BotScheduleOptions>(options);
+        var monitor = new StaticOptionsMonitor<PostingOptions>(options);
         var store = SqlStateStore.ForSqlite(database, time);
         var catalog = new LibraryDigestCatalog(library);
         var queue = new FakeJobQueue();

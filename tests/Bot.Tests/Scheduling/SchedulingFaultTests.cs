@@ -61,7 +61,7 @@ public sealed class SchedulingFaultTests
             rows.AddRange(await h.Planner.PlanAsync(sub, $"d{i}", FirstMonday, TimeSpan.Zero));
         }
 
-        var monitor = new StaticOptionsMonitor<BotScheduleOptions>(h.Options);
+        var monitor = new StaticOptionsMonitor<PostingOptions>(h.Options);
         SectionSender Host() => new(SqlStateStore.ForSqlite(h.Database, h.Time), h.Catalog, new PosterRegistry([h.Poster]), h.Time, monitor, NullLogger<SectionSender>.Instance);
         var (a, b) = (Host(), Host());
 

@@ -18,7 +18,7 @@ internal sealed class SchedulingHarness : IDisposable
     {
         Time = new FakeTimeProvider(start);
         CreatedAt = start.AddDays(-1);
-        Options = new BotScheduleOptions { TimeZone = "Asia/Seoul" };
+        Options = new PostingOptions { TimeZone = "Asia/Seoul" };
         Options.Scheduling.CatchUpWindow = catchUpWindow ?? TimeSpan.FromDays(1);
         Options.Scheduling.PostOnFirstStart = "None";
         Poster = new FakePlatformPoster(Time, failureRate: failureRate);
@@ -28,7 +28,7 @@ internal sealed class SchedulingHarness : IDisposable
 
     public FakeTimeProvider Time { get; }
 
-    public BotScheduleOptions Options { get; }
+    public PostingOptions Options { get; }
 
     public BotDatabase Database { get; }
 
@@ -69,7 +69,7 @@ internal sealed class SchedulingHarness : IDisposable
 
     private void Build()
     {
-        var monitor = new StaticOptionsMonitor<BotScheduleOptions>(Options);
+        var monitor = new StaticOptionsMonitor<PostingOptions>(Options);
         Queue = new FakeJobQueue();
         Store = SqlStateStore.ForSqlite(Database, Time);
         Dispatcher = new PostDispatcher(Store, Queue, Time, monitor, NullLogger<PostDispatcher>.Instance);
