@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

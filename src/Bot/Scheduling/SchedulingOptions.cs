@@ -1,3 +1,5 @@
+using Bot.Posting;
+
 namespace Bot.Scheduling;
 
 /// <summary><c>Bot:Scheduling</c>: where Hangfire and the state live, and how start-up catches up.</summary>

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Scheduling;
@@ -94,7 +95,7 @@ public sealed class CatchUpPlannerTests
 
         // The host claims "papers", the platform accepts it, and the host dies before recording the message id.
         Assert.True((await h.Store.TryClaimAsync(rows[1].Id, "dead-host", TimeSpan.FromMinutes(5))).Claimed);
-        var highlight = Bot.Scheduling.SectionHighlighter.Build((await h.Catalog.GetAsync("d1"))!, "papers", sub, null)!;
+        var highlight = Bot.Posting.SectionHighlighter.Build((await h.Catalog.GetAsync("d1"))!, "papers", sub, null)!;
         await h.Poster.PostAsync(new Bot.Core.PostTarget("console", "console", ""), new Bot.Core.SectionPost(rows[1].LedgerKey, highlight));
 
         h.Time.Advance(TimeSpan.FromMinutes(minutesLater));

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -62,7 +63,7 @@ public sealed class ClaimLeaseTests
 
         // The dead host claimed the row with the default lease and delivered, but never recorded it.
         var claim = await h.Store.TryClaimAsync(row.Id, "dead-host", h.Options.Scheduling.ClaimLease);
-        await h.Poster.PostAsync(new Bot.Core.PostTarget("console", "console", string.Empty), new Bot.Core.SectionPost(claim.Row!.LedgerKey, Bot.Scheduling.SectionHighlighter.Build(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news"), "news", sub, null)!));
+        await h.Poster.PostAsync(new Bot.Core.PostTarget("console", "console", string.Empty), new Bot.Core.SectionPost(claim.Row!.LedgerKey, Bot.Posting.SectionHighlighter.Build(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news"), "news", sub, null)!));
         h.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcome = await h.Sender.SendAsync(row.Id);

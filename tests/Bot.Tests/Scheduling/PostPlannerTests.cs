@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Scheduling;
@@ -50,7 +51,7 @@ public sealed class PostPlannerTests
         var early = await h.Sender.SendAsync(rows[2].Id);
         await h.RunUntilAsync(Monday.AddMinutes(5));
 
-        Assert.Equal(Bot.Scheduling.SendResult.Busy, early.Result);
+        Assert.Equal(Bot.Posting.SendResult.Busy, early.Result);
         Assert.Equal(["news", "papers", "tools"], h.Poster.Log.Select(l => l.Section));
     }
 
@@ -67,7 +68,7 @@ public sealed class PostPlannerTests
         await h.RestartAsync();
         await h.RunUntilAsync(Monday.AddHours(4));
 
-        Assert.Equal(Bot.Scheduling.SendResult.Busy, late.Result);
+        Assert.Equal(Bot.Posting.SendResult.Busy, late.Result);
         Assert.Equal(["news", "papers", "tools"], h.Poster.Log.Select(l => l.Section));
     }
 
@@ -78,7 +79,7 @@ public sealed class PostPlannerTests
         h.Catalog.Add(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news", "papers"));
         var sub = await h.SubscribeAsync("weekly");
         var rows = await h.Planner.PlanAsync(sub, null, Monday, TimeSpan.Zero);
-        for (var i = 0; i < Bot.Scheduling.SectionSender.OrderingAttempts; i++)
+        for (var i = 0; i < Bot.Posting.SectionSender.OrderingAttempts; i++)
         {
             var claim = await h.Store.TryClaimAsync(rows[0].Id, "host", TimeSpan.FromMinutes(5));
             await h.Store.ReleaseAsync(claim.Row!, "500 Internal Server Error");
@@ -86,7 +87,7 @@ public sealed class PostPlannerTests
 
         var papers = await h.Sender.SendAsync(rows[1].Id);
 
-        Assert.Equal(Bot.Scheduling.SendResult.Sent, papers.Result);
+        Assert.Equal(Bot.Posting.SendResult.Sent, papers.Result);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Hangfire;
@@ -58,7 +59,7 @@ public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
         var hosts = new[] { a, b }.Select(source =>
         {
             var store = PostgresState.CreateStore(source, time);
-            var sender = new SectionSender(store, catalog, new Bot.Scheduling.PosterRegistry([poster]), time, options, NullLogger<SectionSender>.Instance);
+            var sender = new SectionSender(store, catalog, new Bot.Posting.PosterRegistry([poster]), time, options, NullLogger<SectionSender>.Instance);
             return (Store: store, Sender: sender);
         }).ToArray();
         var rows = new List<LedgerRow>();

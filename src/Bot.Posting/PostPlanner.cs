@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// When a subscription fires: picks the newest digest not yet planned for it, enters one ledger row per section

@@ -1,7 +1,7 @@
 using Bot.Digests;
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>What planning a subscription would do: the digest and sections it enters, or why nothing is sent.</summary>
 /// <param name="Digest">The digest chosen; null when nothing is sent (see <paramref name="Reason"/>).</param>

@@ -1,4 +1,4 @@
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>Runs the section job of a ledger row at a time (Hangfire in the host; a fake clock's queue in tests).</summary>
 public interface ISectionJobQueue

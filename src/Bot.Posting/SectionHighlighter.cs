@@ -2,7 +2,7 @@ using Bot.Core;
 using Bot.Digests;
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>Builds the highlight a subscription posts for one section: include/exclude filters, then the top N entries.</summary>
 public static class SectionHighlighter

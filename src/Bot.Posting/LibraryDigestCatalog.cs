@@ -3,7 +3,7 @@ using Bot.Digests;
 using Bot.Library;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>The scheduler's view of the <see cref="DigestLibrary"/>.</summary>
 public sealed partial class LibraryDigestCatalog : IDigestCatalog

@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// Keeps a ledger claim alive while its post is in flight: renews it every third of the lease, so a post held up by

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// <c>Trigger: Published</c>: when ingestion adds a digest (a new post in a followed feed), plans it at once for every

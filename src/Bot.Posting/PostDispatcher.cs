@@ -1,7 +1,7 @@
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// Puts open ledger rows on the job queue at their slot. A row whose slot passed at most

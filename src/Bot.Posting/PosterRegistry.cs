@@ -1,6 +1,6 @@
 using Bot.Core;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>The registered <see cref="ISectionPoster"/>s by platform (the last registration of a platform wins).</summary>
 public sealed class PosterRegistry

@@ -2,7 +2,7 @@ using Bot.Core;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// At start: writes the configured subscriptions into the store, matched by name so each keeps its id (config wins over a

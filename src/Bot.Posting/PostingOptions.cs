@@ -1,4 +1,4 @@
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// The settings the posting rules read, and nothing of Hangfire, storage or the dashboard. The host binds it from the same

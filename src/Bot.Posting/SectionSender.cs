@@ -3,7 +3,7 @@ using Bot.Core.Diagnostics;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// The body of a section job: claim the ledger row, look for an earlier delivery after a crash, render, post, record.

@@ -2,7 +2,7 @@ using Bot.Core;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// Corrections: when a posted digest changes and is ingested again, the posted messages of the sections that changed are

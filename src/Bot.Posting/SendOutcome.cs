@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>What a section job did.</summary>
 /// <param name="RetryAt">For <see cref="SendResult.Busy"/>: when the other host's claim runs out.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>One entry of <c>Bot:Subscriptions</c> (see DESIGN.md).</summary>
 public sealed class SubscriptionOptions

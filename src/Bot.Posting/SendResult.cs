@@ -1,4 +1,4 @@
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>The kinds of <see cref="SendOutcome"/>.</summary>
 public enum SendResult

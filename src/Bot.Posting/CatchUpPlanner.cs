@@ -2,7 +2,7 @@ using Bot.Core;
 using Bot.Library;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// At start, puts back what a stopped host left undone: the last occurrence each subscription missed while the host was

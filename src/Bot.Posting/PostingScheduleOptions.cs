@@ -1,4 +1,4 @@
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// The keys of <c>Bot:Scheduling</c> that the posting rules read: catch-up, first start, claims and corrections. The

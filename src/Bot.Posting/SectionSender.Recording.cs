@@ -2,7 +2,7 @@ using Bot.Core;
 using Bot.Core.Diagnostics;
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>Recording what a post did: "sent" until it lands, and "uncertain" when a doubtful attempt cannot be looked up.</summary>
 public sealed partial class SectionSender

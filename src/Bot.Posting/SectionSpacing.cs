@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>The time between a subscription's sections (<c>SectionSpacing</c>): an invariant TimeSpan from 0 to 7 days.</summary>
 public static class SectionSpacing

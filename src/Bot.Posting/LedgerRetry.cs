@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>
 /// Sends failed or uncertain ledger rows again on the operator's word: <c>post --retry-failed</c> /

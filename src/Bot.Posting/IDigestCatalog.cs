@@ -1,7 +1,7 @@
 using Bot.Digests;
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>The digests the scheduler posts from (the library in the host; an in-memory list in tests).</summary>
 public interface IDigestCatalog

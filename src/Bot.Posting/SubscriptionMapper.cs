@@ -1,7 +1,7 @@
 using Bot.Core;
 using Bot.Library;
 
-namespace Bot.Scheduling;
+namespace Bot.Posting;
 
 /// <summary>Turns validated configuration entries into stored subscriptions (source <c>config</c>).</summary>
 public static class SubscriptionMapper
