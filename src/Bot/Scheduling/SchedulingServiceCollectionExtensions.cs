@@ -49,16 +49,10 @@ public static partial class SchedulingServiceCollectionExtensions
             MinCronInterval = configuration.GetValue("Bot:Commands:MinCronInterval", TimeSpan.FromHours(1)),
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
-        services.TryAddSingleton<PosterRegistry>();
-        services.TryAddSingleton<IDigestCatalog, LibraryDigestCatalog>();
         services.TryAddSingleton<ISectionJobQueue, HangfireSectionJobQueue>();
         services.TryAddSingleton<ISubscriptionScheduler, HangfireSubscriptionScheduler>();
         services.TryAddSingleton<SubscriptionCommands>();
-        services.TryAddSingleton<PostDispatcher>();
-        services.TryAddSingleton<PostPlanner>();
-        services.TryAddSingleton<SectionSender>();
-        services.TryAddSingleton<SubscriptionReconciler>();
-        services.TryAddSingleton<CatchUpPlanner>();
+        services.AddBotPosting();
         // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
         // JobActivator.Current), which the last host configured in a process would otherwise win.
         services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(

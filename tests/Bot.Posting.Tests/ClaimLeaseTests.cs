@@ -1,10 +1,9 @@
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 /// <summary>Issue 13: a post slower than the claim lease, two hosts, and the record of "sent" (issue 15).</summary>
 public sealed class ClaimLeaseTests

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Bot.Core;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>A console poster that delivers the first post at once and holds the second until <see cref="Release"/>: the host is caught mid-post.</summary>
 internal sealed class GatedPoster : ISectionPoster

@@ -1,9 +1,8 @@
 using Bot.Digests;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>Digests held in memory, newest (by date, then id) first, like the library lists them.</summary>
 internal sealed class InMemoryDigestCatalog : IDigestCatalog

@@ -1,14 +1,13 @@
 using Bot.Core;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 using Bot.TestSupport;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 /// <summary>Issues 12–15: uncertain posts, an emptied database, tombstones, configuration that never deletes, mentions.</summary>
 public sealed class PostLedgerTests

@@ -1,8 +1,8 @@
 using Bot.Library;
 using Bot.Posting;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 public sealed class CatchUpPlannerTests
 {

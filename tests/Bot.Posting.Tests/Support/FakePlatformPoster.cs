@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Bot.Core;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>
 /// A platform that fails a share of requests: 500s, 429s and timeouts (half of which reach the platform before the

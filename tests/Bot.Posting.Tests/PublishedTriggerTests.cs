@@ -1,12 +1,11 @@
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 using Bot.TestSupport.FakePublisher;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 /// <summary><c>Trigger: Published</c> over a loopback Atom feed: each new post goes out once, nothing for a 304 or a backlog.</summary>
 public sealed class PublishedTriggerTests

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>Options that never change, for plain-class tests.</summary>
 internal sealed class StaticOptionsMonitor<T>(T value) : IOptionsMonitor<T>

@@ -1,11 +1,10 @@
 using Bot.Core;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 public sealed class SchedulingFaultTests
 {

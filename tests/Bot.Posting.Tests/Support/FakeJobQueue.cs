@@ -1,9 +1,8 @@
 using Bot.Core;
 using Bot.Posting;
-using Bot.Scheduling;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>
 /// Stands in for Hangfire on a fake clock: holds (row, time) jobs, runs them in time order, and retries a job that

@@ -1,6 +1,6 @@
 using Bot.Digests;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>Small digests built in code, so scheduling tests do not depend on the parser.</summary>
 internal static class TestDigests

@@ -1,12 +1,11 @@
 using Bot.Core;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 using Bot.TestSupport;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 /// <summary>Issue 11, metrics: every post outcome the ledger records is counted once on the <c>Bot</c> meter.</summary>
 public sealed class PostMetricsTests

@@ -1,11 +1,10 @@
 using Bot.Core;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>
 /// The scheduling classes wired by hand over a temp SQLite file and a fake clock, without Hangfire.

@@ -2,7 +2,7 @@ using System.Reflection;
 using Bot.Library;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Tests.Support;
+namespace Bot.Posting.Tests.Support;
 
 /// <summary>A state store whose "sent" writes fail a given number of times with a storage error, as during a database outage.</summary>
 public class FlakyStore : DispatchProxy

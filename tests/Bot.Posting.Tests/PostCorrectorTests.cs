@@ -1,11 +1,10 @@
 using Bot.Digests;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 /// <summary>Issue 12, corrections: a posted digest changes and is ingested again.</summary>
 public sealed class PostCorrectorTests

@@ -1,12 +1,11 @@
 using System.Text.Json;
 using Bot.Library;
 using Bot.Posting;
-using Bot.Scheduling;
 using Bot.TestSupport;
-using Bot.Tests.Support;
+using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Tests.Scheduling;
+namespace Bot.Posting.Tests;
 
 public sealed class LibraryDigestCatalogTests : IDisposable
 {
