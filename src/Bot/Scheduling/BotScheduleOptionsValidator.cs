@@ -10,7 +10,7 @@ namespace Bot.Scheduling;
 /// setting and says how to fix it, and the host does not start until all are fixed. It reads no files: section keys
 /// are checked against the library after the start-up ingest (<see cref="Bot.Hosting.SectionKeyStartupCheck"/>).
 /// </summary>
-internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotScheduleOptions>
+internal sealed class BotScheduleOptionsValidator(TargetGrammar grammar) : IValidateOptions<BotScheduleOptions>
 {
 
     public ValidateOptionsResult Validate(string? name, BotScheduleOptions options)
@@ -74,9 +74,9 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.TrimEnd('.')));
     }
 
-    private static void ValidateTarget(SubscriptionOptions s, string at, string label, BotScheduleOptions options, List<string> failures)
+    private void ValidateTarget(SubscriptionOptions s, string at, string label, BotScheduleOptions options, List<string> failures)
     {
-        if (!PostTarget.TryParse(s.Target, out var target, out var error))
+        if (!grammar.TryParse(s.Target, out var target, out var error))
         {
             failures.Add($"{at}:Target{label}: {error}.");
             return;
@@ -93,7 +93,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             failures.Add($"{at}:Target{label}: {slackProblem}.");
         }
 
-        if (target.Kind != "channel")
+        if (target.Kind != "channel" || target.Platform is not ("discord" or "slack"))
         {
             return;
         }

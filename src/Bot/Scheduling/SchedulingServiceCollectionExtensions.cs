@@ -52,6 +52,7 @@ public static partial class SchedulingServiceCollectionExtensions
         services.TryAddSingleton<ISectionJobQueue, HangfireSectionJobQueue>();
         services.TryAddSingleton<ISubscriptionScheduler, HangfireSubscriptionScheduler>();
         services.TryAddSingleton<SubscriptionCommands>();
+        services.TryAddSingleton<TargetGrammar>(); // over the adapters' ITargetSchemes (AddBotCore registers it too)
         services.AddBotPosting();
         // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
         // JobActivator.Current), which the last host configured in a process would otherwise win.

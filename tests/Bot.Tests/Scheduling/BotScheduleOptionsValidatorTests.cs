@@ -6,7 +6,7 @@ namespace Bot.Tests.Scheduling;
 
 public sealed class BotScheduleOptionsValidatorTests
 {
-    private readonly BotScheduleOptionsValidator _validator = new();
+    private readonly BotScheduleOptionsValidator _validator = new(new TargetGrammar([new Bot.Discord.DiscordTargetScheme(), new Bot.Slack.SlackTargetScheme()]));
 
     [Fact]
     public void Validate_Succeeds_ForTheEmbeddedDefault()
