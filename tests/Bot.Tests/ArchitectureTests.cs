@@ -82,11 +82,10 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
-    public void Namespaces_FollowFolders_InTheHostAndEveryTestProject()
+    public void Namespaces_FollowFolders_InEverySrcAndTestProject()
     {
-        // The libraries under src/ (Digests, Library, Core, Discord, Slack) still use one namespace per project in most
-        // folders; docs/architecture.md lists that as a departure. Everything else must not drift.
-        var roots = new[] { Path.Combine(RepoPaths.Root, "src", "Bot") }.Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "tests")));
+        // Every project under src/ and tests/: a file declares its project's root namespace plus its folder path.
+        var roots = Directory.GetDirectories(Path.Combine(RepoPaths.Root, "src")).Concat(Directory.GetDirectories(Path.Combine(RepoPaths.Root, "tests")));
         var off = new List<string>();
         foreach (var root in roots)
         {
