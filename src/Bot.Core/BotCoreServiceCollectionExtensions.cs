@@ -20,6 +20,7 @@ public static class BotCoreServiceCollectionExtensions
         services.AddSingleton<HighlightBuilder>();
         services.AddSingleton<CommandService>();
         services.TryAddSingleton<SectionKeyCatalog>();
+        services.TryAddSingleton<TargetGrammar>();
         services.AddSingleton<ConsoleRenderer>();
         return services;
     }

@@ -41,6 +41,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton<DiscordRenderer>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, DiscordSectionPoster>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetCheck, DiscordTargetCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ITargetScheme, DiscordTargetScheme>());
         services.TryAddSingleton<InteractionSignatureVerifier>();
         services.TryAddSingleton<DiscordInteractionHandler>();
         services.TryAddSingleton<SectionKeyCatalog>();

@@ -18,6 +18,7 @@ public static class SlackServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.ITargetCheck, SlackTargetCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.ITargetScheme, SlackTargetScheme>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackModeValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, client =>

@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.TestSupport;
 using Bot.TestSupport.FakeDiscord;

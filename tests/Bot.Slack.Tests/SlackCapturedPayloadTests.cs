@@ -1,5 +1,6 @@
 using System.Net;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.TestSupport;
 using Bot.TestSupport.FakeSlack;

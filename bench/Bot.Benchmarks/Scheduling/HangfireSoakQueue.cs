@@ -1,4 +1,5 @@
 using Bot.Core;
+using Bot.Posting;
 using Bot.Scheduling;
 using Hangfire;
 using Hangfire.Common;

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -28,7 +29,7 @@ internal static class SchedulingSoak
         var clock = new ManualClock(firstSunday);
         var dir = Path.Combine(Path.GetTempPath(), "bot-soak-" + Guid.NewGuid().ToString("N")[..8]);
         var database = new BotDatabase(dir);
-        var options = new BotScheduleOptions();
+        var options = new PostingOptions();
         var monitor = new FixedOptions(options);
         var catalog = new SoakCatalog(clock, firstSunday, weeks + 1);
         var poster = new CountingPoster(clock, failureRate, seed: 11);
@@ -158,13 +159,13 @@ internal static class SchedulingSoak
         return (samples[end].Week, Of(window.Select(s => s.WorkingSetMb)), Of(window.Select(s => (double)s.Handles)), Of(window.Select(s => (double)s.Threads)));
     }
 
-    private sealed class FixedOptions(BotScheduleOptions value) : IOptionsMonitor<BotScheduleOptions>
+    private sealed class FixedOptions(PostingOptions value) : IOptionsMonitor<PostingOptions>
     {
-        public BotScheduleOptions CurrentValue => value;
+        public PostingOptions CurrentValue => value;
 
-        public BotScheduleOptions Get(string? name) => value;
+        public PostingOptions Get(string? name) => value;
 
-        public IDisposable? OnChange(Action<BotScheduleOptions, string?> listener) => null;
+        public IDisposable? OnChange(Action<PostingOptions, string?> listener) => null;
     }
 
     private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads, double LockNamesMb)

@@ -1,5 +1,6 @@
 using Bot.Digests;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 
 namespace Bot.Benchmarks.Scheduling;

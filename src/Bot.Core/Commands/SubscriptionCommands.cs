@@ -11,12 +11,17 @@ public sealed class SubscriptionCommands
     private readonly SubscriptionDefaults _defaults;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<ITargetCheck> _targetChecks = [];
+    private readonly TargetGrammar? _grammar;
 
-    /// <summary>Creates the commands, checking each new target as start-up does (<see cref="ITargetCheck"/>).</summary>
-    public SubscriptionCommands(IStateStore store, ISubscriptionScheduler scheduler, KnownSections sections, SubscriptionDefaults defaults, TimeProvider time, IEnumerable<ITargetCheck> targetChecks)
+    /// <summary>
+    /// Creates the commands, checking each new target as start-up does (<see cref="ITargetCheck"/>) and against the
+    /// platforms the adapters registered (<see cref="TargetGrammar"/>).
+    /// </summary>
+    public SubscriptionCommands(IStateStore store, ISubscriptionScheduler scheduler, KnownSections sections, SubscriptionDefaults defaults, TimeProvider time, IEnumerable<ITargetCheck> targetChecks, TargetGrammar grammar)
         : this(store, scheduler, sections, defaults, time)
     {
         _targetChecks = [.. targetChecks];
+        _grammar = grammar;
     }
 
     /// <summary>Creates the commands over the state store and the scheduler.</summary>
@@ -30,7 +35,7 @@ public sealed class SubscriptionCommands
     }
 
     /// <summary>
-    /// Subscribes a channel. <paramref name="platform"/> is <c>discord</c> or <c>slack</c>; <paramref name="workspaceId"/> is
+    /// Subscribes a channel. <paramref name="platform"/> is the adapter's platform (<c>discord</c>, <c>slack</c>); <paramref name="workspaceId"/> is
     /// the guild or team the command came from (as the platform signed it), which scopes the name and the per-guild limit.
     /// </summary>
     public async Task<Reply> SubscribeAsync(string platform, string? workspaceId, string channelId, SubscribeArguments arguments, CancellationToken ct = default)
@@ -38,7 +43,7 @@ public sealed class SubscriptionCommands
         ArgumentNullException.ThrowIfNull(arguments);
         if (ChannelTarget(platform, channelId) is not { } target)
         {
-            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a Discord or Slack channel.");
+            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a channel of a platform the bot is set up for.");
         }
 
         var name = string.IsNullOrWhiteSpace(arguments.Name) ? $"{platform}-{channelId}".ToLowerInvariant() : arguments.Name.Trim();
@@ -131,7 +136,7 @@ public sealed class SubscriptionCommands
     {
         if (ChannelTarget(platform, channelId) is not { } target)
         {
-            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a Discord or Slack channel.");
+            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a channel of a platform the bot is set up for.");
         }
 
         // Only this channel's subscriptions are candidates, this guild's scope first: a name elsewhere is never found from here.
@@ -160,7 +165,7 @@ public sealed class SubscriptionCommands
     {
         if (ChannelTarget(platform, channelId) is not { } target)
         {
-            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a Discord or Slack channel.");
+            return new ErrorReply($"'{platform}:{channelId}' is not a channel I can post to.", "Run the command in a channel of a platform the bot is set up for.");
         }
 
         var mine = (await _store.ListSubscriptionsAsync(ct)).Where(s => s.Target == target.ToString()).ToList();
@@ -200,10 +205,13 @@ public sealed class SubscriptionCommands
     public static string Scope(string platform, string? workspaceId, string channelId)
         => string.IsNullOrWhiteSpace(workspaceId) ? $"{platform}:channel-{channelId}" : $"{platform}:{workspaceId.Trim()}";
 
-    private static string Place(string platform) => platform == "slack" ? "workspace" : "server";
+    private string Place(string platform) => _grammar?.WorkspaceWord(platform) ?? "workspace";
 
-    private static PostTarget? ChannelTarget(string platform, string channelId)
-        => platform is "discord" or "slack" && PostTarget.TryParse($"{platform}:channel:{channelId}", out var target, out _) ? target : null;
+    // The platform is the adapter's that received the command; without a grammar (tests) any platform's channel shape passes.
+    private PostTarget? ChannelTarget(string platform, string channelId)
+        => (_grammar is { IsEmpty: false } grammar
+            ? grammar.TryParse($"{platform}:channel:{channelId}", out var target, out _)
+            : PostTarget.TryParse($"{platform}:channel:{channelId}", out target, out _)) ? target : null;
 
     private static string Describe(SubscriptionRecord s)
         => $"{(s.AllSections ? "all sections" : string.Join(", ", s.Sections))}, {s.EntriesPerSection} entries each, cron '{s.Cron}' in {s.TimeZone}";

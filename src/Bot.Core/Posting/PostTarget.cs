@@ -1,10 +1,10 @@
 namespace Bot.Core;
 
 /// <summary>
-/// Where a subscription posts, parsed from its target string:
-/// <c>console</c>, <c>discord:channel:&lt;id&gt;</c>, <c>discord:webhook:&lt;url&gt;</c>, <c>slack:channel:&lt;id&gt;</c>, <c>slack:webhook:&lt;url&gt;</c>.
+/// Where a subscription posts, parsed from its target string: <c>console</c> or <c>&lt;platform&gt;:channel:&lt;id&gt;</c>,
+/// <c>&lt;platform&gt;:webhook:&lt;url&gt;</c>. Which platforms exist is the adapters' to say (<see cref="TargetGrammar"/>).
 /// </summary>
-/// <param name="Platform"><c>console</c>, <c>discord</c> or <c>slack</c>.</param>
+/// <param name="Platform"><c>console</c>, or a platform's name in lower case (its <see cref="ISectionPoster.Platform"/>).</param>
 /// <param name="Kind"><c>console</c>, <c>channel</c> or <c>webhook</c>.</param>
 /// <param name="Value">The channel id or the full webhook URL; empty for console.</param>
 public sealed record PostTarget(string Platform, string Kind, string Value)
@@ -16,8 +16,19 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
     public string ToStorageString()
         => (Kind == "console" ? "console" : $"{Platform}:{Kind}:{Value}") + (Options.IsEmpty ? string.Empty : "?" + Options.ToQuery());
 
-    /// <summary>Parses a target string, or returns false with a message naming the accepted forms.</summary>
+    /// <summary>
+    /// Parses the shape of a target string for any platform (a stored target, already checked when it was entered), or
+    /// returns false with a message naming the accepted forms. Input is checked with <see cref="TargetGrammar.TryParse"/>.
+    /// </summary>
     public static bool TryParse(string? text, out PostTarget? target, out string? error)
+        => TryParse(text, (_, _) => true, FormsText(["console", "<platform>:channel:<id>", "<platform>:webhook:<url>"]), out target, out error);
+
+    /// <summary>"a, b or c".</summary>
+    internal static string FormsText(IReadOnlyList<string> forms)
+        => forms.Count == 1 ? forms[0] : string.Join(", ", forms.Take(forms.Count - 1)) + " or " + forms[^1];
+
+    /// <summary>Parses a target whose platform and kind <paramref name="accepts"/>; the error lists <paramref name="forms"/>.</summary>
+    internal static bool TryParse(string? text, Func<string, string, bool> accepts, string forms, out PostTarget? target, out string? error)
     {
         target = null;
         error = null;
@@ -42,8 +53,9 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
 
         var parts = value.Split(':', 3);
         if (parts.Length == 3
-            && parts[0] is "discord" or "slack"
+            && parts[0].Length > 0 && parts[0].All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c))
             && parts[1] is "channel" or "webhook"
+            && accepts(parts[0], parts[1])
             && parts[2].Length > 0
             && (parts[1] == "channel"
                 ? parts[2].All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_')
@@ -53,7 +65,7 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
             return true;
         }
 
-        error = $"'{Mask(value)}' is not a target; use console, discord:channel:<id>, discord:webhook:<url>, slack:channel:<id> or slack:webhook:<url>";
+        error = $"'{Mask(value)}' is not a target; use {forms}";
         return false;
     }
 
@@ -77,7 +89,12 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
         var userInfo = uri.UserInfo.Length > 0 ? "***@" : "";
         var port = uri.IsDefaultPort ? "" : $":{uri.Port}";
         var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var last = Array.FindLastIndex(segments, s => !IsPlatformSuffix(s));
+        var last = segments.Length - 1;
+        if (last > 0 && IsFixedWord(segments[last]) && MayBeSecret(segments[last - 1]))
+        {
+            last--; // a webhook form that ends in a fixed word after its token: the token is the secret, not the word
+        }
+
         var path = string.Join('/', segments.Select((s, i) => i == last || MayBeSecret(s) ? "***" : s));
         var query = uri.Query.Length > 1
             ? "?" + string.Join('&', uri.Query[1..].Split('&').Select(pair =>
@@ -90,8 +107,8 @@ public sealed record PostTarget(string Platform, string Kind, string Value)
         return $"{uri.Scheme}://{userInfo}{uri.Host}{port}/{path}{query}";
     }
 
-    // Discord's Slack- and GitHub-compatible webhook forms end in a fixed word after the token.
-    private static bool IsPlatformSuffix(string segment) => segment is "slack" or "github";
+    // Some platforms' compatibility webhook forms end in a fixed word after the token (e.g. ".../{token}/github").
+    private static bool IsFixedWord(string segment) => segment.Length is > 0 and <= 10 && segment.All(char.IsAsciiLetterLower);
 
     private static bool MayBeSecret(string segment)
         => segment.Length >= 16 && !segment.All(char.IsAsciiDigit);

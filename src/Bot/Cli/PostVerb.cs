@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Options;
 

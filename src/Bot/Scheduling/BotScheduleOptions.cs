@@ -1,3 +1,5 @@
+using Bot.Posting;
+
 namespace Bot.Scheduling;
 
 /// <summary>The parts of the <c>Bot</c> section that scheduling reads and validates at start.</summary>

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Scheduling;
@@ -10,7 +10,7 @@ namespace Bot.Scheduling;
 /// setting and says how to fix it, and the host does not start until all are fixed. It reads no files: section keys
 /// are checked against the library after the start-up ingest (<see cref="Bot.Hosting.SectionKeyStartupCheck"/>).
 /// </summary>
-internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotScheduleOptions>
+internal sealed class BotScheduleOptionsValidator(TargetGrammar grammar) : IValidateOptions<BotScheduleOptions>
 {
 
     public ValidateOptionsResult Validate(string? name, BotScheduleOptions options)
@@ -60,7 +60,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
                 failures.Add($"{at}:EntriesPerSection{label}: {s.EntriesPerSection} is out of range; use 1 to 25.");
             }
 
-            if (!TryParseSpacing(s.SectionSpacing, out _))
+            if (!SectionSpacing.TryParse(s.SectionSpacing, out _))
             {
                 failures.Add($"{at}:SectionSpacing{label}: '{s.SectionSpacing}' is not a spacing; write 00:00:00 for back to back, or e.g. 1.00:00:00 for one section a day (at most 7 days).");
             }
@@ -74,14 +74,9 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures.Select(f => f.TrimEnd('.')));
     }
 
-    /// <summary>Parses a section spacing (invariant TimeSpan, 0 to 7 days).</summary>
-    public static bool TryParseSpacing(string? text, out TimeSpan spacing)
-        => TimeSpan.TryParse(string.IsNullOrWhiteSpace(text) ? "0" : text, CultureInfo.InvariantCulture, out spacing)
-            && spacing >= TimeSpan.Zero && spacing <= TimeSpan.FromDays(7);
-
-    private static void ValidateTarget(SubscriptionOptions s, string at, string label, BotScheduleOptions options, List<string> failures)
+    private void ValidateTarget(SubscriptionOptions s, string at, string label, BotScheduleOptions options, List<string> failures)
     {
-        if (!PostTarget.TryParse(s.Target, out var target, out var error))
+        if (!grammar.TryParse(s.Target, out var target, out var error))
         {
             failures.Add($"{at}:Target{label}: {error}.");
             return;
@@ -98,7 +93,7 @@ internal sealed class BotScheduleOptionsValidator : IValidateOptions<BotSchedule
             failures.Add($"{at}:Target{label}: {slackProblem}.");
         }
 
-        if (target.Kind != "channel")
+        if (target.Kind != "channel" || target.Platform is not ("discord" or "slack"))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using Bot.Posting;
 using Hangfire;
 
 namespace Bot.Scheduling;

@@ -1,3 +1,4 @@
+using Bot.Posting;
 using Hangfire;
 
 namespace Bot.Scheduling;
@@ -31,10 +32,10 @@ internal sealed partial class SchedulerStartup : BackgroundService
         var subscriptions = await _reconciler.ReconcileAsync(cancellationToken);
 
         // On the dashboard's Recurring jobs page, "Trigger now" sends every failed post again; it never runs by itself.
-        _recurring.AddOrUpdate<LedgerRetry>(LedgerRetry.JobId, job => job.RetryFailedAsync(CancellationToken.None), Hangfire.Cron.Never());
+        _recurring.AddOrUpdate<RetryFailedPostsJob>(LedgerRetry.JobId, job => job.RunAsync(CancellationToken.None), Hangfire.Cron.Never());
 
         // Corrections: a digest re-ingested with changes has its posted sections edited within the correction window.
-        _recurring.AddOrUpdate<PostCorrector>(PostCorrector.JobId, job => job.CorrectAsync(CancellationToken.None), "*/5 * * * *");
+        _recurring.AddOrUpdate<CorrectionsJob>(PostCorrector.JobId, job => job.RunAsync(CancellationToken.None), "*/5 * * * *");
         LogStarted(subscriptions.Count);
         await base.StartAsync(cancellationToken);
     }

@@ -1,3 +1,5 @@
+using Bot.Posting;
+
 namespace Bot.Scheduling;
 
 /// <summary><c>Bot:Scheduling</c>: where Hangfire and the state live, and how start-up catches up.</summary>
@@ -13,26 +15,26 @@ public sealed class SchedulingOptions
     public string ConnectionString { get; set; } = string.Empty;
 
     /// <summary>Posts that fell due at most this long ago while the host was down are sent at start; older ones are skipped.</summary>
-    public TimeSpan CatchUpWindow { get; set; } = TimeSpan.FromDays(1);
+    public TimeSpan CatchUpWindow { get; set; } = PostingScheduleOptions.DefaultCatchUpWindow;
 
     /// <summary>
     /// On start, a subscription that has never posted anything sends the newest digest at once:
     /// <c>Console</c> (the default: only console targets, so a new user sees the loop), <c>All</c>, or <c>None</c>.
     /// </summary>
-    public string PostOnFirstStart { get; set; } = "Console";
+    public string PostOnFirstStart { get; set; } = PostingScheduleOptions.DefaultPostOnFirstStart;
 
     /// <summary>
     /// How long a claimed section is held without a renewal. The sending host renews it every third of this while the post
     /// is in flight, so a post slowed by rate limits keeps its claim; after a crash another host takes the row over once it
     /// runs out. 45 s: well inside Discord's nonce window ("a few minutes"), and a crashed host's row moves within a minute.
     /// </summary>
-    public TimeSpan ClaimLease { get; set; } = TimeSpan.FromSeconds(45);
+    public TimeSpan ClaimLease { get; set; } = PostingScheduleOptions.DefaultClaimLease;
 
     /// <summary>
     /// How long after sending a post is corrected in place when its digest changes and is ingested again (edits on
     /// Discord and Slack channels and Discord webhooks); zero turns corrections off.
     /// </summary>
-    public TimeSpan CorrectionWindow { get; set; } = TimeSpan.FromDays(7);
+    public TimeSpan CorrectionWindow { get; set; } = PostingScheduleOptions.DefaultCorrectionWindow;
 
     /// <summary>How often Hangfire looks for scheduled sections that fell due.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -18,6 +19,8 @@ public static partial class SchedulingServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<BotScheduleOptions>().Bind(configuration.GetSection("Bot")).ValidateOnStart();
+        // The posting rules' view of the same keys; validated above, through BotScheduleOptions.
+        services.AddOptions<PostingOptions>().Bind(configuration.GetSection("Bot"));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BotScheduleOptions>, BotScheduleOptionsValidator>());
         services.AddSingleton<IValidateOptions<BotScheduleOptions>>(sp => new BotSettingsBindingValidator(configuration.GetSection("Bot"), sp.GetService<ILogger<BotSettingsBindingValidator>>()));
         services.TryAddSingleton(TimeProvider.System);
@@ -46,16 +49,11 @@ public static partial class SchedulingServiceCollectionExtensions
             MinCronInterval = configuration.GetValue("Bot:Commands:MinCronInterval", TimeSpan.FromHours(1)),
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISectionPoster, ConsoleSectionPoster>());
-        services.TryAddSingleton<PosterRegistry>();
-        services.TryAddSingleton<IDigestCatalog, LibraryDigestCatalog>();
         services.TryAddSingleton<ISectionJobQueue, HangfireSectionJobQueue>();
         services.TryAddSingleton<ISubscriptionScheduler, HangfireSubscriptionScheduler>();
         services.TryAddSingleton<SubscriptionCommands>();
-        services.TryAddSingleton<PostDispatcher>();
-        services.TryAddSingleton<PostPlanner>();
-        services.TryAddSingleton<SectionSender>();
-        services.TryAddSingleton<SubscriptionReconciler>();
-        services.TryAddSingleton<CatchUpPlanner>();
+        services.TryAddSingleton<TargetGrammar>(); // over the adapters' ITargetSchemes (AddBotCore registers it too)
+        services.AddBotPosting();
         // Storage and activator belong to this host's container, not to Hangfire's process-wide defaults (JobStorage.Current,
         // JobActivator.Current), which the last host configured in a process would otherwise win.
         services.TryAddSingleton(sp => StateStoreFactory.CreateHangfireStorage(

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Hangfire;
 using Hangfire.InMemory;
 using Hangfire.PostgreSql;

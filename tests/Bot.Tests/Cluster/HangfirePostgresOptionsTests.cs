@@ -1,3 +1,4 @@
+using Bot.Posting;
 using Bot.Scheduling;
 
 namespace Bot.Tests.Cluster;

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 
 namespace Bot.Tests.Cluster;

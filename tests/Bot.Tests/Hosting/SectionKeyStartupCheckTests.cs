@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Hosting;
+using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Options;
 

@@ -1,11 +1,12 @@
 using Bot.Core;
+using Bot.Posting;
 using Bot.Scheduling;
 
 namespace Bot.Tests.Scheduling;
 
 public sealed class BotScheduleOptionsValidatorTests
 {
-    private readonly BotScheduleOptionsValidator _validator = new();
+    private readonly BotScheduleOptionsValidator _validator = new(new TargetGrammar([new Bot.Discord.DiscordTargetScheme(), new Bot.Slack.SlackTargetScheme()]));
 
     [Fact]
     public void Validate_Succeeds_ForTheEmbeddedDefault()

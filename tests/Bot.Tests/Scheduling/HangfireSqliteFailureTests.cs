@@ -1,5 +1,6 @@
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Hangfire;
@@ -38,7 +39,7 @@ public sealed class HangfireSqliteFailureTests
         using var h = new SchedulingHarness(Monday);
         var rows = await PlanAsync(h);
         var gate = new GatedPoster(h.Poster);
-        var sender = new SectionSender(h.Store, h.Catalog, new PosterRegistry([gate]), h.Time, new StaticOptionsMonitor<BotScheduleOptions>(h.Options), NullLogger<SectionSender>.Instance);
+        var sender = new SectionSender(h.Store, h.Catalog, new PosterRegistry([gate]), h.Time, new StaticOptionsMonitor<PostingOptions>(h.Options), NullLogger<SectionSender>.Instance);
 
         var first = Task.Run(() => sender.SendAsync(rows[0].Id));
         await gate.Entered.Task;

@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Tests.Support;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection;

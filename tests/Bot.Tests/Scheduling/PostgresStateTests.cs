@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Hangfire;
@@ -52,13 +53,13 @@ public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
         var time = new FakeTimeProvider(Monday);
         var catalog = new InMemoryDigestCatalog();
         var poster = new FakePlatformPoster(time, failureRate: 0.2, seed: 3);
-        var options = new StaticOptionsMonitor<BotScheduleOptions>(new BotScheduleOptions());
+        var options = new StaticOptionsMonitor<PostingOptions>(new PostingOptions());
         await using var a = NpgsqlDataSource.Create(connection);
         await using var b = NpgsqlDataSource.Create(connection);
         var hosts = new[] { a, b }.Select(source =>
         {
             var store = PostgresState.CreateStore(source, time);
-            var sender = new SectionSender(store, catalog, new Bot.Scheduling.PosterRegistry([poster]), time, options, NullLogger<SectionSender>.Instance);
+            var sender = new SectionSender(store, catalog, new Bot.Posting.PosterRegistry([poster]), time, options, NullLogger<SectionSender>.Instance);
             return (Store: store, Sender: sender);
         }).ToArray();
         var rows = new List<LedgerRow>();

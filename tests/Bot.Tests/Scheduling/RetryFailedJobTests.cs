@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Bot.Core;
 using Bot.Library;
+using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Hangfire;

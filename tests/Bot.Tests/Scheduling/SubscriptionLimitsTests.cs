@@ -75,7 +75,9 @@ public sealed class SubscriptionLimitsTests : IDisposable
     [Fact]
     public async Task Subscribe_300AcrossOneGuildsChannels_StopsAtTheGuildLimit_ButNotAnotherGuild()
     {
-        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time);
+        // Discord calls a guild a server: the word comes from the adapter's scheme, as the host registers it.
+        var grammar = new TargetGrammar([new Bot.Discord.DiscordTargetScheme(), new Bot.Slack.SlackTargetScheme()]);
+        var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time, [], grammar);
         var replies = new List<Reply>();
         for (var i = 0; i < 300; i++)
         {
