@@ -9,7 +9,14 @@ public sealed class GatewayFaultTests
     [Fact]
     public async Task TwoHundredInteractions_UnderDropsZombiesReconnectsAndInvalidSessions_AreEachAnsweredExactlyOnce()
     {
-        var options = new FakeGatewayOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(500), SessionStartTotal = 5, SessionStartRemaining = 5 };
+        // Every answer is due within Discord's 3 s, which the bot keeps by giving up an answer it could not send in time (as
+        // Discord would refuse it). On a loaded 2-core CI machine, 67 interactions a second queued up behind the CPU until
+        // some missed that (181 and 196 of 200 answered, at load 35–50), which measured the machine. So at most
+        // MaxInFlight wait for their answer at a time: faults still land on interactions in flight, and a lost one still
+        // stalls the test. The fake's own clock also counts the reconnect a replayed interaction waited through, which a
+        // starved machine stretches, so it is lenient; Discord's 3 s stays checked per command in GatewayCommandsTests.
+        const int MaxInFlight = 8;
+        var options = new FakeGatewayOptions { HeartbeatInterval = TimeSpan.FromMilliseconds(500), SessionStartTotal = 5, SessionStartRemaining = 5, InteractionDeadline = TimeSpan.FromMinutes(5) };
         await using var host = await GatewayHostFactory.StartAsync(gatewayOptions: options);
         var gateway = host.Gateway;
         await gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
@@ -23,6 +30,7 @@ public sealed class GatewayFaultTests
                 1 => Interactions.Command("search", ("query", queries[i % queries.Length])),
                 _ => Interactions.Command("refs", ("query", queries[i % queries.Length])),
             };
+            await gateway.WaitForAsync(g => g.Callbacks.Count > i - MaxInFlight, TimeSpan.FromSeconds(60), $"the answers before interaction {i}");
             ids.Add(gateway.DispatchInteraction(interaction));
             switch (i)
             {
@@ -46,13 +54,16 @@ public sealed class GatewayFaultTests
             await Task.Delay(15);
         }
 
-        await gateway.WaitForAsync(g => g.Callbacks.Count >= 200, TimeSpan.FromSeconds(60), "200 callbacks");
-        await Task.Delay(300);
+        await gateway.WaitForAsync(g => g.Callbacks.Count >= 200, TimeSpan.FromSeconds(120), "200 callbacks");
 
-        var callbacks = gateway.Callbacks;
+        // A second answer to one of the 200 would be a late one: an interaction sent after all of them, answered, gives it
+        // that time without guessing a fixed sleep.
+        var marker = gateway.DispatchInteraction(Interactions.Command("papers", ("query", "agent")));
+        await gateway.WaitForAsync(g => g.Callbacks.Any(c => c.InteractionId == marker), what: "the marker's callback");
+
+        var callbacks = gateway.Callbacks.Where(c => c.InteractionId != marker).ToList();
         Assert.Equal(200, callbacks.Count);
         Assert.Equal(ids.Order(), callbacks.Select(c => c.InteractionId).Order());
-        Assert.All(callbacks, c => Assert.InRange(c.AfterCreation, TimeSpan.Zero, TimeSpan.FromSeconds(3)));
         Assert.DoesNotContain(host.Fake.Requests, r => r.Template.StartsWith("POST interactions/", StringComparison.Ordinal) && r.Status >= 300);
         // Faults that land while the bot is already reconnecting coalesce, so not every one costs a resume.
         Assert.True(gateway.Resumes >= 4, $"resumes: {gateway.Resumes}");
@@ -71,9 +82,9 @@ public sealed class GatewayFaultTests
         var gateway = host.Gateway;
         await gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
 
-        // A non-resumable op 9 needs a new identify, and none is left today.
+        // A non-resumable op 9 needs a new identify (after 1–5 s), and none is left today: the bot says so and waits.
         gateway.InvalidateSessions(resumable: false);
-        await Task.Delay(TimeSpan.FromSeconds(6.5));
+        await gateway.WaitForAsync(_ => host.Logs.Lines.Any(l => l.Contains("session start limit (1000 identifies per day) is spent", StringComparison.Ordinal)), what: "the bot to say the limit is spent");
 
         Assert.Equal(1, gateway.Identifies);
         Assert.Equal(0, gateway.IdentifiesPastLimit);
