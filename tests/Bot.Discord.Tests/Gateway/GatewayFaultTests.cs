@@ -20,6 +20,7 @@ public sealed class GatewayFaultTests
         await using var host = await GatewayHostFactory.StartAsync(gatewayOptions: options);
         var gateway = host.Gateway;
         await gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+        var warm = await WarmUpAsync(gateway);
         string[] queries = ["agent", "model", "reasoning", "benchmark", "robot"];
         var ids = new List<string>();
         for (var i = 0; i < 200; i++)
@@ -30,7 +31,7 @@ public sealed class GatewayFaultTests
                 1 => Interactions.Command("search", ("query", queries[i % queries.Length])),
                 _ => Interactions.Command("refs", ("query", queries[i % queries.Length])),
             };
-            await gateway.WaitForAsync(g => g.Callbacks.Count > i - MaxInFlight, TimeSpan.FromSeconds(60), $"the answers before interaction {i}");
+            await gateway.WaitForAsync(g => g.Callbacks.Count - warm > i - MaxInFlight, TimeSpan.FromSeconds(60), $"the answers before interaction {i}");
             ids.Add(gateway.DispatchInteraction(interaction));
             switch (i)
             {
@@ -54,14 +55,14 @@ public sealed class GatewayFaultTests
             await Task.Delay(15);
         }
 
-        await gateway.WaitForAsync(g => g.Callbacks.Count >= 200, TimeSpan.FromSeconds(120), "200 callbacks");
+        await gateway.WaitForAsync(g => g.Callbacks.Count(c => ids.Contains(c.InteractionId)) == 200, TimeSpan.FromSeconds(120), "200 callbacks");
 
         // A second answer to one of the 200 would be a late one: an interaction sent after all of them, answered, gives it
         // that time without guessing a fixed sleep.
         var marker = gateway.DispatchInteraction(Interactions.Command("papers", ("query", "agent")));
         await gateway.WaitForAsync(g => g.Callbacks.Any(c => c.InteractionId == marker), what: "the marker's callback");
 
-        var callbacks = gateway.Callbacks.Where(c => c.InteractionId != marker).ToList();
+        var callbacks = gateway.Callbacks.Where(c => ids.Contains(c.InteractionId)).ToList();
         Assert.Equal(200, callbacks.Count);
         Assert.Equal(ids.Order(), callbacks.Select(c => c.InteractionId).Order());
         Assert.DoesNotContain(host.Fake.Requests, r => r.Template.StartsWith("POST interactions/", StringComparison.Ordinal) && r.Status >= 300);
@@ -72,6 +73,24 @@ public sealed class GatewayFaultTests
         Assert.Equal(0, gateway.IdentifiesPastLimit);
         Assert.Equal(0, gateway.IdentifiesTooFast);
         Assert.Equal(0, gateway.SendLimitViolations);
+    }
+
+    // A cold host's first answer can outlast Discord's 3 s on a loaded machine, and the bot gives such an answer up (seen at
+    // load 82: none of the first 8 answered). The answers that count come after one warm-up interaction was answered.
+    private static async Task<int> WarmUpAsync(FakeDiscordGateway gateway)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var id = gateway.DispatchInteraction(Interactions.Command("papers", ("query", "warm up")));
+            try
+            {
+                await gateway.WaitForAsync(g => g.Callbacks.Any(c => c.InteractionId == id), TimeSpan.FromSeconds(10), "a warm-up answer");
+                return gateway.Callbacks.Count;
+            }
+            catch (TimeoutException) when (attempt < 5)
+            {
+            }
+        }
     }
 
     [Fact]
