@@ -15,6 +15,7 @@ public sealed class GatewayCommandsTests
         await using var host = await GatewayHostFactory.StartAsync(new Dictionary<string, string?> { ["Bot:Discord:Mode"] = "Gateway", ["Bot:Discord:PublicKey"] = signer.PublicKeyHex });
         using var client = host.CreateClient();
         await host.Gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+        await GatewayFaultTests.WarmUpAsync(host.Gateway); // Discord's 3 s is for a running bot, not for its JIT on a loaded machine.
         JsonObject[] commands =
         [
             Interactions.Command("papers", ("query", "agent")),
@@ -64,6 +65,7 @@ public sealed class GatewayCommandsTests
         // No inline budget: every answer takes the deferred path.
         await using var host = await GatewayHostFactory.StartAsync(new Dictionary<string, string?> { ["Bot:Discord:InlineReplyTimeout"] = "00:00:00" });
         await host.Gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+        await GatewayFaultTests.WarmUpAsync(host.Gateway); // Discord's 3 s is for a running bot, not for its JIT on a loaded machine.
         var interaction = Interactions.Command("papers", ("query", "agent"));
 
         var callback = await CallbackAsync(host, host.Gateway.DispatchInteraction(interaction));

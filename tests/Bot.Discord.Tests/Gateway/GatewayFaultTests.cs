@@ -77,7 +77,7 @@ public sealed class GatewayFaultTests
 
     // A cold host's first answer can outlast Discord's 3 s on a loaded machine, and the bot gives such an answer up (seen at
     // load 82: none of the first 8 answered). The answers that count come after one warm-up interaction was answered.
-    private static async Task<int> WarmUpAsync(FakeDiscordGateway gateway)
+    internal static async Task<int> WarmUpAsync(FakeDiscordGateway gateway)
     {
         for (var attempt = 1; ; attempt++)
         {
