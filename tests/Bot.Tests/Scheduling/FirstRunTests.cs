@@ -99,7 +99,7 @@ public sealed class FirstRunTests
             ["Bot__Subscriptions__0__Cron"] = "every monday",
             ["Bot__Subscriptions__0__Target"] = "slack:channel:C0123",
             ["Bot__Subscriptions__0__TimeZone"] = "Asia/Seol",
-        }, TimeSpan.FromMinutes(5)); // A bound for a hang: it returns at the exit (13 s at load 70; 60 s was close for CI).
+        }, TimeSpan.FromMinutes(5)); // A bound for a hang: it returns at the exit (13 s of 60 at load 70).
 
         var error = run.Stderr.Trim();
         Assert.Equal(1, run.ExitCode);
