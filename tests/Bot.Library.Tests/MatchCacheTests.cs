@@ -66,6 +66,32 @@ public sealed class MatchCacheTests
         }
     }
 
+    [Theory]
+    [InlineData(Small)]
+    [InlineData(int.MaxValue)]
+    public async Task Search_ReturnsTheSameResults_WhenItAnswersFromMemoisedMatches(int commonDf)
+    {
+        using var temp = await CreateAsync();
+        var warm = new SearchEngine((_, _) => null, commonDf);
+        var random = new Random(8);
+        using var connection = temp.Database.Open();
+        var requests = Queries(150, random)
+            .Select(q => new SearchRequest(q.Text, Section: null, PapersOnly: q.Filter.Count > 0 && random.Next(2) == 0, Limit: 10, Offset: random.Next(3) == 0 ? 10 : 0))
+            .ToList();
+        requests.AddRange(new[] { "token-robustness", "\"model token\"", "time-series", "클러스터질의응답" }.Select(q => new SearchRequest(q)));
+        foreach (var request in requests)
+        {
+            warm.Search(connection, request);
+        }
+
+        // Every match list, title hit list and count is now memoised in the warm engine; a fresh one reads them from FTS5.
+        foreach (var request in requests)
+        {
+            var fresh = new SearchEngine((_, _) => null, commonDf);
+            Assert.True(Describe(fresh.Search(connection, request)) == Describe(warm.Search(connection, request)), request.Query);
+        }
+    }
+
     [Fact]
     public async Task Search_SeesEveryChange_AfterTheCacheWasWarm()
     {

@@ -20,7 +20,7 @@ public sealed class SearchEngineTests
             var cap = new[] { 3, 40, 1_000 }[random.Next(3)];
             var any = "(" + query.Any + ")" + string.Concat(filter.Select(f => " AND " + f));
 
-            var count = SearchEngine.CountAny(view, connection, query, filter, filter.Count == 0 ? null : string.Join(" AND ", filter), cap);
+            var count = SearchEngine.CountAny(view, query, filter, filter.Count == 0 ? null : string.Join(" AND ", filter), cap);
 
             Assert.True(Raw(connection, "entry_fts", any, cap).Count == count, $"{text} (cap {cap})");
             capped += count == cap ? 1 : 0;

@@ -29,17 +29,22 @@ internal static class LibraryColdHarness
         {
             var shared = new DigestLibrary(database);
             var times = new List<(double Ms, string Query)>();
+            var cpu = new List<double>();
             foreach (var query in queries)
             {
                 var library = perQuery ? new DigestLibrary(database) : shared;
+                var threadCpu = ThreadCpu.Milliseconds();
                 var watch = Stopwatch.StartNew();
                 await library.SearchAsync(new SearchRequest(query));
                 times.Add((watch.Elapsed.TotalMilliseconds, query));
+                cpu.Add(ThreadCpu.Milliseconds() - threadCpu);
             }
 
             var sorted = times.Select(t => t.Ms).Order().ToList();
+            cpu.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{(perQuery ? "empty cache before each query" : "first pass on a fresh library")}: total {sorted.Sum():0.0} ms, p50 {sorted[(sorted.Count / 2) - 1]:0.000} ms, p99 {sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1]:0.000} ms, max {sorted[^1]:0.000} ms (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
+                $"{(perQuery ? "empty cache before each query" : "first pass on a fresh library")}: total {sorted.Sum():0.0} ms, p50 {sorted[(sorted.Count / 2) - 1]:0.000} ms, p99 {sorted[(int)Math.Ceiling(sorted.Count * 0.99) - 1]:0.000} ms, max {sorted[^1]:0.000} ms; "
+                + $"thread CPU p50 {cpu[(cpu.Count / 2) - 1]:0.000} ms, p99 {cpu[(int)Math.Ceiling(cpu.Count * 0.99) - 1]:0.000} ms (load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})"));
             foreach (var (ms, query) in times.OrderByDescending(t => t.Ms).Take(5))
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow: {ms:0.000} ms  {query}"));

@@ -41,16 +41,28 @@ internal static class LibraryExplainHarness
             }
 
             var steps = new Dictionary<string, double>();
-            SearchEngine.Trace = (name, ms) => steps[name] = steps.GetValueOrDefault(name) + ms;
+            var cpuSteps = new Dictionary<string, double>();
+            var lastCpu = 0.0;
+            SearchEngine.Trace = (name, ms) =>
+            {
+                var now = ThreadCpu.Milliseconds();
+                steps[name] = steps.GetValueOrDefault(name) + ms;
+                cpuSteps[name] = cpuSteps.GetValueOrDefault(name) + (now - lastCpu);
+                lastCpu = now;
+            };
             var watch = Stopwatch.StartNew();
+            var cpu = ThreadCpu.Milliseconds();
             for (var k = 0; k < 10; k++)
             {
+                lastCpu = ThreadCpu.Milliseconds();
                 await library.SearchAsync(new SearchRequest(text));
             }
 
+            cpu = ThreadCpu.Milliseconds() - cpu;
             SearchEngine.Trace = null;
             Console.WriteLine("  steps: " + string.Join(", ", steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value / 10:0.000} ms"))));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  search: {watch.Elapsed.TotalMilliseconds / 10:0.000} ms"));
+            Console.WriteLine("  steps, thread CPU: " + string.Join(", ", cpuSteps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Key} {s.Value / 10:0.000} ms"))));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  search: {watch.Elapsed.TotalMilliseconds / 10:0.000} ms, thread CPU {cpu / 10:0.000} ms"));
             Time(connection, "count All", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.All);
             Time(connection, "count All<=1000", "SELECT COUNT(*) FROM (SELECT rowid FROM entry_fts WHERE entry_fts MATCH @q LIMIT 1000)", query.All);
             Time(connection, "count TitleAll (entry_fts)", "SELECT COUNT(*) FROM entry_fts WHERE entry_fts MATCH @q", query.TitleAll);

@@ -21,6 +21,7 @@ internal sealed class HangfireSoakQueue : ISoakQueue, IDisposable
     private readonly int _workers;
     private readonly PriorityQueue<(string JobId, long RowId, int Retry), DateTimeOffset> _due = new();
     private int _lockErrors;
+    private long _lastJobId;
 
     public HangfireSoakQueue(string path, int workers)
     {
@@ -34,6 +35,30 @@ internal sealed class HangfireSoakQueue : ISoakQueue, IDisposable
     public int JobsRun { get; private set; }
 
     public int LockErrors => _lockErrors;
+
+    /// <summary>
+    /// Hangfire.Storage.SQLite 0.4.3 names each distributed lock's monitor with <c>string.Intern</c> (SQLiteDistributedLock's
+    /// EventWaitHandleName), and Hangfire takes a lock per job (<c>job:{id}:state-lock</c>) on every state change, so every job
+    /// leaves one interned string for the life of the process. The names still interned now and the managed bytes they hold
+    /// (the string, plus its slot in the runtime's intern table), found by job id (sequential) with <c>string.IsInterned</c>.
+    /// If a later version names its locks differently, this finds none and the soak judges the whole heap.
+    /// </summary>
+    public (int Count, long Bytes) InternedLockNames()
+    {
+        var count = 0;
+        var bytes = 0L;
+        for (var id = 1L; id <= Interlocked.Read(ref _lastJobId); id++)
+        {
+            if (string.IsInterned($"Hangfire.Storage.SQLite.SQLiteDistributedLock.HangFire:job:{id}:state-lock") is { } name)
+            {
+                count++;
+                // A string object on 64-bit: 8 header + 8 method table + 4 length + 2 per char + 2 terminator, 8-aligned.
+                bytes += ((22 + (2L * name.Length) + 7) & ~7L) + IntPtr.Size;
+            }
+        }
+
+        return (count, bytes);
+    }
 
     public DateTimeOffset? NextAt => _due.TryPeek(out _, out var at) ? at : null;
 
@@ -117,6 +142,11 @@ internal sealed class HangfireSoakQueue : ISoakQueue, IDisposable
         var job = Job.FromExpression<SectionJob>(j => j.RunAsync(rowId, CancellationToken.None));
         var jobId = Guard(() => _client.Create(job, new ScheduledState(runAt.UtcDateTime)));
         JobsCreated++;
+        if (long.TryParse(jobId, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > Interlocked.Read(ref _lastJobId))
+        {
+            Interlocked.Exchange(ref _lastJobId, number);
+        }
+
         _due.Enqueue((jobId, rowId, retry), runAt);
     }
 

@@ -30,10 +30,10 @@ internal static class BroadRanker
         var need = offset + limit;
         var titleRowids = new HashSet<long>();
         // Any-word title hits are the union of each term's title hits (short lists, also needed for the term weights).
-        var termHits = allTerms ? null : query.Terms.Select(t => view.Rowids(FtsStats.TitleIndex, TermInTitle(t, filter), SearchEngine.ExactLimit + 1)).ToList();
-        var lengths = termHits is null
-            ? TitleLengths(connection, "SELECT m.rowid, z.sz FROM (SELECT rowid FROM title_fts WHERE title_fts MATCH @q LIMIT @max) m LEFT JOIN title_fts_docsize z ON z.id = m.rowid", titleMatch, null)
-            : AnyTitleLengths(connection, termHits);
+        var termHits = allTerms
+            ? [view.Rowids(FtsStats.TitleIndex, titleMatch, SearchEngine.ExactLimit + 1)]
+            : query.Terms.Select(t => view.Rowids(FtsStats.TitleIndex, TermInTitle(t, filter), SearchEngine.ExactLimit + 1)).ToList();
+        var lengths = TitleLengths(connection, termHits);
         SearchEngine.Step("b.titlelengths");
         var titleHits = lengths.Keys.ToList();
         if (titleHits.Count > 0 && titleHits.Count <= SearchEngine.ExactLimit)
@@ -42,7 +42,7 @@ internal static class BroadRanker
             var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
             var scores = allTerms
                 ? titleHits.ToDictionary(r => r, _ => 1.0)
-                : TermWeights(termHits!, rows);
+                : TermWeights(termHits, rows);
             SearchEngine.Step("b.weights");
             var ordered = titleHits
                 .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
@@ -92,37 +92,22 @@ internal static class BroadRanker
         => filter is null ? "{title} : " + term : "({title} : " + term + ") AND " + filter;
 
     /// <summary>
-    /// The first <see cref="SearchEngine.ExactLimit"/> + 1 any-word title hits (what FTS5's OR returns first) and,
-    /// when there are at most <see cref="SearchEngine.ExactLimit"/>, their lengths.
+    /// The first <see cref="SearchEngine.ExactLimit"/> + 1 title hits (the union of <paramref name="termHits"/>: what FTS5's
+    /// OR returns first) and, when there are at most <see cref="SearchEngine.ExactLimit"/>, their title length in tokens from
+    /// title_fts's docsize table (small rows, unlike entries).
     /// </summary>
-    internal static Dictionary<long, int> AnyTitleLengths(SqliteConnection connection, List<long[]> termHits)
+    internal static Dictionary<long, int> TitleLengths(SqliteConnection connection, List<long[]> termHits)
     {
         var union = termHits.SelectMany(h => h).Distinct().Order().Take(SearchEngine.ExactLimit + 1).ToList();
-        return union.Count > SearchEngine.ExactLimit
-            ? union.ToDictionary(r => r, _ => 0)
-            : TitleLengths(connection, "SELECT j.value, z.sz FROM json_each(@ids) j LEFT JOIN title_fts_docsize z ON z.id = j.value", null, union);
-    }
+        var lengths = union.ToDictionary(r => r, _ => 0);
+        if (union.Count > SearchEngine.ExactLimit)
+        {
+            return lengths;
+        }
 
-    /// <summary>
-    /// Title matches (of <paramref name="match"/>, at most <see cref="SearchEngine.ExactLimit"/> + 1, or the rows
-    /// <paramref name="rowids"/>) with their title length in tokens, from title_fts's docsize table (small rows, unlike entries).
-    /// </summary>
-    internal static Dictionary<long, int> TitleLengths(SqliteConnection connection, string sql, string? match, List<long>? rowids)
-    {
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (match is not null)
-        {
-            command.Parameters.AddWithValue("@q", match);
-            command.Parameters.AddWithValue("@max", SearchEngine.ExactLimit + 1);
-        }
-
-        if (rowids is not null)
-        {
-            command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(rowids));
-        }
-
-        var lengths = new Dictionary<long, int>();
+        command.CommandText = "SELECT j.value, z.sz FROM json_each(@ids) j JOIN title_fts_docsize z ON z.id = j.value";
+        command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(union));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

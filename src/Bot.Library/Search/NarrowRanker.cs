@@ -89,7 +89,7 @@ internal static class NarrowRanker
         MatchCache.View view, SqliteConnection connection, FtsQuery query, string titleMatch, List<long> rowids)
     {
         var scorer = TitleScorer.Create(view, connection, query);
-        var titleHits = query.Parts.Count == 1 ? TitleHits(connection, titleMatch) : null;
+        var titleHits = query.Parts.Count == 1 ? view.Rowids(FtsStats.TitleIndex, titleMatch, SearchEngine.ExactLimit + 1).ToHashSet() : null;
         SearchEngine.Step("n.titlehits");
         var rows = new List<(long, string, bool, double)>(rowids.Count);
         using var command = connection.CreateCommand();
@@ -108,8 +108,4 @@ internal static class NarrowRanker
 
         return rows;
     }
-
-    /// <summary>Entries whose title holds every term (for a one-term query: the title hits), from title_fts.</summary>
-    private static HashSet<long> TitleHits(SqliteConnection connection, string titleMatch) =>
-        FtsStats.MatchRowids(connection, FtsStats.TitleIndex, titleMatch, SearchEngine.ExactLimit + 1).ToHashSet();
 }

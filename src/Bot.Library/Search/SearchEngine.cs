@@ -67,8 +67,9 @@ internal sealed class SearchEngine
         var filterAtoms = FilterAtoms(request);
         var filter = filterAtoms.Count == 0 ? null : string.Join(" AND ", filterAtoms);
         var atoms = query.Atoms.Concat(filterAtoms).ToList();
-        var matched = view.MatchAll(atoms, BroadTotalCap)
-            ?? FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.All, filter), BroadTotalCap);
+        // Without a common atom FTS5 matches alone; its (capped) list is memoised like the atoms' counts: a phrase of common words
+        // costs FTS5 a position check over both doclists every time.
+        var matched = view.MatchAll(atoms, BroadTotalCap) ?? [.. view.Rowids(FtsStats.EntryIndex, With(query.All, filter), BroadTotalCap)];
         Step("match");
         (int Total, List<(long Rowid, double Score)> Page) ranked;
         if (matched.Count > 0 && matched.Count <= ExactLimit)
@@ -83,7 +84,7 @@ internal sealed class SearchEngine
         {
             // Nothing holds every word: fall back to any word (title hits first, then newest first).
             var any = With(query.Any, filter);
-            var count = CountAny(view, connection, query, filterAtoms, filter, BroadTotalCap);
+            var count = CountAny(view, query, filterAtoms, filter, BroadTotalCap);
             Step("countany");
             ranked = count == 0 ? (0, []) : BroadRanker.Rank(view, connection, query, any, With(query.TitleAny, filter), filter, null, offset, limit, count);
         }
@@ -122,15 +123,15 @@ internal sealed class SearchEngine
 
     /// <summary>
     /// Entries holding any term, counted up to <paramref name="cap"/>: one term with that many matches settles it,
-    /// else the union of every term's (complete) matches. Terms of common atoms are matched from the cache's bitmaps.
+    /// else the union of every term's (complete) matches, from the cache (bitmaps for common atoms, memoised lists else).
     /// </summary>
-    internal static int CountAny(MatchCache.View view, SqliteConnection connection, FtsQuery query, List<string> filterAtoms, string? filter, int cap)
+    internal static int CountAny(MatchCache.View view, FtsQuery query, List<string> filterAtoms, string? filter, int cap)
     {
         var union = new HashSet<long>();
         for (var t = 0; t < query.Terms.Count; t++)
         {
-            var rows = view.MatchAll([.. query.TermAtoms[t], .. filterAtoms], cap)
-                ?? FtsStats.MatchRowids(connection, FtsStats.EntryIndex, With(query.Terms[t], filter), cap);
+            var rows = (IReadOnlyCollection<long>?)view.MatchAll([.. query.TermAtoms[t], .. filterAtoms], cap)
+                ?? view.Rowids(FtsStats.EntryIndex, With(query.Terms[t], filter), cap);
             union.UnionWith(rows);
             if (rows.Count >= cap || union.Count >= cap)
             {
