@@ -61,7 +61,8 @@ public sealed class DiscordRestClientTests
     [Fact]
     public async Task Send_RetriesATimeout()
     {
-        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:00.300" });
+        // The retry must land within the per-attempt timeout too: 300 ms was shorter than one request on a loaded CI machine.
+        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:02" });
         harness.Fake.InjectFaults(FakeFault.Timeout(TimeSpan.FromSeconds(20)));
 
         await harness.Client.CreateMessageAsync("111", Message("after a timeout"));

@@ -39,7 +39,8 @@ public sealed class DiscordWebhookResendTests
     [Fact]
     public async Task CreateMessage_WithItsNonce_IsStillRetriedAfterATimeout()
     {
-        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:00.300" });
+        // The retry must land within the per-attempt timeout too: 300 ms was shorter than one request on a loaded CI machine.
+        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:02" });
         harness.Fake.InjectFaults(FakeFault.Timeout(TimeSpan.FromSeconds(5)));
 
         await harness.Client.CreateMessageAsync("9103", new JsonObject { ["content"] = "once", ["nonce"] = "n-9103", ["enforce_nonce"] = true });

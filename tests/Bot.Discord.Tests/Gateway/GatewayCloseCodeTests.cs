@@ -39,21 +39,28 @@ public sealed class GatewayCloseCodeTests
     [Fact]
     public async Task RetryableCloseCode_ResumesAfterABackoff_OnTheFakeClock()
     {
-        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        var time = new WatchedTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
         await using var host = await GatewayHostFactory.StartAsync(time: time, ingest: false);
         await host.Gateway.WaitForAsync(g => g.IsLive(), what: "a ready session");
+        var timersBefore = time.DueTimes.Count;
 
         host.Gateway.CloseAll(4000);
-        await host.Gateway.WaitForAsync(g => !g.IsLive(), what: "the close");
-        await Task.Delay(200);
-        Assert.Equal(0, host.Gateway.Resumes);
 
-        // The first backoff is at most 500 ms of the bot's clock.
+        // The first backoff is 250–500 ms of the bot's clock. The clock moves only once that wait has begun: moved earlier,
+        // the wait would start after the move and never end, which a loaded machine makes likely.
+        await host.Gateway.WaitForAsync(_ => time.DueTimes.Skip(timersBefore).Any(IsFirstBackoff), what: "the bot to start its backoff");
+        Assert.Equal(0, host.Gateway.Resumes);
         time.Advance(TimeSpan.FromMilliseconds(500));
         await host.Gateway.WaitForAsync(g => g.Resumes == 1, what: "a resume");
         Assert.Equal(1, host.Gateway.Identifies);
+
+        // The fake counts the resume when it sends RESUMED; the bot is connected once it has read it.
+        var status = host.Get<DiscordGatewayStatus>();
+        await host.Gateway.WaitForAsync(_ => status.AllConnected, what: "the bot to read RESUMED");
         var health = await host.Get<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, health.Entries["discord-gateway"].Status);
+
+        static bool IsFirstBackoff(TimeSpan due) => due >= TimeSpan.FromMilliseconds(250) && due <= TimeSpan.FromMilliseconds(500);
     }
 
     [Fact]

@@ -204,7 +204,7 @@ public sealed partial class FakeDiscordGateway : IAsyncDisposable
     public async Task WaitForAsync(Func<FakeDiscordGateway, bool> condition, TimeSpan? timeout = null, string? what = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? FakeDiscordServer.DefaultWait);
         while (!condition(this))
         {
             if (DateTime.UtcNow > deadline)

@@ -133,11 +133,17 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// How long a wait for what a test expects lasts when the test names no timeout: generous, because a wait ends as soon as
+    /// its condition holds, and a loaded 2-core CI machine can take many seconds to start a host.
+    /// </summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Waits until <paramref name="condition"/> holds (polling), or fails after <paramref name="timeout"/>.</summary>
     public async Task WaitForAsync(Func<FakeDiscordServer, bool> condition, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
         while (!condition(this))
         {
             if (DateTime.UtcNow > deadline)

@@ -130,7 +130,7 @@ public sealed partial class FakeSlackServer
     public async Task WaitForEnvelopesAsync(Func<IReadOnlyList<FakeSocketEnvelope>, bool> condition, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        var deadline = DateTime.UtcNow + (timeout ?? DefaultWait);
         while (!condition(Envelopes))
         {
             if (DateTime.UtcNow > deadline)

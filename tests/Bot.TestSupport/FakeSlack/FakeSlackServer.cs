@@ -123,11 +123,17 @@ public sealed partial class FakeSlackServer : IAsyncDisposable
         return [.. Messages.Where(m => m.Kind != "chat.postMessage" && m.Channel == path)];
     }
 
+    /// <summary>
+    /// How long a wait for what a test expects lasts when the test names no timeout: generous, because a wait ends as soon as
+    /// its condition holds, and a loaded 2-core CI machine can take many seconds to start a host.
+    /// </summary>
+    public static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
+
     /// <summary>Waits (polling) until <paramref name="predicate"/> holds over the messages, or fails after <paramref name="timeout"/>.</summary>
     public async Task<IReadOnlyList<FakeSlackMessage>> WaitForAsync(Func<IReadOnlyList<FakeSlackMessage>, bool> predicate, TimeSpan? timeout = null)
     {
         ArgumentNullException.ThrowIfNull(predicate);
-        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? TimeSpan.FromSeconds(15)).TotalSeconds * Stopwatch.Frequency);
+        var deadline = Stopwatch.GetTimestamp() + (long)((timeout ?? DefaultWait).TotalSeconds * Stopwatch.Frequency);
         while (true)
         {
             var snapshot = Messages;

