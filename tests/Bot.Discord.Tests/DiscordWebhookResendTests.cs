@@ -26,9 +26,10 @@ public sealed class DiscordWebhookResendTests
     [Fact]
     public async Task ExecuteWebhook_Timeout_IsNotResent()
     {
-        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:00.300" });
+        // 2 s for the one attempt (300 ms was shorter than reaching the fake at all on a loaded machine: nothing was sent).
+        await using var harness = await DiscordClientHarness.StartAsync(settings: new Dictionary<string, string?> { ["Bot:Discord:RequestTimeout"] = "00:00:02" });
         var url = harness.Fake.CreateWebhook("9102");
-        harness.Fake.InjectFaults(FakeFault.Timeout(TimeSpan.FromSeconds(5)));
+        harness.Fake.InjectFaults(FakeFault.Timeout(TimeSpan.FromSeconds(10)));
 
         var error = await Assert.ThrowsAsync<DiscordRestException>(() => harness.Client.ExecuteWebhookAsync(url, new JsonObject { ["content"] = "once" }));
 
