@@ -211,7 +211,7 @@ internal static class ClusterThroughputHarness
 
     private static string Digest(int n, int sections)
     {
-        var text = new StringBuilder(CultureInfo.InvariantCulture, $"---\ntitle: Cluster bench digest {n}\ndate: {DateTimeOffset.UtcNow:yyyy-MM-dd}\ntags: [bench]\n---\n\n");
+        var text = new StringBuilder().Append(CultureInfo.InvariantCulture, $"---\ntitle: Cluster bench digest {n}\ndate: {DateTimeOffset.UtcNow:yyyy-MM-dd}\ntags: [bench]\n---\n\n");
         for (var s = 1; s <= sections; s++)
         {
             text.Append(CultureInfo.InvariantCulture, $"## 📌 **Topic {(char)('A' + s - 1)}**\n\n");

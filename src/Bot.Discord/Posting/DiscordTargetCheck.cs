@@ -13,17 +13,26 @@ namespace Bot.Discord;
 /// </summary>
 public sealed partial class DiscordTargetCheck : ITargetCheck
 {
+    // A start checks every subscription's channel, most of them in one guild. Discord limits each route (GET users/@me,
+    // a guild's roles, a member) to a few requests per window per bot token, so asking per channel made a host with 40
+    // channels wait about 40 s before it started, and three hosts sharing the token twice that each. The bot's own user
+    // never changes for a token; a guild's roles and the bot's roles are asked once per guild per this window.
+    private static readonly TimeSpan GuildAccessWindow = TimeSpan.FromSeconds(30);
     private readonly DiscordRestClient _client;
     private readonly DiscordOptions _options;
     private readonly ILogger<DiscordTargetCheck> _logger;
+    private readonly TimeProvider _time;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GuildAccess> _guilds = new(StringComparer.Ordinal);
+    private DiscordUser? _me;
 
     /// <summary>Creates the check.</summary>
-    public DiscordTargetCheck(DiscordRestClient client, IOptions<DiscordOptions> options, ILogger<DiscordTargetCheck> logger)
+    public DiscordTargetCheck(DiscordRestClient client, IOptions<DiscordOptions> options, ILogger<DiscordTargetCheck> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _options = options.Value;
         _logger = logger;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -80,9 +89,8 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
 
         try
         {
-            var me = await _client.GetCurrentUserAsync(ct).ConfigureAwait(false);
-            var member = await _client.GetMemberAsync(guild, me.Id, ct).ConfigureAwait(false);
-            var roles = await _client.GetRolesAsync(guild, ct).ConfigureAwait(false);
+            var me = _me ??= await _client.GetCurrentUserAsync(ct).ConfigureAwait(false);
+            var (member, roles) = await GuildAccessAsync(guild, me.Id, ct).ConfigureAwait(false);
 
             // A thread has no overwrites of its own: its parent's apply.
             var holder = channel.IsThread && channel.ParentId is { } parent ? await _client.GetChannelAsync(parent, ct).ConfigureAwait(false) : channel;
@@ -104,6 +112,20 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
             LogUnchecked(channel.Id, $"its permissions could not be read: {ex.Message}");
             return null;
         }
+    }
+
+    private async Task<(GuildMember Member, IReadOnlyList<DiscordRole> Roles)> GuildAccessAsync(string guild, string botId, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        if (_guilds.TryGetValue(guild, out var known) && now - known.At < GuildAccessWindow)
+        {
+            return (known.Member, known.Roles);
+        }
+
+        var member = await _client.GetMemberAsync(guild, botId, ct).ConfigureAwait(false);
+        var roles = await _client.GetRolesAsync(guild, ct).ConfigureAwait(false);
+        _guilds[guild] = new GuildAccess(member, roles, now);
+        return (member, roles);
     }
 
     private async Task<string?> CheckWebhookTargetAsync(PostTarget target, bool thread, bool hasToken, CancellationToken ct)
@@ -205,6 +227,8 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
 
     private static string Describe(IReadOnlyList<DiscordForumTag> tags)
         => tags.Count == 0 ? "(the forum has no tags)" : string.Join(", ", tags.Select(t => $"{t.Id} ({t.Name})"));
+
+    private sealed record GuildAccess(GuildMember Member, IReadOnlyList<DiscordRole> Roles, DateTimeOffset At);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Discord: could not check target {Target} now ({Reason}); it will be tried when posting")]
     private partial void LogUnchecked(string target, string reason);
