@@ -67,8 +67,9 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
             {
+                // Not listening yet, or too busy starting to answer within the client's timeout.
             }
 
             await Task.Delay(200);

@@ -16,6 +16,7 @@ internal sealed record ClusterRound(
     int TooManyRequests,
     int GlobalTooManyRequests,
     TimeSpan IngestToDue,
+    TimeSpan DueSpread,
     TimeSpan Total,
     TimeSpan Sending,
     double PostsPerSecond,
@@ -25,7 +26,7 @@ internal sealed record ClusterRound(
     long Jobs,
     int SendingHosts)
 {
-    public const string Header = "hosts | round | sent | msgs | dup | 429s (global) | ingest->due | due->last | total | posts/s | latency p50 / p99 / max | hangfire jobs | hosts that sent";
+    public const string Header = "hosts | round | sent | msgs | dup | 429s (global) | ingest->due | due spread | due->last | total | posts/s | latency p50 / p99 / max | hangfire jobs | hosts that sent";
 
     public static ClusterRound Measure(string label, int hosts, DateTimeOffset written, List<LedgerRow> rows, List<FakeDiscordMessage> messages, List<FakeDiscordRequest> requests, long jobs)
     {
@@ -43,7 +44,7 @@ internal sealed record ClusterRound(
         var tooMany = requests.Where(r => r.Status == 429).ToList();
         return new ClusterRound(
             label, hosts, sent.Count, messages.Count, Math.Max(messages.Count - distinct, orphans), tooMany.Count,
-            tooMany.Count(r => r.Bucket == "global"), firstDue - written, last - written, sending,
+            tooMany.Count(r => r.Bucket == "global"), firstDue - written, (rows.Count == 0 ? firstDue : rows.Max(r => r.DueAt)) - firstDue, last - written, sending,
             sending > TimeSpan.Zero ? sent.Count / sending.TotalSeconds : 0,
             Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Count == 0 ? TimeSpan.Zero : latencies[^1], jobs,
             sent.Select(r => HostOf(r.ClaimedBy)).Distinct().Count());
@@ -58,7 +59,7 @@ internal sealed record ClusterRound(
     }
 
     public string Row(int channels, int sections) => string.Create(CultureInfo.InvariantCulture,
-        $"{Hosts,5} | {Label} | {Sent,4}/{channels * sections} | {Messages,4} | {Duplicates,3} | {TooManyRequests,4} ({GlobalTooManyRequests}) | {IngestToDue.TotalSeconds,5:0.00} s | {Sending.TotalSeconds,6:0.00} s | {Total.TotalSeconds,6:0.00} s | {PostsPerSecond,6:0.0} | {P50.TotalSeconds:0.00} / {P99.TotalSeconds:0.00} / {Max.TotalSeconds:0.00} s | {Jobs,5} | {SendingHosts}");
+        $"{Hosts,5} | {Label} | {Sent,4}/{channels * sections} | {Messages,4} | {Duplicates,3} | {TooManyRequests,4} ({GlobalTooManyRequests}) | {IngestToDue.TotalSeconds,5:0.00} s | {DueSpread.TotalSeconds,5:0.00} s | {Sending.TotalSeconds,6:0.00} s | {Total.TotalSeconds,6:0.00} s | {PostsPerSecond,6:0.0} | {P50.TotalSeconds:0.00} / {P99.TotalSeconds:0.00} / {Max.TotalSeconds:0.00} s | {Jobs,5} | {SendingHosts}");
 
     private static string HostOf(string? claimedBy)
     {

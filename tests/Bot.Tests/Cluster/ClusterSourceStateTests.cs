@@ -51,6 +51,31 @@ public sealed class ClusterSourceStateTests : IClassFixture<PostgresCluster>, IA
     }
 
     [PostgresFact]
+    public async Task PollAsync_WhenTheClusterDoesNotHoldWhatTheValidatorsRead_ReadsTheSourceInFull()
+    {
+        var (a, b) = await TwoHostsAsync();
+        await using var _ = a;
+        await using var __ = b;
+        _publisher.Put("/digests/owl.md", "---\ntitle: Owl weekly\ndate: 2026-12-01\n---\n\n## News\n\n### Owls at night\n\n- Owls hunt.\n", "text/markdown; charset=utf-8");
+        var url = _publisher.Url("/digests/owl.md");
+        await a.Library.PollAsync([url]);
+
+        // As if the digest that 304 would stand for had been replaced in the cluster by other content.
+        await using (var tamper = a.DataSource.CreateCommand("UPDATE library_source_state SET state = replace(state, '\"contentHash\":\"', '\"contentHash\":\"other-')"))
+        {
+            Assert.Equal(1, await tamper.ExecuteNonQueryAsync());
+        }
+
+        _time.Advance(Interval);
+        var second = await b.Library.PollAsync([url]);
+
+        var last = _publisher.Requests.Last();
+        Assert.Null(last.IfNoneMatch);
+        Assert.Equal(200, last.Status);
+        Assert.Equal(0, second.Failed);
+    }
+
+    [PostgresFact]
     public async Task PollAsync_OfAFeed_MovingBetweenHosts_ReadsEachPostPageOnce_AndTheFeedIs304WhereverItIsUnchanged()
     {
         var (a, b) = await TwoHostsAsync();
