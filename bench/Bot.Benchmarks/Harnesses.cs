@@ -7,6 +7,8 @@ internal static class Harnesses
     {
         // "name" = args => task; each suite registers one line here.
         ["parse-cpu"] = ParseCpuHarness.RunAsync,
+        ["parse-stages"] = ParseStagesHarness.RunAsync,
+        ["parse-compare"] = ParseCompareHarness.RunAsync,
         ["hostile"] = HostileDigestsHarness.RunAsync,
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,

@@ -133,18 +133,22 @@ public sealed class DigestParser
 
     private static void CutReferences(ParseContext context, int max)
     {
-        foreach (var entry in context.Sections.SelectMany(s => s.Entries))
+        foreach (var section in context.Sections)
         {
-            if (entry.CutReferences(max) is > 0 and var dropped)
+            foreach (var entry in section.Entries)
             {
-                context.Warn(ParseWarningCodes.ReferencesCut, $"The entry '{entry.Title}' cites {max + dropped} references; the first {max} were kept.", entry.Line);
+                if (entry.CutReferences(max) is > 0 and var dropped)
+                {
+                    context.Warn(ParseWarningCodes.ReferencesCut, $"The entry '{entry.Title}' cites {max + dropped} references; the first {max} were kept.", entry.Line);
+                }
             }
         }
     }
 
     private static FrontMatter ReadFrontMatter(string markdown, MarkdownDocument? document, ParseContext context)
     {
-        var yaml = document?.Take(2).OfType<YamlFrontMatterBlock>().FirstOrDefault();
+        // Front matter opens the text, so it is one of the first two blocks (after the link-label group, when there is one).
+        var yaml = document is null ? null : (document.Count > 0 ? document[0] as YamlFrontMatterBlock : null) ?? (document.Count > 1 ? document[1] as YamlFrontMatterBlock : null);
         if (yaml is not null)
         {
             return FrontMatterReader.Read(yaml.Lines.ToString(), yaml.Line + 2, context.Warnings);

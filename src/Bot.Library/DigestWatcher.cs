@@ -50,6 +50,10 @@ public sealed class DigestWatcher : BackgroundService
         }
 
         await Task.Yield();
+
+        // Armed before the start-up ingest, so that a file written while that ingest runs (or right after it) is queued and
+        // read again, instead of waiting for the next rescan.
+        StartWatchers();
         try
         {
             await IngestAsync(_options.Sources, "start", stoppingToken).ConfigureAwait(false);
@@ -59,7 +63,6 @@ public sealed class DigestWatcher : BackgroundService
             _startupIngest.TrySetResult();
         }
 
-        StartWatchers();
         var nextRescan = _time.GetUtcNow() + _options.RescanInterval;
         while (!stoppingToken.IsCancellationRequested)
         {

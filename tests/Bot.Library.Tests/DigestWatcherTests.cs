@@ -29,6 +29,35 @@ public sealed class DigestWatcherTests
     }
 
     [Fact]
+    public async Task Watcher_ReadsAFileWrittenWhileTheStartUpIngestRuns_WithoutWaitingForTheRescan()
+    {
+        using var temp = new TempLibrary();
+        using var parsing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        temp.Library.ParseFunction = (text, name) =>
+        {
+            parsing.Set();
+            release.Wait(Patience);
+            return FakeParser.Parse(text, name);
+        };
+        var folder = Path.Combine(temp.Directory, "watched");
+        var path = temp.Write("watched/first.md", "id: w1\ntitle: W\n# news | News\n* Alpaca wool | alpacas | https://example.com/a\n");
+        var options = Options.Create(new LibraryOptions { Digests = { Sources = [folder], WatchDebounce = TimeSpan.FromMilliseconds(50), RescanInterval = TimeSpan.FromHours(1) } });
+        using var watcher = new DigestWatcher(temp.Library, options, TimeProvider.System, NullLogger<DigestWatcher>.Instance);
+
+        await watcher.StartAsync(CancellationToken.None);
+        Assert.True(parsing.Wait(Patience), "the start-up ingest never parsed the file");
+        File.WriteAllText(path, "id: w1\ntitle: W\n# news | News\n* Llama wool | llamas | https://example.com/a\n");
+        release.Set();
+        await watcher.StartupIngest;
+
+        // The start-up ingest read the old text; only the watcher can bring the new one before the hour's rescan.
+        await EventuallyAsync(async () => (await temp.TitlesAsync("llama")).Count == 1);
+        await watcher.StopAsync(CancellationToken.None);
+        Assert.Empty(await temp.TitlesAsync("alpaca"));
+    }
+
+    [Fact]
     public async Task Watcher_RescansPeriodically_AndSurvivesBadSources()
     {
         using var temp = new TempLibrary();

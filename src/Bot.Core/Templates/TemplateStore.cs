@@ -132,7 +132,7 @@ public sealed partial class TemplateStore
         var context = new TemplateContext(_options[dialect.Name]);
         foreach (var (key, value) in model)
         {
-            context.SetValue(key, value);
+            context.SetValue(key, value ?? NilValue.Instance);
         }
 
         context.SetValue("part", part);
@@ -220,18 +220,16 @@ public sealed partial class TemplateStore
         return relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
     }
 
-    private static Fluid.TemplateOptions CreateOptions(Func<string?, string?, string> link)
-    {
-        var options = new Fluid.TemplateOptions();
-        options.Filters.AddFilter("link", (input, arguments, _) =>
-            new StringValue(link(input.ToStringValue(), arguments.At(0).ToStringValue()), false));
-        options.Filters.AddFilter("shorten", (input, arguments, _) =>
-        {
-            var max = (int)Math.Clamp(arguments.At(0).ToNumberValue(), 1, 100_000);
-            return new StringValue(TextTruncator.Truncate(input.ToStringValue(), max));
-        });
-        return options;
-    }
+    private static Fluid.TemplateOptions CreateOptions(Func<string?, string?, string> link) =>
+        new TemplateOptionsBuilder()
+            .AddFilter("link", (input, arguments, context) =>
+                StringValue.Create(link(input.ToStringValue(context), arguments.At(0).ToStringValue(context)), encode: false))
+            .AddFilter("shorten", (input, arguments, context) =>
+            {
+                var max = (int)Math.Clamp(arguments.At(0).ToNumberValue(context), 1, 100_000);
+                return StringValue.Create(TextTruncator.Truncate(input.ToStringValue(context), max));
+            })
+            .Build();
 
     [GeneratedRegex(@"at \((\d+):(\d+)\)")]
     private static partial Regex Position();

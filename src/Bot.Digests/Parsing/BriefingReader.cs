@@ -57,15 +57,28 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         }
 
         DropRepeatedPreview();
-        if (context.Sections.All(s => s.Entries.All(e => e.References.Count == 0)))
+        if (!AnyEntryCites(context.Sections))
         {
             AddLeadStory();
         }
 
-        foreach (var section in context.Sections.Where(s => s.Entries.Count == 0).ToArray())
+        context.Sections.RemoveAll(s => s.Entries.Count == 0);
+    }
+
+    private static bool AnyEntryCites(List<SectionDraft> sections)
+    {
+        foreach (var section in sections)
         {
-            context.Sections.Remove(section);
+            foreach (var entry in section.Entries)
+            {
+                if (entry.References.Count > 0)
+                {
+                    return true;
+                }
+            }
         }
+
+        return false;
     }
 
     private static bool IsScope(string title) =>
@@ -148,10 +161,26 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
     /// </summary>
     private void DropRepeatedPreview()
     {
-        var later = _topicEntries.SelectMany(e => e.References).Select(r => r.CanonicalUrl).ToHashSet(StringComparer.Ordinal);
-        foreach (var entry in _previewEntries.Where(e => e.References.Count > 0 && e.References.All(r => later.Contains(r.CanonicalUrl))))
+        if (_previewEntries.Count == 0 || _topicEntries.Count == 0)
         {
-            entry.Section.Entries.Remove(entry);
+            return;
+        }
+
+        var later = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var topic in _topicEntries)
+        {
+            foreach (var reference in topic.References)
+            {
+                later.Add(reference.CanonicalUrl);
+            }
+        }
+
+        foreach (var entry in _previewEntries)
+        {
+            if (entry.References.Count > 0 && entry.References.TrueForAll(r => later.Contains(r.CanonicalUrl)))
+            {
+                entry.Section.Entries.Remove(entry);
+            }
         }
     }
 
@@ -226,7 +255,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             return;
         }
 
-        var topic = SectionKeys.StripSymbols(string.Join(" ", paragraphs.Select(p => InlineText.Of(p)))).TrimEnd(':').Trim();
+        var topic = SectionKeys.StripSymbols(paragraphs.Count == 1 ? InlineText.Of(paragraphs[0]) : string.Join(" ", paragraphs.Select(p => InlineText.Of(p)))).TrimEnd(':').Trim();
         var childSection = topic.Length > 0 ? topic : sectionTitle;
         var rollup = topic.Length > 0 ? new EntryDraft(topic, line, context.SectionFor(sectionTitle, line)) { IsRollup = true } : null;
         var children = new List<EntryDraft>();
@@ -268,7 +297,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
 
         var lead = InlineText.Of(bold);
         var next = bold.NextSibling;
-        var colonAfter = next is LiteralInline literal && literal.Content.ToString().TrimStart().StartsWith(':');
+        var colonAfter = next is LiteralInline literal && literal.Content.AsSpan().TrimStart().StartsWith(':');
         if (!colonAfter && !lead.EndsWith(':'))
         {
             return null;
@@ -282,7 +311,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
     {
         foreach (var paragraph in paragraphs)
         {
-            foreach (var link in ParseContext.LinksOf(paragraph))
+            foreach (var link in InlineText.LinksOf(paragraph))
             {
                 var text = PlainTextBuilder.Rent();
                 InlineText.Append(text, link, 0);
@@ -308,7 +337,7 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
             {
                 bold = emphasis;
             }
-            else if (inline is not LiteralInline literal || literal.Content.ToString().Trim().Trim(':').Length > 0)
+            else if (inline is not LiteralInline literal || !literal.Content.AsSpan().Trim().Trim(':').IsEmpty)
             {
                 return null;
             }
@@ -320,7 +349,8 @@ internal sealed partial class BriefingReader(ParseContext context, string? diges
         }
 
         var text = InlineText.Of(bold).TrimEnd(':').Trim();
-        var numbered = NumberedHead().Match(text);
+        // The pattern opens with a digit: most bold paragraphs are turned away without running it.
+        var numbered = text.Length > 0 && char.IsDigit(text[0]) ? NumberedHead().Match(text) : Match.Empty;
         var title = SectionKeys.StripSymbols(numbered.Success ? numbered.Groups["title"].Value : text);
         return title.Length > 0 ? title : null;
     }

@@ -11,7 +11,13 @@ internal static class DigestAssembler
     /// <summary>Entries with stable ids (de-duplicated with <c>-2</c>, <c>-3</c>…), sections in document order.</summary>
     public static List<Section> BuildSections(string digestId, ParseContext context)
     {
-        var usedIds = new HashSet<string>(context.Sections.Sum(s => s.Entries.Count), StringComparer.Ordinal);
+        var entryCount = 0;
+        foreach (var draft in context.Sections)
+        {
+            entryCount += draft.Entries.Count;
+        }
+
+        var usedIds = new HashSet<string>(entryCount, StringComparer.Ordinal);
         var sections = new List<Section>(context.Sections.Count);
         foreach (var draft in context.Sections)
         {
@@ -53,7 +59,7 @@ internal static class DigestAssembler
             }
         }
 
-        if (!inDocumentOrder)
+        if (!inDocumentOrder && !IsSortedByLine(entries))
         {
             entries = [.. entries.OrderBy(e => e.Line)];
         }
@@ -78,6 +84,19 @@ internal static class DigestAssembler
                     entry.Line);
             }
         }
+    }
+
+    private static bool IsSortedByLine(List<EntryDraft> entries)
+    {
+        for (var i = 1; i < entries.Count; i++)
+        {
+            if (entries[i].Line < entries[i - 1].Line)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the document looks like a daily briefing rather than a sectioned digest.</summary>

@@ -21,21 +21,52 @@ internal sealed class EntryDraft(string title, int line, SectionDraft section)
     /// <summary>The line each of <see cref="References"/> was cited or defined on.</summary>
     public List<int> ReferenceLines { get; } = [];
 
-    // A set beside the list: deduplicating by scanning the list made an entry with n references cost O(n²).
-    private readonly HashSet<string> _canonicalUrls = new(StringComparer.Ordinal);
+    // Past a few references a set beside the list: deduplicating by scanning the list made an entry with n references
+    // cost O(n²). Below that the scan is cheaper than a set per entry (most entries cite one to three links).
+    private const int SetThreshold = 8;
+    private HashSet<string>? _canonicalUrls;
 
     /// <summary>Adds <paramref name="reference"/> unless the entry already cites the same canonical URL.</summary>
     public void AddReference(Reference reference, int line)
     {
         ArgumentNullException.ThrowIfNull(reference);
-        if (_canonicalUrls.Contains(reference.CanonicalUrl))
+        if (Cites(reference.CanonicalUrl))
         {
             return;
         }
 
-        _canonicalUrls.Add(reference.CanonicalUrl);
         References.Add(reference);
         ReferenceLines.Add(line);
+        if (_canonicalUrls is not null)
+        {
+            _canonicalUrls.Add(reference.CanonicalUrl);
+        }
+        else if (References.Count >= SetThreshold)
+        {
+            _canonicalUrls = new HashSet<string>(References.Count * 2, StringComparer.Ordinal);
+            foreach (var cited in References)
+            {
+                _canonicalUrls.Add(cited.CanonicalUrl);
+            }
+        }
+    }
+
+    private bool Cites(string canonicalUrl)
+    {
+        if (_canonicalUrls is not null)
+        {
+            return _canonicalUrls.Contains(canonicalUrl);
+        }
+
+        foreach (var cited in References)
+        {
+            if (string.Equals(cited.CanonicalUrl, canonicalUrl, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Keeps the first <paramref name="max"/> references; returns how many were dropped.</summary>

@@ -18,12 +18,43 @@ internal sealed class FrontMatter
     {
         if (Lists.TryGetValue(key, out var list))
         {
-            return list.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            return Distinct(list, trim: true);
         }
 
         var scalar = Get(key);
         return scalar is null
             ? []
-            : scalar.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToArray();
+            : Distinct(scalar.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), trim: false);
+    }
+
+    // Non-empty values, first occurrence kept, in order (what Select/Where/Distinct gave, without the iterators; a set
+    // only for long lists, so a front matter with thousands of tags stays linear).
+    private static string[] Distinct(IReadOnlyList<string> values, bool trim)
+    {
+        var kept = new List<string>(values.Count);
+        var seen = values.Count > 16 ? new HashSet<string>(values.Count, StringComparer.Ordinal) : null;
+        foreach (var raw in values)
+        {
+            var value = trim ? raw.Trim() : raw;
+            if (value.Length > 0 && (seen?.Add(value) ?? !ContainsOrdinal(kept, value)))
+            {
+                kept.Add(value);
+            }
+        }
+
+        return [.. kept];
+    }
+
+    private static bool ContainsOrdinal(List<string> values, string value)
+    {
+        foreach (var candidate in values)
+        {
+            if (string.Equals(candidate, value, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -11,16 +11,34 @@ internal static class HostileShapes
 {
     public static string Defuse(string markdown, DigestLimits limits, ParseContext context)
     {
+        // An ordinary digest has far fewer brackets than the cap and shallow nesting: it is checked in place, with no
+        // copy of its lines (splitting every digest into lines cost ~10% of a briefing's parse).
+        var nesting = DeepestNesting(markdown);
+        if (!MayHaveBracketParagraph(markdown, limits.MaxBracketsPerParagraph) && nesting <= limits.MaxNestingDepth)
+        {
+            return markdown;
+        }
+
         var lines = markdown.Split('\n');
         var degraded = DegradeBracketParagraphs(lines, limits.MaxBracketsPerParagraph, context);
         var text = degraded ? string.Join('\n', lines) : markdown;
-        if (DeepestNesting(lines) > limits.MaxNestingDepth)
+        if (nesting > limits.MaxNestingDepth)
         {
             context.Warn(ParseWarningCodes.NestingTooDeep, $"Blocks are nested more than {limits.MaxNestingDepth} levels deep; deep nesting was flattened before parsing.", 0);
             text = TextSniffer.Flatten(text);
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// False when no paragraph can have more than <paramref name="maxBrackets"/> unclosed brackets or links: a paragraph's
+    /// count is at most its <c>[</c> plus its <c>](</c>, so the whole text's total bounds every paragraph's.
+    /// </summary>
+    internal static bool MayHaveBracketParagraph(string markdown, int maxBrackets)
+    {
+        var text = markdown.AsSpan();
+        return (long)text.Count('[') + text.Count("](") > maxBrackets;
     }
 
     private static bool DegradeBracketParagraphs(string[] lines, int maxBrackets, ParseContext context)
@@ -60,38 +78,50 @@ internal static class HostileShapes
         return degraded;
     }
 
-    // Depth of the container prefix of each line: two columns of indentation or one quote/list marker per level.
-    private static int DeepestNesting(string[] lines)
+    // Depth of the container prefix of each line ('\n'-separated, as Defuse splits them): two columns of indentation
+    // or one quote/list marker per level.
+    internal static int DeepestNesting(string markdown)
     {
         var deepest = 0;
-        foreach (var line in lines)
+        var rest = markdown.AsSpan();
+        while (true)
         {
-            var depth = 0;
-            var spaces = 0;
-            for (var i = 0; i < line.Length; i++)
+            var end = rest.IndexOf('\n');
+            deepest = Math.Max(deepest, NestingOf(end < 0 ? rest : rest[..end]));
+            if (end < 0)
             {
-                var c = line[i];
-                if (c == ' ')
-                {
-                    spaces++;
-                }
-                else if (c == '\t')
-                {
-                    spaces += 4;
-                }
-                else if (c is '>' or '-' or '*' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '>'))
-                {
-                    depth++;
-                }
-                else
-                {
-                    break;
-                }
+                return deepest;
             }
 
-            deepest = Math.Max(deepest, depth + (spaces / 2));
+            rest = rest[(end + 1)..];
+        }
+    }
+
+    private static int NestingOf(ReadOnlySpan<char> line)
+    {
+        var depth = 0;
+        var spaces = 0;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (c == ' ')
+            {
+                spaces++;
+            }
+            else if (c == '\t')
+            {
+                spaces += 4;
+            }
+            else if (c is '>' or '-' or '*' or '+' && (i + 1 == line.Length || line[i + 1] is ' ' or '\t' or '>'))
+            {
+                depth++;
+            }
+            else
+            {
+                break;
+            }
         }
 
-        return deepest;
+        return depth + (spaces / 2);
     }
 }

@@ -146,6 +146,48 @@ internal static partial class InlineText
         return false;
     }
 
+    /// <summary>
+    /// The links and autolinks <see cref="Append"/> with a scan would note, in order, without building text: the same walk
+    /// (images and HTML skipped, link text entered, at most 64 levels).
+    /// </summary>
+    public static List<Inline> LinksOf(LeafBlock block)
+    {
+        var links = new List<Inline>();
+        if (block.Inline is not null)
+        {
+            AddLinks(block.Inline, 0, links);
+        }
+
+        return links;
+    }
+
+    private static void AddLinks(Inline inline, int depth, List<Inline> links)
+    {
+        switch (inline)
+        {
+            case AutolinkInline autolink:
+                links.Add(autolink);
+                break;
+            case LinkInline { IsImage: true }:
+                break;
+            case LinkInline link when depth < 64:
+                links.Add(link);
+                for (var child = link.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    AddLinks(child, depth + 1, links);
+                }
+
+                break;
+            case ContainerInline container when depth < 64 && inline is not LinkInline:
+                for (var child = container.FirstChild; child is not null; child = child.NextSibling)
+                {
+                    AddLinks(child, depth + 1, links);
+                }
+
+                break;
+        }
+    }
+
     /// <summary>Footnote ids written as <c>[^id]</c> that Markdig left as text because they are not defined.</summary>
     public static void AddUndefinedFootnotes(string rawText, List<string> labels)
     {

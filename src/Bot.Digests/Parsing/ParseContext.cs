@@ -8,6 +8,9 @@ namespace Bot.Digests.Parsing;
 /// <summary>State shared by the readers of one parse: warnings, sections in order, inline link labels.</summary>
 internal sealed class ParseContext
 {
+    // The first labels are shared by every parse (a digest cites tens of links, so this is most of them).
+    private static readonly string[] LinkLabels = [.. Enumerable.Range(1, 256).Select(n => "link-" + n.ToString(CultureInfo.InvariantCulture))];
+
     private readonly Dictionary<string, SectionDraft> _sectionsByKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, SectionDraft> _sectionsByTitle = new(StringComparer.Ordinal);
     private int _linkCounter;
@@ -104,25 +107,19 @@ internal sealed class ParseContext
         }
 
         _linkCounter++;
-        return CreateReference("link-" + _linkCounter.ToString(CultureInfo.InvariantCulture), title, url);
+        return CreateReference(LinkLabel(_linkCounter), title, url);
     }
 
     /// <summary>A reference for a bare URL written as text, labelled <c>link-N</c>.</summary>
     public Reference BareReference(string url)
     {
         _linkCounter++;
-        return CreateReference("link-" + _linkCounter.ToString(CultureInfo.InvariantCulture), url, url);
+        return CreateReference(LinkLabel(_linkCounter), url, url);
     }
 
-    /// <summary>Inline links of a block's inlines (not images, not footnote back links), in order.</summary>
-    public static List<Inline> LinksOf(LeafBlock block)
-    {
-        var scan = new InlineScan();
-        InlineText.Of(block, scan);
-        return scan.Links;
-    }
+    private static string LinkLabel(int n) => n <= LinkLabels.Length ? LinkLabels[n - 1] : "link-" + n.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True when a block has a link or a bare URL (what <see cref="LinksOf"/> would find, without building text).</summary>
+    /// <summary>True when a block has a link or a bare URL (what <see cref="InlineText.Append"/> with a scan would note, without building text).</summary>
     public static bool HasLinks(LeafBlock block) => block.Inline is not null && InlineText.HasLinks(block.Inline, 0);
 
     /// <summary>Builds a reference with its canonical URL, kind, arXiv id and DOI.</summary>

@@ -14,11 +14,45 @@ internal static class StableIds
             return Path.GetFileNameWithoutExtension(fileName);
         }
 
-        var datePart = date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
         var seed = title.Length > 0 ? title : fileName ?? string.Empty;
-        var slug = AsciiSlug(seed, 32);
-        var hash = Hash(Normalise(seed))[..8];
-        return slug.Length > 0 ? $"{datePart}-{slug}-{hash}" : $"{datePart}-{hash}";
+
+        // One string for "<date>-<slug>-<hash>": the date as "yyyy-MM-dd" gives, the slug and hash built in place.
+        Span<char> id = stackalloc char[10 + 1 + 33 + 1 + 8];
+        var length = 0;
+        if (date is { } day)
+        {
+            day.TryFormat(id, out length, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            "undated".CopyTo(id);
+            length = "undated".Length;
+        }
+
+        id[length++] = '-';
+        var slugLength = AsciiSlug(seed, 32, id.Slice(length, 33));
+        length += slugLength;
+        if (slugLength > 0)
+        {
+            id[length++] = '-';
+        }
+
+        WriteHex(ShortHash(seed), id.Slice(length, 8));
+        return new string(id[..(length + 8)]);
+    }
+
+    /// <summary>
+    /// The first 8 hex digits of <see cref="Hash"/>(<see cref="Normalise"/>(text)), without building either string. Text
+    /// with surrogates takes the long way: lowercasing a string maps whole code points, which one char at a time cannot.
+    /// </summary>
+    internal static uint ShortHash(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+        {
+            return uint.Parse(Hash(Normalise(text)).AsSpan(0, 8), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        }
+
+        return (uint)(NormalisedHash(MayNeedNormalising(text) ? text.Normalize(NormalizationForm.FormC) : text) >> 32);
     }
 
     /// <summary>Entry id: digest id, section key and a short hash of the normalised title.</summary>
@@ -35,12 +69,17 @@ internal static class StableIds
             span[parts.digestId.Length] = '/';
             parts.key.CopyTo(span[(parts.digestId.Length + 1)..]);
             span[^9] = '/';
-            for (var i = 0; i < 8; i++)
-            {
-                // Lowercase hex, most significant digit first (what "x8" gives, without its general formatting path).
-                span[^(8 - i)] = "0123456789abcdef"[(int)((parts.hash >> (28 - (4 * i))) & 0xF)];
-            }
+            WriteHex(parts.hash, span[^8..]);
         });
+    }
+
+    // Lowercase hex, most significant digit first (what "x8" gives, without its general formatting path).
+    private static void WriteHex(uint value, Span<char> destination)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            destination[i] = "0123456789abcdef"[(int)((value >> (28 - (4 * i))) & 0xF)];
+        }
     }
 
     /// <summary>FNV-1a of <see cref="Normalise"/>(text) without building the normalised string (same value as <see cref="Hash"/>).</summary>
@@ -99,22 +138,24 @@ internal static class StableIds
         return hash.ToString("x16", CultureInfo.InvariantCulture);
     }
 
-    private static string AsciiSlug(string text, int max)
+    // Lowercase ASCII letters and digits, other runs as one '-', cut once it reaches max (which a dash and a letter can
+    // pass by one: destination holds max + 1); returns its length.
+    private static int AsciiSlug(string text, int max, Span<char> destination)
     {
-        var slug = new StringBuilder();
+        var length = 0;
         var pendingDash = false;
         foreach (var c in text)
         {
             if (char.IsAsciiLetterOrDigit(c))
             {
-                if (pendingDash && slug.Length > 0)
+                if (pendingDash && length > 0)
                 {
-                    slug.Append('-');
+                    destination[length++] = '-';
                 }
 
                 pendingDash = false;
-                slug.Append(char.ToLowerInvariant(c));
-                if (slug.Length >= max)
+                destination[length++] = char.ToLowerInvariant(c);
+                if (length >= max)
                 {
                     break;
                 }
@@ -125,6 +166,6 @@ internal static class StableIds
             }
         }
 
-        return slug.ToString().TrimEnd('-');
+        return destination[..length].TrimEnd('-').Length;
     }
 }

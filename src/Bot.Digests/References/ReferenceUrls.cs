@@ -45,6 +45,12 @@ public static partial class ReferenceUrls
     {
         ArgumentNullException.ThrowIfNull(url);
         var trimmed = url.Trim();
+        return TryAnalyzeCanonical(trimmed) ?? AnalyzeTrimmed(trimmed);
+    }
+
+    /// <summary>The general path of <see cref="Analyze"/> (tests compare the shortcut with it).</summary>
+    internal static ReferenceUrlInfo AnalyzeTrimmed(string trimmed)
+    {
         if (!TrySplit(trimmed, out var host, out var port, out var path, out var query))
         {
             return new ReferenceUrlInfo(trimmed, trimmed.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) ? ReferenceKind.Paper : ReferenceKind.Article, null, null);
@@ -81,6 +87,66 @@ public static partial class ReferenceUrls
         var canonical = string.Concat("https://", host, port, canonicalPath, FilterQuery(query));
         return new ReferenceUrlInfo(canonical, KindOf(siteHost, path), null, null);
     }
+
+    /// <summary>
+    /// The usual link: lowercase <c>https://</c>, a plain lowercase host without a port, no fragment, no <c>%</c> in the
+    /// path and no tracking parameter, on a host with no folding rule (arXiv, DOI, YouTube). Its canonical form is the URL
+    /// without <c>www.</c>, a trailing slash or a bare <c>?</c>, most often the URL itself, so it is checked and cut in
+    /// place instead of being split into strings and put back together. Null for anything else, which
+    /// <see cref="AnalyzeTrimmed"/> handles.
+    /// </summary>
+    internal static ReferenceUrlInfo? TryAnalyzeCanonical(string trimmed)
+    {
+        const string Scheme = "https://";
+        if (!trimmed.StartsWith(Scheme, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var rest = trimmed.AsSpan(Scheme.Length);
+        if (rest.IsEmpty || rest.ContainsAnyExcept(SimpleUrlChars) || rest.Contains("/.", StringComparison.Ordinal) || rest.Contains('#'))
+        {
+            return null;
+        }
+
+        var authorityEnd = rest.IndexOfAny('/', '?');
+        var authority = authorityEnd < 0 ? rest : rest[..authorityEnd];
+        if (authority.ContainsAny('@', ':') || authority.ContainsAnyInRange('A', 'Z'))
+        {
+            return null;
+        }
+
+        // As the general path does: "www." comes off when the URL is split, and once more when the host is read.
+        var host = authority.StartsWith("www.", StringComparison.Ordinal) ? authority[4..] : authority;
+        host = host.StartsWith("www.", StringComparison.Ordinal) ? host[4..] : host;
+        var tail = authorityEnd < 0 ? ReadOnlySpan<char>.Empty : rest[authorityEnd..];
+        var queryStart = tail.IndexOf('?');
+        var path = queryStart < 0 ? tail : tail[..queryStart];
+        var query = queryStart < 0 ? ReadOnlySpan<char>.Empty : tail[queryStart..];
+        if (host.IsEmpty || path.Contains('%') || (query.Length > 1 && HasTrackingParameter(query[1..])))
+        {
+            return null;
+        }
+
+        var siteHost = host.StartsWith("m.", StringComparison.Ordinal) || host.StartsWith("music.", StringComparison.Ordinal) ? host[(host.IndexOf('.') + 1)..] : host;
+        if (HasFoldingRule(host, siteHost, path))
+        {
+            return null;
+        }
+
+        var canonicalPath = path.Length > 1 ? path.TrimEnd('/') : ReadOnlySpan<char>.Empty;
+        var canonicalQuery = query.Length > 1 ? query : ReadOnlySpan<char>.Empty;
+        var unchanged = host.Length == authority.Length && canonicalPath.Length == path.Length && canonicalQuery.Length == query.Length;
+        var canonical = unchanged ? trimmed : string.Concat(Scheme, host, canonicalPath, canonicalQuery);
+        return new ReferenceUrlInfo(canonical, KindOf(siteHost, path.IsEmpty ? "/" : path), null, null);
+    }
+
+    // The hosts and paths whose canonical form is not the URL itself (see FindArxivId, FindDoi, FindYouTubeId).
+    private static bool HasFoldingRule(ReadOnlySpan<char> host, ReadOnlySpan<char> siteHost, ReadOnlySpan<char> path) =>
+        host is "arxiv.org" or "export.arxiv.org" or "browse.arxiv.org" or "alphaxiv.org" or "doi.org" or "dx.doi.org" or "nature.com"
+        || (host is "huggingface.co" && path.StartsWith("/papers/", StringComparison.Ordinal))
+        || siteHost is "youtube.com" or "youtu.be" or "youtube-nocookie.com"
+        || path.Contains("/doi/", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Splits an absolute http(s) URL into lowercased host, <c>:port</c> (empty when default), escaped path and query.
@@ -136,19 +202,19 @@ public static partial class ReferenceUrls
         return name.StartsWith("utm_", StringComparison.OrdinalIgnoreCase) || TrackingParameters.Contains(name);
     }
 
-    private static ReferenceKind KindOf(string host, string path)
+    private static ReferenceKind KindOf(ReadOnlySpan<char> host, ReadOnlySpan<char> path)
     {
-        if (VideoHosts.Contains(host))
+        if (VideoHosts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(host))
         {
             return ReferenceKind.Video;
         }
 
-        if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || PaperHosts.Contains(host))
+        if (path.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase) || PaperHosts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(host))
         {
             return ReferenceKind.Paper;
         }
 
-        return CodeHosts.Contains(host) ? ReferenceKind.Code : ReferenceKind.Article;
+        return CodeHosts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(host) ? ReferenceKind.Code : ReferenceKind.Article;
     }
 
     private static string? FindArxivId(string host, string path)
