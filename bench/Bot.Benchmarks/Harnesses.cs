@@ -23,6 +23,7 @@ internal static class Harnesses
         ["library-tokenizers"] = Library.FtsVariantsHarness.RunAsync,
         ["feeds"] = Library.FeedsHarness.RunAsync,
         ["cluster-search"] = Cluster.ClusterSearchHarness.RunAsync,
+        ["cluster-throughput"] = Cluster.ClusterThroughputHarness.RunAsync,
         ["frontmatter"] = FrontMatterHarness.RunAsync,
     };
 

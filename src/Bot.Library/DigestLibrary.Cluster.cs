@@ -144,7 +144,7 @@ public sealed partial class DigestLibrary
                 return new IngestReport([]);
             }
 
-            var report = await RunAsync(taken, null, respectSchedule: true, ct).ConfigureAwait(false);
+            var report = await RunAsync(taken, null, respectSchedule: true, ct, [.. taken.Where(SourceReader.IsHttpUrl)]).ConfigureAwait(false);
             if (report.Failed > 0)
             {
                 _logger.LogInformation("{Failed} of the polled sources failed; the cluster polls them again at their next interval", report.Failed);
@@ -159,6 +159,59 @@ public sealed partial class DigestLibrary
                 await lease.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Before polling URLs for the cluster: their poll state becomes the cluster's (the last poller's validators, feed items
+    /// and backoff), whichever host that was, so moving the poll to this host costs no full download.
+    /// </summary>
+    private async Task PullSourceStateAsync(IReadOnlyList<string> urls, CancellationToken ct)
+    {
+        await SyncAsync(ct).ConfigureAwait(false);
+        var states = new List<(string Url, string? Json)>(urls.Count);
+        foreach (var url in urls)
+        {
+            states.Add((url, await _shared!.SourceStateAsync(url, ct).ConfigureAwait(false)));
+        }
+
+        using var copy = _copy!.Open();
+        using var staging = _database.Open();
+        foreach (var (url, json) in states)
+        {
+            SourceStateSnapshot.Import(staging, url, json, (id, hash) => CopyHolds(copy, id, hash), _logger);
+        }
+    }
+
+    /// <summary>After the poll's digests reached the cluster: its state goes there too, for the next poller.</summary>
+    private async Task PushSourceStateAsync(IReadOnlyList<string> urls, CancellationToken ct)
+    {
+        var states = new List<(string Url, string Json)>(urls.Count);
+        using (var staging = _database.Open())
+        {
+            states.AddRange(urls.Select(url => (url, SourceStateSnapshot.Export(staging, url))));
+        }
+
+        foreach (var (url, json) in states)
+        {
+            try
+            {
+                await _shared!.SaveSourceStateAsync(url, json, ct).ConfigureAwait(false);
+            }
+            catch (System.Data.Common.DbException ex)
+            {
+                // What was read is in the cluster already; the next poller only downloads it again.
+                _logger.LogWarning(ex, "Could not save the poll state of {Source} to the cluster; the next poll reads it in full", SourceReader.Redact(url));
+            }
+        }
+    }
+
+    private static bool CopyHolds(SqliteConnection copy, string digestId, string hash)
+    {
+        using var command = copy.CreateCommand();
+        command.CommandText = "SELECT 1 FROM digests WHERE id = @id AND content_hash = @h";
+        command.Parameters.AddWithValue("@id", digestId);
+        command.Parameters.AddWithValue("@h", hash);
+        return command.ExecuteScalar() is not null;
     }
 
     private TimeSpan PollIntervalOf(string url)

@@ -79,14 +79,25 @@ public sealed partial class DigestLibrary
 
     private WebFetcher? _fetcher;
 
-    private async Task<IngestReport> RunAsync(List<string> list, IProgress<IngestProgress>? progress, bool respectSchedule, CancellationToken ct)
+    /// <param name="clusterUrls">URLs this host holds for the cluster: their poll state is the cluster's, before and after.</param>
+    private async Task<IngestReport> RunAsync(List<string> list, IProgress<IngestProgress>? progress, bool respectSchedule, CancellationToken ct, IReadOnlyList<string>? clusterUrls = null)
     {
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         IngestReport report;
         try
         {
-            report = await Task.Run(() => CreateIngestor().RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
+            var fromCluster = clusterUrls is { Count: > 0 };
+            if (fromCluster)
+            {
+                await PullSourceStateAsync(clusterUrls!, ct).ConfigureAwait(false);
+            }
+
+            report = await Task.Run(() => CreateIngestor(fromCluster).RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
             report = await PublishAsync(report, ct).ConfigureAwait(false);
+            if (fromCluster)
+            {
+                await PushSourceStateAsync(clusterUrls!, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -101,12 +112,12 @@ public sealed partial class DigestLibrary
         return report;
     }
 
-    private DigestIngestor CreateIngestor()
+    private DigestIngestor CreateIngestor(bool stateFromCluster = false)
     {
         // The parser's own character bound follows the byte cap, so a file within Bot:Digests:MaxSourceBytes is never refused by it.
         var parse = ParseFunction ?? new DigestParser(DigestLimits.ForSourceBytes(_options.Digests.MaxSourceBytes)).Parse;
         _fetcher ??= new WebFetcher(CreateHttpClient, _options.Digests, _hosts, _time);
-        return new DigestIngestor(_database, new WebSourceReader(_fetcher, _options.Digests, parse, _time), _options.Digests, parse, _time, _logger);
+        return new DigestIngestor(_database, new WebSourceReader(_fetcher, _options.Digests, parse, _time), _options.Digests, parse, _time, _logger) { StateFromCluster = stateFromCluster };
     }
 
     /// <summary>Ingests the configured <c>Bot:Digests:Sources</c>.</summary>

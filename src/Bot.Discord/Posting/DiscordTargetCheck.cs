@@ -14,23 +14,27 @@ namespace Bot.Discord;
 /// </summary>
 public sealed partial class DiscordTargetCheck : ITargetCheck
 {
-    // The bot's user, its member record and a guild's roles, read once per guild for a start-up's checks rather than once per
-    // target: 20 targets in one guild were 60 reads on three shared buckets, about 20 s of 429 waits per host starting.
-    private static readonly TimeSpan GuildViewLifetime = TimeSpan.FromMinutes(1);
+    // A start checks every subscription's channel, most of them in one guild. Discord limits each route (GET users/@me,
+    // a guild's roles, a member) to a few requests per window per bot token, so asking per channel made a host with 40
+    // channels wait about 40 s before it started, and three hosts sharing the token twice that each. The bot's own user
+    // never changes for a token; a guild's roles and the bot's member record are read once per guild per this window, and
+    // checks running at once for one guild share the one read.
+    private static readonly TimeSpan GuildViewLifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (DateTimeOffset At, Task<GuildView> View)> _guildViews = new(StringComparer.Ordinal);
     private readonly DiscordRestClient _client;
     private readonly DiscordOptions _options;
     private readonly ILogger<DiscordTargetCheck> _logger;
     private readonly TimeProvider _time;
+    private DiscordUser? _me;
 
     /// <summary>Creates the check.</summary>
-    public DiscordTargetCheck(DiscordRestClient client, IOptions<DiscordOptions> options, ILogger<DiscordTargetCheck> logger, TimeProvider time)
+    public DiscordTargetCheck(DiscordRestClient client, IOptions<DiscordOptions> options, ILogger<DiscordTargetCheck> logger, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _client = client;
         _options = options.Value;
         _logger = logger;
-        _time = time;
+        _time = time ?? TimeProvider.System;
     }
 
     /// <inheritdoc />
@@ -122,7 +126,7 @@ public sealed partial class DiscordTargetCheck : ITargetCheck
 
     private async Task<GuildView> LoadGuildViewAsync(string guild, CancellationToken ct)
     {
-        var me = await _client.GetCurrentUserAsync(ct).ConfigureAwait(false);
+        var me = _me ??= await _client.GetCurrentUserAsync(ct).ConfigureAwait(false);
         var member = await _client.GetMemberAsync(guild, me.Id, ct).ConfigureAwait(false);
         var roles = await _client.GetRolesAsync(guild, ct).ConfigureAwait(false);
         return new GuildView(me, member, roles);

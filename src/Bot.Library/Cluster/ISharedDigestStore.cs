@@ -25,4 +25,10 @@ public interface ISharedDigestStore
     /// <paramref name="force"/>) the cluster polled it less than <paramref name="interval"/> ago.
     /// </summary>
     Task<IAsyncDisposable?> TryTakeSourceAsync(string source, TimeSpan interval, bool force, CancellationToken ct);
+
+    /// <summary>The poll state (validators, feed items seen, backoff) the last poll of a followed URL saved, or null.</summary>
+    Task<string?> SourceStateAsync(string source, CancellationToken ct);
+
+    /// <summary>Saves a followed URL's poll state for whichever host polls it next (call it while holding the source).</summary>
+    Task SaveSourceStateAsync(string source, string state, CancellationToken ct);
 }

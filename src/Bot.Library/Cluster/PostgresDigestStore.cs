@@ -6,7 +6,7 @@ using Npgsql;
 
 namespace Bot.Library;
 
-/// <summary>The cluster's library in PostgreSQL (<c>library_digests</c>, <c>library_sources</c>; migration 0002).</summary>
+/// <summary>The cluster's library in PostgreSQL (<c>library_digests</c>, <c>library_sources</c>: migration 0002; <c>library_source_state</c>: 0005).</summary>
 public sealed class PostgresDigestStore : ISharedDigestStore
 {
     // Publishers take this lock for their transaction, so revisions commit in the order they were drawn: a reader that
@@ -168,6 +168,32 @@ public sealed class PostgresDigestStore : ISharedDigestStore
             await connection.DisposeAsync().ConfigureAwait(false);
             throw;
         }
+    }
+
+    /// <inheritdoc />
+    public async Task<string?> SourceStateAsync(string source, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand("SELECT state FROM library_source_state WHERE source = @s", connection);
+        command.Parameters.AddWithValue("s", source);
+        return await command.ExecuteScalarAsync(ct).ConfigureAwait(false) as string;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveSourceStateAsync(string source, string state, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(state);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO library_source_state (source, state, saved_at, saved_by) VALUES (@s, @j, @t, @h) " +
+            "ON CONFLICT (source) DO UPDATE SET state = EXCLUDED.state, saved_at = EXCLUDED.saved_at, saved_by = EXCLUDED.saved_by", connection);
+        command.Parameters.AddWithValue("s", source);
+        command.Parameters.AddWithValue("j", state);
+        command.Parameters.AddWithValue("t", _time.GetUtcNow().ToUnixTimeMilliseconds());
+        command.Parameters.AddWithValue("h", _host);
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private static int SourceKey(string source) => BitConverter.ToInt32(SHA256.HashData(Encoding.UTF8.GetBytes(source)), 0);

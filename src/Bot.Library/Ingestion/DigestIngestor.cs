@@ -34,6 +34,9 @@ internal sealed class DigestIngestor
         _logger = logger;
     }
 
+    /// <summary>True when the URLs' poll state came from the cluster, which checked their validators (see <see cref="SourceStateSnapshot"/>).</summary>
+    public bool StateFromCluster { get; init; }
+
     /// <summary>Reads every source (URLs concurrently, each failure confined to its source) and stores what changed.</summary>
     /// <param name="respectSchedule">True for the host's polls: a URL is fetched only when its poll interval (or backoff) is due.</param>
     public async Task<IngestReport> RunAsync(IEnumerable<string> sources, IProgress<IngestProgress>? progress, bool respectSchedule, CancellationToken ct)
@@ -54,7 +57,7 @@ internal sealed class DigestIngestor
             while (next < items.Count && pending.Count < window)
             {
                 var item = items[next++];
-                var validators = item.IsUrl ? SourceReader.StoredValidators(connection, item.Source) : null;
+                var validators = item.IsUrl ? SourceReader.StoredValidators(connection, item.Source, StateFromCluster) : null;
                 var state = item.IsUrl ? WebSourceState.Load(connection, item.Source) : null;
                 pending.Enqueue(Task.Run(() => PrepareAsync(item, validators, state, respectSchedule, ct), ct));
             }

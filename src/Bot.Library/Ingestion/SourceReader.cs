@@ -129,10 +129,17 @@ internal static class SourceReader
 
     private static Content Fail(string name, string error) => new(null, name, false, null, null, error);
 
-    public static (string? ETag, string? LastModified)? StoredValidators(SqliteConnection connection, string url)
+    /// <summary>
+    /// The validators of a Markdown or page URL, only while its digest is stored as they read it. With
+    /// <paramref name="checkedByCluster"/> that was checked against the cluster's library when its state was brought here
+    /// (<see cref="SourceStateSnapshot"/>): a host staging for a cluster does not hold the digests another host read.
+    /// </summary>
+    public static (string? ETag, string? LastModified)? StoredValidators(SqliteConnection connection, string url, bool checkedByCluster = false)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT u.etag, u.last_modified FROM url_sources u JOIN digests d ON d.id = u.digest_id AND d.content_hash = u.content_hash WHERE u.url = @u";
+        command.CommandText = checkedByCluster
+            ? "SELECT etag, last_modified FROM url_sources WHERE url = @u AND digest_id IS NOT NULL"
+            : "SELECT u.etag, u.last_modified FROM url_sources u JOIN digests d ON d.id = u.digest_id AND d.content_hash = u.content_hash WHERE u.url = @u";
         command.Parameters.AddWithValue("@u", url);
         using var reader = command.ExecuteReader();
         return reader.Read() ? (DigestReader.NullableString(reader, 0), DigestReader.NullableString(reader, 1)) : null;

@@ -10,12 +10,13 @@ internal sealed class ClusterNode : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
 
-    public ClusterNode(string connectionString, TimeProvider time, IEnumerable<string>? sources = null, ISharedDigestStore? store = null)
+    public ClusterNode(string connectionString, TimeProvider time, IEnumerable<string>? sources = null, ISharedDigestStore? store = null, Action<LibraryOptions>? configure = null)
     {
         DataSource = NpgsqlDataSource.Create(connectionString);
         Store = store ?? new PostgresDigestStore(DataSource, time, "node-" + Guid.NewGuid().ToString("N")[..6]);
         var options = new LibraryOptions { DataDirectory = _data.Path };
         options.Digests.Sources.AddRange(sources ?? []);
+        configure?.Invoke(options);
         Library = new DigestLibrary(new BotDatabase(_data.Path), options, null, time, null, Store);
     }
 

@@ -18,4 +18,8 @@ internal sealed class FailingPublishStore(ISharedDigestStore inner) : ISharedDig
         => Fail ? throw new InvalidOperationException("storage unavailable") : inner.PublishAsync(digests, ct);
 
     public Task<IAsyncDisposable?> TryTakeSourceAsync(string source, TimeSpan interval, bool force, CancellationToken ct) => inner.TryTakeSourceAsync(source, interval, force, ct);
+
+    public Task<string?> SourceStateAsync(string source, CancellationToken ct) => inner.SourceStateAsync(source, ct);
+
+    public Task SaveSourceStateAsync(string source, string state, CancellationToken ct) => inner.SaveSourceStateAsync(source, state, ct);
 }
