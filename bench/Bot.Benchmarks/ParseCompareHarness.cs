@@ -1,6 +1,7 @@
 using System.Text.Json;
 
 using Bot.Digests;
+using Bot.Digests.Model;
 using Bot.TestSupport;
 
 namespace Bot.Benchmarks;

@@ -1,8 +1,10 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
-using Bot.Core;
-using Bot.Discord;
-using Bot.Slack;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
+using Bot.Discord.Rendering;
+using Bot.Slack.Rendering;
 
 namespace Bot.Benchmarks;
 

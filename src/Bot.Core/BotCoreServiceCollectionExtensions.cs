@@ -1,3 +1,8 @@
+using Bot.Core.Commands;
+using Bot.Core.Highlights;
+using Bot.Core.Posting;
+using Bot.Core.Rendering;
+using Bot.Core.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

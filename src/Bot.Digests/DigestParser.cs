@@ -1,3 +1,4 @@
+using Bot.Digests.Model;
 using Bot.Digests.Parsing;
 
 using Markdig;

@@ -1,3 +1,5 @@
+using Bot.Digests.Model;
+
 namespace Bot.Digests;
 
 /// <summary>The stable codes of <see cref="ParseWarning"/>; scripts and tests match on these.</summary>

@@ -1,5 +1,12 @@
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
+using Bot.Discord.Commands;
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
+using Bot.Discord.Posting;
 using Bot.Discord.RateLimits;
+using Bot.Discord.Rendering;
+using Bot.Discord.Rest;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

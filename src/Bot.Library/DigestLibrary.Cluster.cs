@@ -1,5 +1,9 @@
 using System.Globalization;
 using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Cluster;
+using Bot.Library.Ingestion;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,11 @@
 using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Cluster;
 using Bot.Library.Diagnostics;
+using Bot.Library.Ingestion;
+using Bot.Library.Search;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 

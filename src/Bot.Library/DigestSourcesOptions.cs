@@ -1,3 +1,5 @@
+using Bot.Library.Sources;
+
 namespace Bot.Library;
 
 /// <summary><c>Bot:Digests</c>: sources to ingest and the public URL template.</summary>

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Bot.Library.Ingestion;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

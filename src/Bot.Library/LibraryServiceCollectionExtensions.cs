@@ -1,3 +1,6 @@
+using Bot.Library.Cluster;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
-using Bot.Digests;
+using Bot.Digests.Model;
 using Bot.Library;
+using Bot.Library.Search;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Bot.Posting;

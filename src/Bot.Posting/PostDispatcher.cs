@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Posting;

@@ -1,5 +1,6 @@
-using Bot.Digests;
-using Bot.Library;
+using Bot.Digests.Model;
+using Bot.Library.State;
+
 
 namespace Bot.Posting;
 

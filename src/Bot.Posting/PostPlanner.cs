@@ -1,4 +1,6 @@
-using Bot.Library;
+using Bot.Library.Search;
+using Bot.Library.State;
+
 
 namespace Bot.Posting;
 

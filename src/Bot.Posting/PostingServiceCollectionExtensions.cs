@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

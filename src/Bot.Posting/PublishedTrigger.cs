@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Bot.Library;
+using Bot.Library.Ingestion;
+using Bot.Library.State;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Posting;

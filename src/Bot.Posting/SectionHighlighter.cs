@@ -1,6 +1,8 @@
-using Bot.Core;
-using Bot.Digests;
-using Bot.Library;
+using Bot.Core.Highlights;
+using Bot.Core.Replies;
+using Bot.Digests.Model;
+using Bot.Library.State;
+
 
 namespace Bot.Posting;
 

@@ -1,6 +1,6 @@
-using Bot.Core;
 using Bot.Core.Diagnostics;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Posting;

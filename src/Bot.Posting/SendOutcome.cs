@@ -1,4 +1,5 @@
-using Bot.Library;
+using Bot.Library.State;
+
 
 namespace Bot.Posting;
 

@@ -1,5 +1,6 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
+
 
 namespace Bot.Posting;
 

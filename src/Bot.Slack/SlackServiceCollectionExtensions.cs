@@ -1,4 +1,10 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Templates;
+using Bot.Slack.Api;
+using Bot.Slack.Http;
+using Bot.Slack.Posting;
+using Bot.Slack.Rendering;
+using Bot.Slack.SocketMode;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,8 +23,8 @@ public static class SlackServiceCollectionExtensions
             .Bind(configuration.GetSection(SlackOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackOptionsValidator>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.ITargetCheck, SlackTargetCheck>());
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.ITargetScheme, SlackTargetScheme>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.Posting.ITargetCheck, SlackTargetCheck>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Bot.Core.Posting.ITargetScheme, SlackTargetScheme>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SlackOptions>, SlackModeValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpClient(SlackApiClient.HttpClientName, client =>

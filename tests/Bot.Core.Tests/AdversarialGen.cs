@@ -1,4 +1,6 @@
-using Bot.Library;
+using Bot.Core.Commands;
+using Bot.Core.Replies;
+using Bot.Library.Search;
 using FsCheck;
 using FsCheck.Fluent;
 
@@ -45,7 +47,7 @@ public static class AdversarialGen
             from title in Text()
             from refs in Gen.Zip(Text(), Text()).ListOf()
             select (Reply)new ReferencesReply(title, Result(title, title), refs.Take(60).Select(r => new CitedReference(
-                new Bot.Digests.Reference("l", r.Item1, "https://x.example/" + r.Item2.Length, "https://x.example/", Bot.Digests.ReferenceKind.Article, null, null),
+                new Bot.Digests.Model.Reference("l", r.Item1, "https://x.example/" + r.Item2.Length, "https://x.example/", Bot.Digests.Model.ReferenceKind.Article, null, null),
                 [new AlsoIn("e", "d", r.Item2, "2024-01-01", r.Item1)])).ToList()),
             from message in Text()
             from hint in Text()

@@ -1,3 +1,6 @@
+using Bot.Core.Commands;
+using Bot.Core.Replies;
+
 namespace Bot.Core.Tests;
 
 public sealed class CommandServiceTests
@@ -158,7 +161,7 @@ public sealed class CommandServiceTests
     {
         var data = Path.Combine(Path.GetTempPath(), "bot-core-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.Combine(data, "bot.db")); // a folder where the database file should be
-        var commands = new CommandService(new Bot.Library.DigestLibrary(new Bot.Library.BotDatabase(data)));
+        var commands = new CommandService(new Bot.Library.DigestLibrary(new Bot.Library.Storage.BotDatabase(data)));
 
         var search = Assert.IsType<ErrorReply>(await commands.SearchAsync("model"));
         var digest = Assert.IsType<ErrorReply>(await commands.DigestAsync());

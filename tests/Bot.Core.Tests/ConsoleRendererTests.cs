@@ -1,3 +1,7 @@
+using Bot.Core.Posting;
+using Bot.Core.Rendering;
+using Bot.Core.Replies;
+
 namespace Bot.Core.Tests;
 
 public sealed class ConsoleRendererTests

@@ -1,3 +1,5 @@
+using Bot.Core.Highlights;
+
 namespace Bot.Core.Tests;
 
 public sealed class HighlightBuilderTests
@@ -40,8 +42,8 @@ public sealed class HighlightBuilderTests
     [Fact]
     public void Create_FallsBackToDigestUrl_WhenEntryHasNoReference()
     {
-        var entry = new Bot.Digests.Entry("x", "No refs", [], [], [], 1);
-        var digest = TestDigests.Digest(new Bot.Digests.Section("other", "Other", [entry]));
+        var entry = new Bot.Digests.Model.Entry("x", "No refs", [], [], [], 1);
+        var digest = TestDigests.Digest(new Bot.Digests.Model.Section("other", "Other", [entry]));
 
         var highlight = HighlightBuilder.Create(digest, TestDigests.Url, "other", 5)!;
 
@@ -52,11 +54,11 @@ public sealed class HighlightBuilderTests
     [Fact]
     public void Create_LinksTheCanonicalUrl_WithoutTrackingParameters()
     {
-        var reference = new Bot.Digests.Reference(
+        var reference = new Bot.Digests.Model.Reference(
             "ref-n-1", "GPU market", "https://market.example.com/used-gpus?utm_source=briefing&utm_medium=email",
-            "https://market.example.com/used-gpus", Bot.Digests.ReferenceKind.Article, null, null);
-        var entry = new Bot.Digests.Entry("x", "Used GPUs", [new Bot.Digests.Bullet("Prices fell.", 0)], [], [reference], 1);
-        var digest = TestDigests.Digest(new Bot.Digests.Section("news", "News", [entry]));
+            "https://market.example.com/used-gpus", Bot.Digests.Model.ReferenceKind.Article, null, null);
+        var entry = new Bot.Digests.Model.Entry("x", "Used GPUs", [new Bot.Digests.Model.Bullet("Prices fell.", 0)], [], [reference], 1);
+        var digest = TestDigests.Digest(new Bot.Digests.Model.Section("news", "News", [entry]));
 
         var highlight = HighlightBuilder.Create(digest, TestDigests.Url, "news", 5)!;
 

@@ -1,3 +1,5 @@
+using Bot.Core.Commands;
+
 namespace Bot.Core.Tests;
 
 public sealed class PagingStateTests

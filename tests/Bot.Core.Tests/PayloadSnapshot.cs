@@ -1,4 +1,7 @@
-using Bot.Digests;
+using Bot.Core.Highlights;
+using Bot.Core.Posting;
+using Bot.Digests.Model;
+
 
 namespace Bot.Core.Tests;
 

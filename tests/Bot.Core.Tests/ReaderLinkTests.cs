@@ -1,3 +1,4 @@
+using Bot.Core.Highlights;
 using Bot.Digests;
 
 namespace Bot.Core.Tests;

@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Core.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Bot.Core.Templates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

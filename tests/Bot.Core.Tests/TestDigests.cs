@@ -1,5 +1,6 @@
-using Bot.Core;
-using Bot.Digests;
+using Bot.Core.Replies;
+using Bot.Digests.Model;
+
 
 namespace Bot.Core.Tests;
 
@@ -31,6 +32,6 @@ internal static class TestDigests
             .Select(i => new HighlightItem($"e{i}", title?.Invoke(i) ?? $"Entry {i}", summary?.Invoke(i) ?? $"Summary {i}", $"https://arxiv.org/abs/2401.{i:00000}"))
             .ToList(), more);
 
-    public static Bot.Library.SearchResult Result(string title, string? summary = "A summary.")
+    public static Bot.Library.Search.SearchResult Result(string title, string? summary = "A summary.")
         => new("e1", title, summary, "papers", "d1", "AI Trends", "2024-07-10", "https://arxiv.org/abs/2401.00001", [], [], 1.0);
 }

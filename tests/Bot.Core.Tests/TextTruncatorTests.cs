@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Core.Text;
 
 namespace Bot.Core.Tests;
 

@@ -1,3 +1,5 @@
+using Bot.Digests.Model;
+
 namespace Bot.Digests.Tests;
 
 /// <summary>The real third-party digests in <c>../shared</c> (read, never copied into the repository).</summary>

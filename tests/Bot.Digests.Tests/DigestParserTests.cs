@@ -1,5 +1,6 @@
 using System.Text;
 
+using Bot.Digests.Model;
 using Bot.TestSupport;
 
 namespace Bot.Digests.Tests;

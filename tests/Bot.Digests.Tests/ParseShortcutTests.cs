@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 
 using Bot.Digests.Parsing;
+using Bot.Digests.References;
 using Bot.TestSupport;
 
 using Markdig;

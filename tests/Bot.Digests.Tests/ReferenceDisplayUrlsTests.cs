@@ -1,3 +1,5 @@
+using Bot.Digests.References;
+
 namespace Bot.Digests.Tests;
 
 public sealed class ReferenceDisplayUrlsTests

@@ -1,3 +1,6 @@
+using Bot.Digests.Model;
+using Bot.Digests.References;
+
 namespace Bot.Digests.Tests;
 
 public sealed class ReferenceUrlsTests

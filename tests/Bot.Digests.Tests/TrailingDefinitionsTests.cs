@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 
+using Bot.Digests.Model;
 using Bot.Digests.Parsing;
 using Bot.TestSupport;
 

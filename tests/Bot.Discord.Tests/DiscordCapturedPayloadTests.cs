@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

@@ -1,5 +1,7 @@
 using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Discord.RateLimits;
+using Bot.Discord.Rest;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Bot.Discord.Commands;
 using Bot.Discord.Wire;
 using Bot.TestSupport.FakeDiscord;
 

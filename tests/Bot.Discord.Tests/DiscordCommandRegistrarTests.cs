@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Bot.Discord.Commands;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Rest;
 
 namespace Bot.Discord.Tests;
 

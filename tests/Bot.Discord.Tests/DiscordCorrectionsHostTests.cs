@@ -1,4 +1,5 @@
 using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 using Bot.TestSupport;

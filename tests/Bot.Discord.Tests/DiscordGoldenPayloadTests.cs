@@ -1,9 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Discord.Rendering;
+using Bot.Discord.Wire.Messages;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

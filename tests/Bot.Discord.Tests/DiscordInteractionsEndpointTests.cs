@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Bot.Discord.Interactions;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

@@ -1,5 +1,6 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 using Bot.TestSupport;

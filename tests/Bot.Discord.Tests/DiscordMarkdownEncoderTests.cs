@@ -1,3 +1,5 @@
+using Bot.Discord.Rendering;
+
 namespace Bot.Discord.Tests;
 
 public sealed class DiscordMarkdownEncoderTests

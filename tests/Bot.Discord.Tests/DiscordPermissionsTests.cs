@@ -1,4 +1,5 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Posting;
 using Bot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 

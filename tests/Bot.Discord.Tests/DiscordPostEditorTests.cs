@@ -1,4 +1,5 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Rest;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

@@ -1,4 +1,6 @@
-using Bot.Core;
+using Bot.Core.Templates;
+using Bot.Discord.Rendering;
+
 
 namespace Bot.Discord.Tests;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Bot.Discord.RateLimits;
+using Bot.Discord.Rest;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;

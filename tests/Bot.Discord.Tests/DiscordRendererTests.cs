@@ -1,7 +1,12 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Highlights;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
-using Bot.Library;
+using Bot.Discord.Rendering;
+using Bot.Discord.Wire.Messages;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

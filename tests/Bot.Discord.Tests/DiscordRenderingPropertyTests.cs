@@ -1,6 +1,10 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
+using Bot.Discord.Rendering;
+using Bot.Discord.Wire.Messages;
 using Bot.TestSupport.FakeDiscord;
 using FsCheck;
 using FsCheck.Xunit;

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Bot.Discord.Rest;
+using Bot.Discord.Wire.Messages;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

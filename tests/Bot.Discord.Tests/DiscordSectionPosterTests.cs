@@ -1,5 +1,5 @@
+using Bot.Core.Posting;
 using Bot.TestSupport;
-using Bot.Core;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

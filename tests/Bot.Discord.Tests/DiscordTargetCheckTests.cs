@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Core;
+using Bot.Core.Posting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,3 +1,4 @@
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bot.Discord.Rest;
 using Bot.TestSupport.FakeDiscord;
 
 namespace Bot.Discord.Tests;

@@ -1,3 +1,5 @@
+using Bot.Discord.Rest;
+
 namespace Bot.Discord.Tests;
 
 /// <summary>Webhook URLs as Discord's "Copy Webhook URL" gives them (no API version) and the other hosts it serves.</summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Discord.Wire.Messages;
 
 namespace Bot.Discord.Tests;
 

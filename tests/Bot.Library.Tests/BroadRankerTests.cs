@@ -1,3 +1,4 @@
+using Bot.Library.Search;
 using Microsoft.Data.Sqlite;
 using static Bot.Library.Tests.GeneratedLibrary;
 

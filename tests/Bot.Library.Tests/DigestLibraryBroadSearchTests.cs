@@ -1,4 +1,7 @@
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
+using Bot.Library.Search;
+
 using static Bot.Library.Tests.TestDigests;
 
 namespace Bot.Library.Tests;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Bot.Library.Ingestion;
 
 namespace Bot.Library.Tests;
 

@@ -1,3 +1,5 @@
+using Bot.Library.Search;
+
 namespace Bot.Library.Tests;
 
 public sealed class DigestLibrarySearchTests

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 using Microsoft.Data.Sqlite;
 using static Bot.Library.Tests.TestDigests;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Storage;
 using static Bot.Library.Tests.TestDigests;
 
 namespace Bot.Library.Tests;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Search;
 using Microsoft.Data.Sqlite;
 using static Bot.Library.Tests.GeneratedLibrary;
 

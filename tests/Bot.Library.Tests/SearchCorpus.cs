@@ -1,4 +1,5 @@
-using Bot.Digests;
+using Bot.Digests.Model;
+
 using static Bot.Library.Tests.TestDigests;
 
 namespace Bot.Library.Tests;

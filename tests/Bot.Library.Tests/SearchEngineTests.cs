@@ -1,3 +1,5 @@
+using Bot.Library.Search;
+
 using static Bot.Library.Tests.GeneratedLibrary;
 
 namespace Bot.Library.Tests;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Library.Search;
 using Xunit.Abstractions;
 
 namespace Bot.Library.Tests;

@@ -1,3 +1,5 @@
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Library.Tests;

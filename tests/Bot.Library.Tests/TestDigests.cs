@@ -1,4 +1,5 @@
-using Bot.Digests;
+using Bot.Digests.Model;
+
 
 namespace Bot.Library.Tests;
 

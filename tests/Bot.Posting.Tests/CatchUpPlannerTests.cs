@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Posting.Tests.Support;
 
@@ -96,7 +96,7 @@ public sealed class CatchUpPlannerTests
         // The host claims "papers", the platform accepts it, and the host dies before recording the message id.
         Assert.True((await h.Store.TryClaimAsync(rows[1].Id, "dead-host", TimeSpan.FromMinutes(5))).Claimed);
         var highlight = Bot.Posting.SectionHighlighter.Build((await h.Catalog.GetAsync("d1"))!, "papers", sub, null)!;
-        await h.Poster.PostAsync(new Bot.Core.PostTarget("console", "console", ""), new Bot.Core.SectionPost(rows[1].LedgerKey, highlight));
+        await h.Poster.PostAsync(new Bot.Core.Posting.PostTarget("console", "console", ""), new Bot.Core.Posting.SectionPost(rows[1].LedgerKey, highlight));
 
         h.Time.Advance(TimeSpan.FromMinutes(minutesLater));
         await h.RestartAsync();

@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -62,7 +62,7 @@ public sealed class ClaimLeaseTests
 
         // The dead host claimed the row with the default lease and delivered, but never recorded it.
         var claim = await h.Store.TryClaimAsync(row.Id, "dead-host", h.Options.Scheduling.ClaimLease);
-        await h.Poster.PostAsync(new Bot.Core.PostTarget("console", "console", string.Empty), new Bot.Core.SectionPost(claim.Row!.LedgerKey, Bot.Posting.SectionHighlighter.Build(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news"), "news", sub, null)!));
+        await h.Poster.PostAsync(new Bot.Core.Posting.PostTarget("console", "console", string.Empty), new Bot.Core.Posting.SectionPost(claim.Row!.LedgerKey, Bot.Posting.SectionHighlighter.Build(TestDigests.Make("d1", new DateOnly(2026, 11, 29), "news"), "news", sub, null)!));
         h.Time.Advance(TimeSpan.FromMinutes(1));
 
         var outcome = await h.Sender.SendAsync(row.Id);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bot.Library;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Bot.TestSupport;
 using Bot.Posting.Tests.Support;

@@ -1,5 +1,4 @@
-using Bot.Digests;
-using Bot.Library;
+using Bot.Digests.Model;
 using Bot.Posting;
 using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

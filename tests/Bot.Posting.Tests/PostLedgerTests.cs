@@ -1,5 +1,6 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Bot.TestSupport;
 using Bot.Posting.Tests.Support;

@@ -1,4 +1,6 @@
 using Bot.Library;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Bot.Posting.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

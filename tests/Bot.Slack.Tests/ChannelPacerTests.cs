@@ -1,3 +1,4 @@
+using Bot.Slack.Api;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Slack.Tests;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Bot.Slack.Wire.Messages;
 
 namespace Bot.Slack.Tests;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Bot.Slack.Api;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

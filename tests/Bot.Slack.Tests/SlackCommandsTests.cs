@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
 using Bot.Library;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,12 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Slack.Tests;

@@ -1,4 +1,7 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Slack.Api;
+using Bot.Slack.Posting;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

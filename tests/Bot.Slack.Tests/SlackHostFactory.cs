@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Bot.Slack.Http;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;

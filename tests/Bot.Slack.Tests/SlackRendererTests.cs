@@ -1,6 +1,11 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Slack.Tests;

@@ -1,6 +1,10 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 using Bot.TestSupport.FakeSlack;
 using FsCheck;
 using FsCheck.Xunit;

@@ -1,4 +1,6 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Slack.Posting;
 using Bot.TestSupport;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,10 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
 using Bot.Core.Tests;
 using Bot.Digests;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 using Bot.TestSupport.FakeSlack;
 
 namespace Bot.Slack.Tests;

@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Slack.Http;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Bot.Slack.Tests;

@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Slack.Api;
+using Bot.Slack.Posting;
+using Bot.Slack.Rendering;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,3 +1,5 @@
+using Bot.Slack.Rendering;
+
 namespace Bot.Slack.Tests;
 
 public sealed class SlackTextEncoderTests

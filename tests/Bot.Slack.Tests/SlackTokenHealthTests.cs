@@ -1,3 +1,4 @@
+using Bot.Slack.Api;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

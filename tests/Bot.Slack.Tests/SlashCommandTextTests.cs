@@ -1,3 +1,5 @@
+using Bot.Slack.Http;
+
 namespace Bot.Slack.Tests;
 
 public sealed class SlashCommandTextTests

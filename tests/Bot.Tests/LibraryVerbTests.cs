@@ -1,7 +1,8 @@
 using System.Text.Json;
 using Bot.Cli;
-using Bot.Digests;
+using Bot.Digests.Model;
 using Bot.Library;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 
 namespace Bot.Tests;

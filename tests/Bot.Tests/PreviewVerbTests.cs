@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Bot.Cli;
 using Bot.Library;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 
 namespace Bot.Tests;

@@ -2,6 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using Bot.Benchmarks.Library;
 using Bot.Library;
+using Bot.Library.Cluster;
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Npgsql;
 
 namespace Bot.Benchmarks.Cluster;

@@ -2,11 +2,13 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Bot.Core;
-using Bot.Discord;
+using Bot.Core.Commands;
+using Bot.Discord.Interactions;
+using Bot.Discord.Rendering;
 using Bot.Discord.Wire;
 using Bot.Hosting;
 using Bot.Library;
+using Bot.Library.Search;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
 using Bot.Discord;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.Configuration;

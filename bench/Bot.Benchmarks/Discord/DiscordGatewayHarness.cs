@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using Bot.Discord;
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
 using Bot.Hosting;
 using Bot.Library;
 using Bot.TestSupport.FakeDiscord;
@@ -175,7 +176,7 @@ internal static class DiscordGatewayHarness
             $"--Bot:Templates:Path={Path.Combine(root, "templates")}",
             "--Logging:LogLevel:Default=Warning",
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
-            "--Logging:LogLevel:Bot.Discord.DiscordGatewayService=Error", // the drops below are deliberate
+            "--Logging:LogLevel:Bot.Discord.Gateway.DiscordGatewayService=Error", // the drops below are deliberate
         ];
         var app = BotWebHost.Build(hostArgs, data);
         if (connect)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Bot.Discord;
+using Bot.Discord.Interactions;
 using Bot.Hosting;
 using Bot.Library;
 using Bot.TestSupport.FakeDiscord;

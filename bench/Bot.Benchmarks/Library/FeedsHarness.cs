@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Bot.Digests;
 using Bot.Digests.Html;
 using Bot.Library;
+using Bot.Library.Storage;
 using Bot.TestSupport;
 using Bot.TestSupport.FakePublisher;
 using Markdig;

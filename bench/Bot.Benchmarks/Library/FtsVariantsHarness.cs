@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text;
-using Bot.Library;
+using Bot.Library.Search;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Benchmarks.Library;

@@ -1,6 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Bot.Library;
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Benchmarks.Library;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Bot.Digests;
+using Bot.Digests.Model;
 using static Bot.Benchmarks.Library.CorpusVocabulary;
 
 namespace Bot.Benchmarks.Library;

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using Bot.Library;
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Benchmarks.Library;

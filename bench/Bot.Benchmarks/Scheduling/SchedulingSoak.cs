@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -4,7 +4,9 @@ using System.Net;
 using System.Text;
 using Bot.Hosting;
 using Bot.Library;
-using Bot.Slack;
+using Bot.Slack.Http;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 using Bot.TestSupport.FakeSlack;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -86,7 +88,7 @@ internal static class SlackInteractionsHarness
     // Mean cost of each step of a /papers answer without HTTP, one thread.
     private static async Task BreakdownAsync(IServiceProvider services, string responseUrl)
     {
-        var commands = services.GetRequiredService<Bot.Core.CommandService>();
+        var commands = services.GetRequiredService<Bot.Core.Commands.CommandService>();
         var renderer = services.GetRequiredService<SlackRenderer>();
         var signed = SignedCommand("sparse mixture routing", responseUrl);
         var bytes = Encoding.UTF8.GetBytes(signed.Body);

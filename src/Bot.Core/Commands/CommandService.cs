@@ -1,10 +1,14 @@
 using System.Globalization;
-using Bot.Digests;
+using Bot.Core.Highlights;
+using Bot.Core.Replies;
+using Bot.Core.Text;
+using Bot.Digests.Model;
 using Bot.Library;
+using Bot.Library.Search;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace Bot.Core;
+namespace Bot.Core.Commands;
 
 /// <summary>
 /// The neutral slash commands, shared by Discord, Slack and the CLI. Each returns a <see cref="Reply"/>

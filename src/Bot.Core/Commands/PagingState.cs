@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Commands;
 
 /// <summary>
 /// The stateless paging state of a search: command, page size, section and (possibly shortened) query. The page is

@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Core;
+namespace Bot.Core.Commands;
 
 /// <summary>
 /// The section keys of the newest stored digests, for platform adapters (command choices) that must not read the Library.

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Commands;
 
 /// <summary>Options of <c>/subscribe</c>; nulls take the defaults of the configuration.</summary>
 /// <param name="Sections">Comma-separated section keys, or null/<c>*</c> for all.</param>

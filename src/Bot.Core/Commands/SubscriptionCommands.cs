@@ -1,6 +1,9 @@
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Library.State;
 
-namespace Bot.Core;
+
+namespace Bot.Core.Commands;
 
 /// <summary><c>/subscribe</c>, <c>/unsubscribe</c>, <c>/subscriptions</c> for a channel, on either platform.</summary>
 public sealed class SubscriptionCommands

@@ -1,7 +1,9 @@
-using Bot.Digests;
+using Bot.Core.Replies;
+using Bot.Digests.Model;
+using Bot.Digests.References;
 using Bot.Library;
 
-namespace Bot.Core;
+namespace Bot.Core.Highlights;
 
 /// <summary>
 /// Builds a <see cref="SectionHighlight"/>: a section's first N entries in the author's order after keyword filters,

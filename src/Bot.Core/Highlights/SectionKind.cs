@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Highlights;
 
 /// <summary>The kind of a section, which picks its colour and emoji on every platform.</summary>
 public enum SectionKind

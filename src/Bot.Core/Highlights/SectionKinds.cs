@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Highlights;
 
 /// <summary>Classifies section keys into <see cref="SectionKind"/>s and names their emoji.</summary>
 public static class SectionKinds

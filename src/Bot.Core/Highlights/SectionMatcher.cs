@@ -1,6 +1,7 @@
-using Bot.Digests;
+using Bot.Digests.Model;
 
-namespace Bot.Core;
+
+namespace Bot.Core.Highlights;
 
 /// <summary>Finds the section a user or subscription names: by key, by title, then by key prefix or part.</summary>
 public static class SectionMatcher

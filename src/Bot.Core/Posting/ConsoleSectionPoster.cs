@@ -1,8 +1,10 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
+using Bot.Core.Rendering;
+using Bot.Core.Replies;
 
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// The <c>console</c> platform: prints each section post to standard output, so the embedded default shows

@@ -1,6 +1,6 @@
 using Cronos;
 
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// A five-field cron expression (minute hour day-of-month month day-of-week) evaluated in a time zone by Cronos, the

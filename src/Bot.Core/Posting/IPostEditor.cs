@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// Corrects or removes posts already sent: implemented by the posters of platforms that allow it (Discord's PATCH/DELETE

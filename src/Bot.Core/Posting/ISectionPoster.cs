@@ -1,4 +1,6 @@
-namespace Bot.Core;
+using Bot.Core.Replies;
+
+namespace Bot.Core.Posting;
 
 /// <summary>Sends section posts to one platform. Implemented by the console, Discord and Slack adapters.</summary>
 public interface ISectionPoster

@@ -1,6 +1,7 @@
-using Bot.Library;
+using Bot.Library.State;
 
-namespace Bot.Core;
+
+namespace Bot.Core.Posting;
 
 /// <summary>Keeps the scheduler's recurring jobs in step with stored subscriptions (Hangfire in the host).</summary>
 public interface ISubscriptionScheduler

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// Asks a platform whether a target can work at all (its kind, the bot's access, a forum's required tags) before any

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// The target strings of one platform, registered by its adapter (<c>AddBotXxx</c>): <c>&lt;platform&gt;:&lt;kind&gt;:&lt;value&gt;</c>

@@ -1,6 +1,6 @@
 using Bot.Library;
 
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// Section keys a subscription may name: a well-known list plus the keys of stored digests. It reads no source files:

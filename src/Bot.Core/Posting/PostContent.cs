@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
+using Bot.Core.Replies;
 
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>What a section post shows, reduced to a hash, so a corrected digest can be told from an unchanged one.</summary>
 public static class PostContent

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>A post failed. <see cref="Permanent"/> failures (a 4xx such as a missing channel) are not retried.</summary>
 public sealed class PostException : Exception

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// Where a subscription posts, parsed from its target string: <c>console</c> or <c>&lt;platform&gt;:channel:&lt;id&gt;</c>,

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// Per-subscription posting choices that travel with the target string as a <c>?key=value&amp;…</c> suffix (so the

@@ -1,4 +1,6 @@
-namespace Bot.Core;
+using Bot.Core.Replies;
+
+namespace Bot.Core.Posting;
 
 /// <summary>One scheduled section post for one target.</summary>
 /// <param name="LedgerKey">Stable key of (subscription, digest, section); Discord derives its nonce from it, Slack stores it in message metadata.</param>

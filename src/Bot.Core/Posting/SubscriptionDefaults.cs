@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>What <c>/subscribe</c> uses for options the user leaves out.</summary>
 /// <param name="TimeZone">IANA zone, from <c>Bot:TimeZone</c>.</param>

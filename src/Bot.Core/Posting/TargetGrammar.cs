@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Posting;
 
 /// <summary>
 /// The target strings a configuration or a chat command may name: <c>console</c> and the kinds each registered

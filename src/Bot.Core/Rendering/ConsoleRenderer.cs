@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Bot.Core.Highlights;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Text;
 
-namespace Bot.Core;
+namespace Bot.Core.Rendering;
 
 /// <summary>Plain text for a terminal: <c>preview</c> without <c>--json</c> and the scheduler's console target.</summary>
 public sealed class ConsoleRenderer

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Replies;
 
 /// <summary>A digest's sections with entry counts and links (for <c>/digest</c>).</summary>
 public sealed record DigestOverview(

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Replies;
 
 /// <summary>A platform-neutral answer or post. Renderers turn it into Discord embeds, Slack blocks or console text.</summary>
 /// <param name="Ephemeral">Visible only to the user who asked (errors are always ephemeral).</param>

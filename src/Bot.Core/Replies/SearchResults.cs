@@ -1,6 +1,8 @@
-using Bot.Library;
+using Bot.Core.Commands;
+using Bot.Library.Search;
 
-namespace Bot.Core;
+
+namespace Bot.Core.Replies;
 
 /// <summary>A page of search or papers results, page <see cref="Page"/> of <see cref="PageCount"/> (1-based).</summary>
 /// <param name="Command">The command that produced it (<c>search</c> or <c>papers</c>), for paging buttons.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Replies;
 
 /// <summary>A section of a digest, as posted on a schedule: its top entries in the author's order, and "+K more".</summary>
 /// <param name="SectionKey">Section key, e.g. <c>papers</c>; renderers pick a colour per key.</param>

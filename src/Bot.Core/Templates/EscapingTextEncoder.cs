@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>
 /// Base of the platform encoders Fluid applies to every inserted value. Escaping works on whole values, so an

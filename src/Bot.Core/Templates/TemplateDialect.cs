@@ -1,6 +1,6 @@
 using System.Text.Encodings.Web;
 
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>
 /// What a platform adapter gives the template layer: its folder under <c>templates/</c>, the encoder applied to every

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>A template is missing or does not parse. The message names the file and line.</summary>
 public sealed class TemplateLoadException : Exception

@@ -1,7 +1,10 @@
 using System.Globalization;
-using Bot.Library;
+using Bot.Core.Highlights;
+using Bot.Core.Replies;
+using Bot.Core.Text;
+using Bot.Library.Search;
 
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>
 /// The variables a reply template sees (snake_case, documented in <c>templates/README.md</c>). Both platforms get the
@@ -127,7 +130,7 @@ public static class TemplateModels
         {
             ["index"] = index,
             ["title"] = Cap(string.IsNullOrWhiteSpace(reference.Title) ? reference.Url : reference.Title),
-            ["url"] = Bot.Digests.ReferenceDisplayUrls.ForReader(reference.Url),
+            ["url"] = Bot.Digests.References.ReferenceDisplayUrls.ForReader(reference.Url),
             ["kind"] = reference.Kind.ToString().ToLowerInvariant(),
             ["arxiv_id"] = reference.ArxivId,
             ["doi"] = reference.Doi,

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
+using Bot.Core.Replies;
+using Bot.Core.Text;
 using Fluid;
 using Fluid.Values;
 using Microsoft.Extensions.Hosting;
@@ -8,7 +10,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>
 /// The Liquid templates of <c>templates/{dialect}/{reply}.liquid</c>, one folder per registered <see cref="TemplateDialect"/>.

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary><c>Bot:Templates</c>: where the Liquid templates live.</summary>
 public sealed class TemplatesOptions

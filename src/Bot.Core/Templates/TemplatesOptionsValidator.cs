@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Core;
+namespace Bot.Core.Templates;
 
 /// <summary>Fails start-up when the template folder is missing or a template does not parse, naming the file and line.</summary>
 public sealed class TemplatesOptionsValidator : IValidateOptions<TemplatesOptions>

@@ -1,4 +1,4 @@
-namespace Bot.Core;
+namespace Bot.Core.Text;
 
 /// <summary>The neutral parts of link markup: a safe URL and a link's text. Each adapter writes its own markup around them.</summary>
 public static class LinkMarkup

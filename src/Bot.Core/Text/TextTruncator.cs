@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace Bot.Core;
+namespace Bot.Core.Text;
 
 /// <summary>
 /// Shortens text to a length limit (UTF-16 code units, which is never less than what the platforms count): cuts at a

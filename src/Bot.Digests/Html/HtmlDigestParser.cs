@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 
 using AngleSharp.Html.Parser;
+using Bot.Digests.Model;
 
 namespace Bot.Digests.Html;
 

@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>One parsed digest: its metadata, its sections of entries, and what the parser warned about.</summary>
 /// <param name="Id">Stable id: from a <c>yyyy-MM-dd-slug</c> file name, else from date and title.</param>

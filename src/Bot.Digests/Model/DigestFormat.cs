@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>The two layouts of digest seen in the wild.</summary>
 public enum DigestFormat

@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>An image inside an entry, with the <c>_caption_</c> line that follows it, if any.</summary>
 public sealed record DigestImage(string Src, string? Caption);

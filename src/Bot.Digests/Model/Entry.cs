@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>One entry of a digest: a heading with its bullets, images and references.</summary>
 /// <param name="Id">Stable across re-parses: derived from the digest id and the entry's position/title.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>Something odd in a digest that did not stop it from parsing.</summary>
 /// <param name="Code">Stable code such as <c>footnote-undefined</c>, <c>definition-empty</c>.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>A link cited by an entry, with its canonical form for cross-digest matching.</summary>
 /// <param name="Label">Footnote id (<c>ref-n-1</c>) or, for inline links, a generated label.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Digests;
+namespace Bot.Digests.Model;
 
 /// <summary>What a reference points at.</summary>
 public enum ReferenceKind

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
+using Bot.Digests.Model;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

@@ -1,3 +1,5 @@
+using Bot.Digests.Model;
+
 namespace Bot.Digests.Parsing;
 
 /// <summary>An entry while it is being read; becomes an <see cref="Entry"/> once ids are known.</summary>

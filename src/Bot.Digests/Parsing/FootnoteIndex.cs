@@ -1,3 +1,4 @@
+using Bot.Digests.Model;
 using Markdig.Extensions.Footnotes;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;

@@ -1,3 +1,4 @@
+using Bot.Digests.Model;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,5 +1,7 @@
 using System.Globalization;
 
+using Bot.Digests.Model;
+using Bot.Digests.References;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 

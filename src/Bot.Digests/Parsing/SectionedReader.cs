@@ -1,3 +1,4 @@
+using Bot.Digests.Model;
 using Markdig.Syntax;
 
 namespace Bot.Digests.Parsing;

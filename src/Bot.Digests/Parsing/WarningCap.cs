@@ -1,4 +1,5 @@
 using System.Globalization;
+using Bot.Digests.Model;
 
 namespace Bot.Digests.Parsing;
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bot.Digests;
+namespace Bot.Digests.References;
 
 /// <summary>
 /// The link a reader gets: the publisher's URL as written, minus tracking parameters only. The canonical URL

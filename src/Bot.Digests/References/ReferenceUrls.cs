@@ -1,7 +1,8 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Bot.Digests.Model;
 
-namespace Bot.Digests;
+namespace Bot.Digests.References;
 
 /// <summary>
 /// Canonicalises reference URLs so the same paper or page matches across digests: tracking parameters

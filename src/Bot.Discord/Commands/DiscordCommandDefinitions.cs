@@ -1,6 +1,6 @@
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Commands;
 
 /// <summary>The slash commands the bot registers, and the option names the interaction handler reads.</summary>
 public static class DiscordCommandDefinitions

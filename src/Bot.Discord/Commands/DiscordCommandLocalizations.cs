@@ -1,6 +1,6 @@
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Commands;
 
 /// <summary>
 /// Korean (<c>ko</c>) names and descriptions for every command and option: our readers are Korean, and Discord shows

@@ -1,8 +1,9 @@
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Commands;
 
 /// <summary>Registers the slash commands with one bulk overwrite (PUT), globally or in one guild.</summary>
 public sealed class DiscordCommandRegistrar

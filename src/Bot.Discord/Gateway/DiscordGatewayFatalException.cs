@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>A gateway failure that retrying cannot fix; the message says which setting to change.</summary>
 public sealed class DiscordGatewayFatalException : Exception

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Reports the Discord gateway: unhealthy after a fatal close code, degraded while a shard reconnects.</summary>
 public sealed class DiscordGatewayHealthCheck : IHealthCheck

@@ -1,9 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Bot.Discord.Rest;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>The two REST calls the gateway needs: <c>GET /gateway/bot</c> and the interaction callback.</summary>
 internal sealed class DiscordGatewayRest

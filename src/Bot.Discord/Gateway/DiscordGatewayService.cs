@@ -3,7 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// Runs the Discord Gateway in Gateway mode: asks <c>GET /gateway/bot</c> for the URL, the recommended shard count and the

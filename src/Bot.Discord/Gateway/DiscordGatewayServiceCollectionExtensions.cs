@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Registers the Discord Gateway transport (serve only: CLI verbs never open a gateway).</summary>
 public static class DiscordGatewayServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>The gateway's connection state per shard, read by the health check.</summary>
 public sealed class DiscordGatewayStatus

@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>How Discord interactions reach the bot.</summary>
 public enum DiscordMode

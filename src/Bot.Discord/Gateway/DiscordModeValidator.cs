@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Fails the start when <c>Bot:Discord:Mode</c> or <c>Bot:Discord:Shards</c> is missing what it needs or contradicts another setting.</summary>
 internal sealed class DiscordModeValidator : IValidateOptions<DiscordOptions>

@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Resolves <see cref="DiscordOptions.Mode"/>, including its default that follows what is configured.</summary>
 public static class DiscordModes

@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Capped exponential backoff with jitter, so that many shards (or many bots after an outage) do not reconnect in step.</summary>
 internal static class GatewayBackoff

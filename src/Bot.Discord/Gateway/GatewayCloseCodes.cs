@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>Discord Gateway close codes that the bot acts on.</summary>
 internal static class GatewayCloseCodes

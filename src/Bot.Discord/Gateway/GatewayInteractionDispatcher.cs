@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text.Json;
+using Bot.Discord.Interactions;
 using Bot.Discord.Wire;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// INTERACTION_CREATE from the gateway into the same <see cref="DiscordInteractionHandler"/> as the HTTP endpoint; its

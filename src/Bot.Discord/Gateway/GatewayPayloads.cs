@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>The gateway events the bot sends (JSON encoding), written straight to UTF-8.</summary>
 internal static class GatewayPayloads

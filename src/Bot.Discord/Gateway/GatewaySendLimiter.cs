@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// Discord closes a connection (4008) that sends more than 120 events in 60 seconds. One limiter per connection keeps

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>One connection of a shard: HELLO, heartbeats, identify or resume, and the receive loop.</summary>
 internal sealed partial class GatewayShard

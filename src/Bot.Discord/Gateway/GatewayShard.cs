@@ -2,7 +2,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// One gateway shard: connects, identifies or resumes, heartbeats, and reconnects until the host stops or a close code

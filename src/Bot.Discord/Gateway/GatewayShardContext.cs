@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>What every shard of one process shares.</summary>
 internal sealed record GatewayShardContext(

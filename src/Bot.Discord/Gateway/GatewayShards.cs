@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// <c>Bot:Discord:Shards</c>: <c>auto</c>, or <c>ids/count</c> where ids are a number, a range <c>0-3</c> or a list <c>0,2,5-7</c>,

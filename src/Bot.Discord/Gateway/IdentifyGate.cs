@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Gateway;
 
 /// <summary>
 /// Spends the identify budget of <c>session_start_limit</c>: at most <c>remaining</c> identifies until <c>reset_after</c>,

@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Discord drops an autocomplete answer that comes later than 3 seconds after the interaction. Suggestions get a budget

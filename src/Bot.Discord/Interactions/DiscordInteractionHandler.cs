@@ -1,11 +1,15 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Commands;
 using Bot.Core.Diagnostics;
+using Bot.Core.Replies;
+using Bot.Discord.Rendering;
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Answers verified interactions: PING with PONG, commands inline (type 4) when ready within

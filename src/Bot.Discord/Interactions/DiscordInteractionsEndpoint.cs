@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary><c>POST /discord/interactions</c>: verify, then parse, then answer.</summary>
 public static class DiscordInteractionsEndpoint

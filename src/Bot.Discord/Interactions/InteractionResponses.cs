@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Text;
+using Bot.Discord.Wire.Messages;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary>Interaction response bodies, written straight to UTF-8 JSON.</summary>
 internal static class InteractionResponses

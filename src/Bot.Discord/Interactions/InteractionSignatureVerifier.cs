@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using NSec.Cryptography;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Checks Discord's Ed25519 signature (<c>X-Signature-Ed25519</c>) over <c>X-Signature-Timestamp</c> plus the raw body,

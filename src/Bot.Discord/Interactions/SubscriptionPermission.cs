@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Interactions;
 
 /// <summary>
 /// Who may change a channel's subscriptions: a member with Manage Channels (or Administrator) in that channel, or one

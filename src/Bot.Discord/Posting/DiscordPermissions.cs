@@ -1,7 +1,7 @@
 using System.Globalization;
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Posting;
 
 /// <summary>
 /// A member's effective permissions in a channel, computed as Discord's developer documentation describes it

@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Rest;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Posting;
 
 /// <summary>
 /// Corrections and deletes: <c>PATCH</c>/<c>DELETE /channels/{id}/messages/{id}</c> for the bot's own messages, and

@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Rendering;
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Posting;
 
 /// <summary>
 /// Finding a post again after a lost answer or a crash, before anything is sent a second time: the channel's (or the

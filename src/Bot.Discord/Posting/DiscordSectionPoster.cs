@@ -1,10 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Text;
+using Bot.Discord.Rendering;
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Posting;
 
 /// <summary>
 /// Posts section highlights to Discord: a channel (bot token), a webhook URL (exactly as given, <c>wait=true</c>), a

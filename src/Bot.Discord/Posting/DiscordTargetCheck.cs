@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Net;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Discord.Rest;
 using Bot.Discord.Wire;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Posting;
 
 /// <summary>
 /// Refuses Discord targets that can only fail, by asking Discord about them: the channel's type (a forum without thread

@@ -1,6 +1,7 @@
-using Bot.Core;
+using Bot.Core.Posting;
 
-namespace Bot.Discord;
+
+namespace Bot.Discord.Posting;
 
 /// <summary>Discord's target strings: <c>discord:channel:&lt;id&gt;</c> (a bot token posts) and <c>discord:webhook:&lt;url&gt;</c>.</summary>
 public sealed class DiscordTargetScheme : ITargetScheme

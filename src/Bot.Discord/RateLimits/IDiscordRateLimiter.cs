@@ -1,3 +1,5 @@
+using Bot.Discord.Rest;
+
 namespace Bot.Discord.RateLimits;
 
 /// <summary>

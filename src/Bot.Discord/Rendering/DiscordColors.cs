@@ -1,6 +1,7 @@
-using Bot.Core;
+using Bot.Core.Highlights;
 
-namespace Bot.Discord;
+
+namespace Bot.Discord.Rendering;
 
 /// <summary>One embed colour per section kind, so a channel can tell papers from news at a glance.</summary>
 public static class DiscordColors

@@ -1,6 +1,8 @@
-using Bot.Core;
+using Bot.Core.Text;
+using Bot.Discord.Wire.Messages;
 
-namespace Bot.Discord;
+
+namespace Bot.Discord.Rendering;
 
 /// <summary>Shrinks an embed's longest field values (then its description) until it fits the 6000-character total.</summary>
 internal static class DiscordEmbedFitter

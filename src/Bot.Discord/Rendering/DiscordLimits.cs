@@ -1,4 +1,6 @@
-namespace Bot.Discord;
+using Bot.Discord.Wire.Messages;
+
+namespace Bot.Discord.Rendering;
 
 /// <summary>Discord's documented message limits (API v10), and a checker the renderer's tests and the fake server share.</summary>
 public static class DiscordLimits

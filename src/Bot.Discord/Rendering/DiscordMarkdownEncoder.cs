@@ -1,7 +1,7 @@
 using System.Text;
-using Bot.Core;
+using Bot.Core.Templates;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rendering;
 
 /// <summary>
 /// Escapes a value for Discord Markdown (embed descriptions, field values, titles, content): backslash before Markdown

@@ -1,6 +1,8 @@
-using Bot.Core;
+using Bot.Core.Templates;
+using Bot.Core.Text;
 
-namespace Bot.Discord;
+
+namespace Bot.Discord.Rendering;
 
 /// <summary>Discord's template dialect: <c>templates/discord</c>, Discord Markdown escaping and masked links.</summary>
 public static class DiscordMarkup

@@ -1,7 +1,7 @@
 using System.Text;
-using Bot.Core;
+using Bot.Core.Templates;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rendering;
 
 /// <summary>
 /// For Discord text that is not Markdown (embed footers, author names, button labels): only neutralises mentions,

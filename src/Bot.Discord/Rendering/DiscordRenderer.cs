@@ -1,8 +1,14 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Highlights;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
+using Bot.Core.Text;
+using Bot.Discord.Wire.Messages;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rendering;
 
 /// <summary>
 /// Renders neutral replies and section posts into Discord message bodies within every documented limit, with the

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>The endpoints the bot uses.</summary>
 public sealed partial class DiscordRestClient

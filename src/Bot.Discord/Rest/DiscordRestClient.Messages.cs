@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Bot.Discord.Wire;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>Endpoints on messages already sent: edit, delete, and the reads that find a post again after a lost answer.</summary>
 public sealed partial class DiscordRestClient

@@ -5,10 +5,11 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Bot.Discord.RateLimits;
 using Bot.Discord.Wire;
+using Bot.Discord.Wire.Messages;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>
 /// The typed Discord REST client: every call goes through the rate limiter, 5xx answers and timeouts are retried with

@@ -1,6 +1,7 @@
 using System.Net;
+using Bot.Discord.Wire.Messages;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>A Discord REST call failed: the status, Discord's error code and message, and whether a retry could help.</summary>
 public sealed class DiscordRestException : Exception

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>
 /// One REST call: method, path, and its rate-limit identity (template plus major parameter: channel, guild or webhook).

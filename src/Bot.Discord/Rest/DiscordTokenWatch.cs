@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>The bot token's last-known state (a 401 on a <c>Bot</c>-authorized call refuses it), and its health check.</summary>
 internal static class DiscordTokenWatch

@@ -1,4 +1,4 @@
-namespace Bot.Discord;
+namespace Bot.Discord.Rest;
 
 /// <summary>
 /// A Discord webhook URL reduced to what matters: its id and token. The URLs Discord hands out carry no API version

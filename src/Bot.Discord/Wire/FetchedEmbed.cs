@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Bot.Discord.Wire.Messages;
 
 namespace Bot.Discord.Wire;
 

@@ -1,6 +1,8 @@
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 
-namespace Bot.Library;
+
+namespace Bot.Library.Cluster;
 
 /// <summary>
 /// The cluster's one library (PostgreSQL): every host publishes what it ingests here and brings its local search copy

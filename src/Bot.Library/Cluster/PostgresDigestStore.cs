@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 using Npgsql;
 
-namespace Bot.Library;
+namespace Bot.Library.Cluster;
 
 /// <summary>The cluster's library in PostgreSQL (<c>library_digests</c>, <c>library_sources</c>: migration 0002; <c>library_source_state</c>: 0005).</summary>
 public sealed class PostgresDigestStore : ISharedDigestStore

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Bot.Library;
+namespace Bot.Library.Cluster;
 
 /// <summary>
 /// Forward-only PostgreSQL migrations embedded as <c>Migrations/postgres/NNNN_name.sql</c>, applied in order, once each,

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Bot.Library;
+namespace Bot.Library.Cluster;
 
 /// <summary>One host's hold on one source: an advisory lock on its own connection, and the next due time when released.</summary>
 internal sealed class SourceLease : IAsyncDisposable

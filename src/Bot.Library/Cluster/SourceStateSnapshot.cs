@@ -1,8 +1,9 @@
 using System.Text.Json;
+using Bot.Library.Ingestion;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Library;
+namespace Bot.Library.Cluster;
 
 /// <summary>
 /// A followed URL's poll state in this host's staging <c>bot.db</c> (<c>web_sources</c>, <c>url_sources</c>,

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Bot.Library.Ingestion;
 
 namespace Bot.Library.Diagnostics;
 

@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Cluster;
 using Bot.Library.Diagnostics;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
-using Prepared = Bot.Library.PreparedSource;
+using Prepared = Bot.Library.Ingestion.PreparedSource;
 
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>
 /// One ingestion run: sources are read and parsed in parallel (bounded, in order) while a single

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>What happened to one source during ingestion.</summary>
 public enum IngestOutcome

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>Progress of an ingestion run, for the progress bar.</summary>
 public sealed record IngestProgress(int Done, int Total, string Current)

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>What one ingestion run did: per-file outcomes and the totals the <c>ingest</c> verb prints.</summary>
 public sealed record IngestReport(IReadOnlyList<IngestFileResult> Files)

@@ -1,7 +1,9 @@
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>One source (a file, a URL, or one item of a feed) read and parsed, waiting for the single writer.</summary>
 internal sealed record PreparedSource(SourceReader.Item Item, SourceReader.Content? Content, Digest? Digest, string? Hash, string? Error)

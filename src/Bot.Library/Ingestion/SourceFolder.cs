@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>
 /// Lists the Markdown files of a source folder safely: each real directory is visited once (symlink loops end),

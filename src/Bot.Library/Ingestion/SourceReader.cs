@@ -1,7 +1,10 @@
 using System.Globalization;
+using Bot.Library.Cluster;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>Expands sources into items and reads files from disk; URLs are read by <see cref="WebSourceReader"/>.</summary>
 internal static class SourceReader

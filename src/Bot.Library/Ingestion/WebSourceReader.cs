@@ -1,8 +1,10 @@
-using Bot.Digests;
 using Bot.Digests.Html;
+using Bot.Digests.Model;
+using Bot.Library.Sources;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Ingestion;
 
 /// <summary>
 /// Reads one http(s) source: decides its kind from the response, then gives one prepared digest for a Markdown URL

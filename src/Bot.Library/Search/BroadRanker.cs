@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Ranking for many matches (more than <see cref="SearchEngine.ExactLimit"/>, or any-word matches): scoring

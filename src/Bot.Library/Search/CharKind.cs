@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>How <see cref="SearchText"/> treats a character.</summary>
 internal enum CharKind

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>A stored digest as listed: newest first.</summary>
 public sealed record DigestSummary(string Id, string Title, DateOnly? Date, string? Url, int EntryCount);

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Figures FTS5 already keeps, read without a doclist scan: the row count and average column lengths

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Numerics;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>The per-search side of <see cref="MatchCache"/>.</summary>
 internal sealed partial class MatchCache

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Exact in-memory help for FTS5's AND. FTS5 intersects doclists by stepping through them, so every very common

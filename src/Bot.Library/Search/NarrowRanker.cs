@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Ranking for few matches (at most <see cref="SearchEngine.ExactLimit"/>; each holds every term): title hits

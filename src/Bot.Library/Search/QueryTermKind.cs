@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>How the tokens of a <see cref="QueryTerm"/> must occur.</summary>
 internal enum QueryTermKind

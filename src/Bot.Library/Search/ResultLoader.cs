@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>Loads what a page of ranked row ids shows: entry fields, digest, references and the other entries citing the same work (alsoIn).</summary>
 internal sealed class ResultLoader
@@ -55,7 +56,7 @@ internal sealed class ResultLoader
             var others = alsoIn.TryGetValue(row.GroupKey, out var citing)
                 ? citing.Where(c => c.EntryId != row.Id).DistinctBy(c => c.EntryId).Select(c => c.AlsoIn).ToArray()
                 : [];
-            var url = refs.Count > 0 ? Bot.Digests.ReferenceDisplayUrls.ForReader(refs[0].Url) : _publicUrl(row.Slug, row.Permalink);
+            var url = refs.Count > 0 ? Bot.Digests.References.ReferenceDisplayUrls.ForReader(refs[0].Url) : _publicUrl(row.Slug, row.Permalink);
             results.Add(new SearchResult(row.Id, row.Title, StoredJson.ReadFirstBullet(row.Bullets), row.SectionKey, row.DigestId, row.DigestTitle, row.Date,
                 url, refs, others, score)
             {

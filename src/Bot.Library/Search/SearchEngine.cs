@@ -1,7 +1,8 @@
 using System.Globalization;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Ranked, grouped search over the FTS indexes. Order: entries whose title holds a query term first, then

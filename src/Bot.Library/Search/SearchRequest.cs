@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>A search over entries. Query text is never query syntax.</summary>
 /// <param name="Section">Section key filter, or null for all.</param>

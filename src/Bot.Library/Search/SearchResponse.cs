@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>The <c>search</c>/<c>papers</c> JSON shape: <c>{query, total, results[]}</c>.</summary>
 public sealed record SearchResponse(string Query, int Total, IReadOnlyList<SearchResult> Results)

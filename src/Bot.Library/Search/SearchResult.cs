@@ -1,6 +1,7 @@
-using Bot.Digests;
+using Bot.Digests.Model;
 
-namespace Bot.Library;
+
+namespace Bot.Library.Search;
 
 /// <summary>One ranked entry. Results citing the same canonical reference are grouped: the others go to <see cref="AlsoIn"/>.</summary>
 /// <param name="Summary">The entry's first bullet.</param>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Segments text for the FTS index and for queries, the same way on both sides.

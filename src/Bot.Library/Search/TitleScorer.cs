@@ -1,6 +1,7 @@
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Search;
 
 /// <summary>
 /// Ranks a bounded set of matches in C#, without FTS5's bm25(): its IDF reads each phrase's whole doclist

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>
 /// Refuses loopback, private, link-local and other non-public addresses unless <c>AllowPrivateAddresses</c> is set,

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>One RSS item or Atom entry: its id, links, dates, and inline body when the feed carries one.</summary>
 /// <param name="ContentSource">Atom <c>content src</c>: where the whole post lives.</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Xml;
 using System.Xml.Linq;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>
 /// Reads RSS 2.0 (and RSS 1.0/RDF) and Atom with a locked-down <see cref="XmlReader"/>: DTDs are ignored and no entity

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>What one polite, bounded GET gave: a body, "not modified", or a one-line error naming the URL.</summary>
 internal sealed record FetchResult(

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>At most one request at a time per host: publishers are polled politely, whatever the source count.</summary>
 internal sealed class HostGate

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>What a URL turned out to be, decided from the response (content type, then content), never from the file name.</summary>
 internal static class SourceKinds

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>
 /// Turns bytes into text without garbling: a BOM, then strict UTF-8, then the declared charset (HTTP header, XML declaration,

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using Bot.Library.Ingestion;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>
 /// One bounded, polite GET: a whole-request deadline on the injected clock (body included), a size cap counted after

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>One entry of <c>Bot:Digests:Schedules</c>: a feed or page URL with its own poll interval.</summary>
 public sealed class WebSourceSchedule

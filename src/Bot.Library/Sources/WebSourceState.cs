@@ -1,7 +1,8 @@
 using System.Globalization;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Sources;
 
 /// <summary>A followed URL's stored state (<c>web_sources</c>) and the feed items seen so far (<c>feed_items</c>).</summary>
 internal sealed class WebSourceState

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>The outcome of trying to claim a ledger row for sending.</summary>
 /// <param name="Claimed">True when this caller now owns the row and must send it.</param>

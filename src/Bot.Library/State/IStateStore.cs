@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>
 /// The durable scheduling state: subscriptions and the post ledger. SQLite by default, PostgreSQL when

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>One row of the post ledger: one (subscription, digest, section) post and how it stands.</summary>
 /// <param name="Position">The section's place in the digest (0-based); the thread parent of thread mode is -1.</param>

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>Where one (subscription, digest, section) post stands in the ledger.</summary>
 public enum LedgerState

@@ -1,7 +1,8 @@
 using System.Data.Common;
+using Bot.Library.Cluster;
 using Npgsql;
 
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>
 /// Subscriptions and the post ledger in PostgreSQL, for several hosts sharing one ledger. The statements are the same

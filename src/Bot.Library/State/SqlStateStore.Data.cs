@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>Row shapes as Dapper reads them (both engines return 64-bit integers).</summary>
 public sealed partial class SqlStateStore

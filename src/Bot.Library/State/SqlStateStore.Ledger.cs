@@ -1,6 +1,6 @@
 using Dapper;
 
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>The post-ledger half of <see cref="SqlStateStore"/>.</summary>
 public sealed partial class SqlStateStore

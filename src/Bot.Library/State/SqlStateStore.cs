@@ -1,8 +1,9 @@
 using System.Data.Common;
 using System.Text.Json;
+using Bot.Library.Storage;
 using Dapper;
 
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>
 /// The state store over plain SQL that runs unchanged on SQLite and PostgreSQL (<c>@name</c> parameters,

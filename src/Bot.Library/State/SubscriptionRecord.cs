@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>A stored subscription: from configuration (<see cref="Source"/> <c>config</c>) or from <c>/subscribe</c> (<c>discord</c>, <c>slack</c>).</summary>
 /// <param name="Sections">Section keys in posting order, or <c>*</c> for all.</param>

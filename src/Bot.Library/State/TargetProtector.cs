@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.DataProtection;
 
-namespace Bot.Library;
+namespace Bot.Library.State;
 
 /// <summary>
 /// Encrypts webhook targets (their URL carries the token) before they reach the database, with ASP.NET Core Data Protection.

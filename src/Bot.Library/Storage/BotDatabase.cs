@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// The embedded SQLite file (library and state). Opens connections and applies the

@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// Content hash of a parsed digest (for digests stored without their Markdown): SHA-256 of the model serialised as JSON.

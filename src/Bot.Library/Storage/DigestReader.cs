@@ -1,8 +1,8 @@
 using System.Globalization;
-using Bot.Digests;
+using Bot.Digests.Model;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>Reads stored digests back into the model.</summary>
 internal static class DigestReader

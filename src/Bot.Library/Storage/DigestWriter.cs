@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// Stores digests on one open connection with prepared commands. Each digest is written in one

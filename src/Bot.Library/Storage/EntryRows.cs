@@ -1,7 +1,8 @@
 using System.Text;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Search;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// What the writer stores for one entry apart from plain fields: the JSON columns and the three FTS column

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// The data directory holds webhook URLs, the ledger and the Data Protection keys: on Unix it is created owner-only (0700)

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// A consistent copy of a live SQLite file through SQLite's online backup API. A plain file copy of a WAL database is

@@ -1,4 +1,4 @@
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>
 /// Chooses the process's one native SQLite before any connection opens. Microsoft.Data.Sqlite.Core comes without a bundle,

@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text.Json;
-using Bot.Digests;
+using Bot.Digests.Model;
 
-namespace Bot.Library;
+namespace Bot.Library.Storage;
 
 /// <summary>Compact JSON for the list columns of the library tables (bullets, images, tags, warnings).</summary>
 internal static class StoredJson

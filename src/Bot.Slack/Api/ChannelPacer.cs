@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Api;
 
 /// <summary>
 /// Spaces sends to the same key (a channel or webhook) by an interval, while different keys proceed in parallel.

@@ -7,7 +7,7 @@ using Bot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Api;
 
 /// <summary>
 /// The Slack Web API client: bearer token, UTF-8 JSON bodies, <c>ok</c> checked on every answer, 429s honoured through

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Api;
 
 /// <summary>A Slack Web API call failed: <c>ok: false</c> with Slack's error string, or an unexpected HTTP status.</summary>
 public sealed class SlackApiException : Exception

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Bot.Slack.Wire;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Api;
 
 /// <summary>Reads Slack's answers: Web API JSON envelopes, and the plain-text answers of webhooks and <c>response_url</c>.</summary>
 internal static class SlackResponses

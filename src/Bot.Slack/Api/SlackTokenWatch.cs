@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Api;
 
 /// <summary>
 /// The bot token's last-known state and its health check. Slack refuses a token with HTTP 200 and <c>ok: false</c>; the

@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>
 /// Lets one rejection warning through per interval and counts the rest: an unsigned flood must not write the disk full

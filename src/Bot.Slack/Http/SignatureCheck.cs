@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>The result of checking a Slack request signature.</summary>
 public enum SignatureCheck

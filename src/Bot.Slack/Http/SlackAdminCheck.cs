@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
+using Bot.Slack.Api;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>Tells who may manage subscriptions: <c>Bot:Slack:AdminUserIds</c>, then workspace admins and owners (users.info, cached).</summary>
 internal sealed partial class SlackAdminCheck

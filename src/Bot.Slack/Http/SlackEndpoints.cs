@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>
 /// <c>POST /slack/commands</c> and <c>POST /slack/interactions</c>. The signature is checked on the raw body before anything

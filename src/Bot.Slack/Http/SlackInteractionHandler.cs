@@ -1,10 +1,11 @@
 using System.Text.Json;
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Replies;
 using Bot.Slack.Wire;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>Handles a verified <c>/slack/interactions</c> form: paging buttons (<c>block_actions</c>) replace the original message.</summary>
 internal sealed class SlackInteractionHandler

@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Replies;
+using Bot.Slack.Api;
+using Bot.Slack.Posting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>
 /// Answers within Slack's 3 seconds: inline when the reply is ready within <see cref="SlackOptions.InlineReplyBudget"/>,

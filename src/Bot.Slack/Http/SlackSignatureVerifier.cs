@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>
 /// Verifies Slack's request signature: <c>X-Slack-Signature</c> = <c>v0=</c> + hex HMAC-SHA256(signing secret,

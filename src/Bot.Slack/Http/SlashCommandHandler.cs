@@ -1,10 +1,11 @@
 using System.Globalization;
-using Bot.Core;
+using Bot.Core.Commands;
 using Bot.Core.Diagnostics;
+using Bot.Core.Replies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>Routes a verified <c>/slack/commands</c> form to the neutral commands and answers within Slack's 3 seconds.</summary>
 internal sealed class SlashCommandHandler

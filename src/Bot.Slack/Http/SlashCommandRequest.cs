@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>A slash command's text, parsed: the free query and the <c>key:value</c> options it recognised.</summary>
 /// <param name="Command">The command name without the slash, e.g. <c>search</c>.</param>

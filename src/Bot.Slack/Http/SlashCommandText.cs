@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Http;
 
 /// <summary>
 /// Parses the text after a Slack slash command: words, <c>key:value</c> options known to the command, quoted values

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
+using Bot.Slack.Api;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Posting;
 
 /// <summary>
 /// Slack refuses a message whose blocks are too long in total (<c>msg_blocks_too_long</c>, a ceiling it does not

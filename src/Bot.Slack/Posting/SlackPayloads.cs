@@ -2,9 +2,13 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Text;
+using Bot.Slack.Rendering;
+using Bot.Slack.Wire.Messages;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Posting;
 
 /// <summary>
 /// Turns neutral replies into Slack message bodies through <see cref="SlackRenderer"/> (Block Kit within Slack's limits),

@@ -1,7 +1,8 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Slack.Api;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Posting;
 
 /// <summary>
 /// Corrections and deletes through chat.update / chat.delete, for messages the bot token posted to a channel. An

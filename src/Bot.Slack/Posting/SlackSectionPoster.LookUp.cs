@@ -1,6 +1,7 @@
-using Bot.Core;
+using Bot.Core.Posting;
 
-namespace Bot.Slack;
+
+namespace Bot.Slack.Posting;
 
 /// <summary>When the Slack poster may read history to find an earlier post.</summary>
 public sealed partial class SlackSectionPoster

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Slack.Api;
 using Bot.Slack.Wire;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Posting;
 
 /// <summary>
 /// Posts section highlights to Slack: a channel through chat.postMessage (paced per channel), or an incoming webhook at

@@ -1,7 +1,7 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Posting;
 
 /// <summary>
 /// Refuses Slack targets that can only fail: a channel without a bot token, and thread mode on an incoming webhook

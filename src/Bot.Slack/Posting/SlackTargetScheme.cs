@@ -1,6 +1,7 @@
-using Bot.Core;
+using Bot.Core.Posting;
 
-namespace Bot.Slack;
+
+namespace Bot.Slack.Posting;
 
 /// <summary>Slack's target strings: <c>slack:channel:&lt;id&gt;</c> (a bot token posts) and <c>slack:webhook:&lt;url&gt;</c>.</summary>
 public sealed class SlackTargetScheme : ITargetScheme

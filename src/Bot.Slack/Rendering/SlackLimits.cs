@@ -1,4 +1,6 @@
-namespace Bot.Slack;
+using Bot.Slack.Wire.Messages;
+
+namespace Bot.Slack.Rendering;
 
 /// <summary>Slack's documented Block Kit limits, plus our own per-message text budget; shared with the fake server.</summary>
 public static class SlackLimits

@@ -1,6 +1,8 @@
-using Bot.Core;
+using Bot.Core.Templates;
+using Bot.Core.Text;
 
-namespace Bot.Slack;
+
+namespace Bot.Slack.Rendering;
 
 /// <summary>Slack's template dialect: <c>templates/slack</c>, <c>mrkdwn</c> escaping and <c>&lt;url|text&gt;</c> links.</summary>
 public static class SlackMarkup

@@ -1,6 +1,7 @@
-using Bot.Core;
+using Bot.Core.Templates;
 
-namespace Bot.Slack;
+
+namespace Bot.Slack.Rendering;
 
 /// <summary>
 /// For Slack <c>plain_text</c> objects (headers, button labels), which show text literally: entities would show as

@@ -1,7 +1,12 @@
 using System.Globalization;
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Core.Templates;
+using Bot.Core.Text;
+using Bot.Slack.Wire.Messages;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Rendering;
 
 /// <summary>
 /// Renders neutral replies and section posts into Slack messages (Block Kit) within its limits, with the text pieces

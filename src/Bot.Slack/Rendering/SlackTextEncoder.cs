@@ -1,7 +1,7 @@
 using System.Text;
-using Bot.Core;
+using Bot.Core.Templates;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Rendering;
 
 /// <summary>Escapes a value for Slack <c>mrkdwn</c> and <c>text</c>: <c>&amp;</c>, <c>&lt;</c> and <c>&gt;</c>, so nothing forms a link or a mention.</summary>
 public sealed class SlackTextEncoder : EscapingTextEncoder

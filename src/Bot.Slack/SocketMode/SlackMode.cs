@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>How Slack commands reach the bot.</summary>
 public enum SlackMode

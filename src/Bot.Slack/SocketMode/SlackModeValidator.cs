@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>Fails the start when <c>Bot:Slack:Mode</c> misses the token or secret it needs, or <c>Bot:Slack:AppToken</c> is not an app-level token.</summary>
 internal sealed class SlackModeValidator : IValidateOptions<SlackOptions>

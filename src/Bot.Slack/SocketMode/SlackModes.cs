@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>Resolves <see cref="SlackOptions.Mode"/>, including its default that follows what is configured.</summary>
 public static class SlackModes

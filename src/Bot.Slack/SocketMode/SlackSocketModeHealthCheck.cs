@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>Reports Slack Socket Mode: unhealthy when it stopped (a refused token), degraded while no connection is open.</summary>
 public sealed class SlackSocketModeHealthCheck : IHealthCheck

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>
 /// Runs Slack Socket Mode when the mode is Socket: keeps one live connection, and when Slack sends <c>disconnect</c> or the

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>Registers the Slack Socket Mode transport (serve only: CLI verbs never open a socket).</summary>
 public static class SlackSocketModeServiceCollectionExtensions

@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>The Socket Mode connection state, read by the health check.</summary>
 public sealed class SlackSocketModeStatus

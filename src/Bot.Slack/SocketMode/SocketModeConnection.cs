@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>
 /// One Socket Mode WebSocket: waits for <c>hello</c>, hands envelopes to the handler and sends each acknowledgement back on

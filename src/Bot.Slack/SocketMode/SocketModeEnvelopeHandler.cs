@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Text.Json;
+using Bot.Slack.Http;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Primitives;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>
 /// Socket Mode envelopes into the same handlers as the HTTP endpoints: <c>slash_commands</c> to

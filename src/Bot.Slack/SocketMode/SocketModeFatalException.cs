@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary>A Socket Mode failure that retrying cannot fix; the message says what to change.</summary>
 public sealed class SocketModeFatalException : Exception

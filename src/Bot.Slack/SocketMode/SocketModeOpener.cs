@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Text.Json;
+using Bot.Slack.Api;
 using Microsoft.Extensions.Options;
 
-namespace Bot.Slack;
+namespace Bot.Slack.SocketMode;
 
 /// <summary><c>apps.connections.open</c> with the app-level token: a single-use WebSocket URL for one connection.</summary>
 internal sealed class SocketModeOpener

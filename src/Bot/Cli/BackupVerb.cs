@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Bot.Library;
+using Bot.Library.Storage;
 using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bot.Discord;
+using Bot.Discord.Commands;
 
 namespace Bot.Cli;
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using Bot.Library;
+using Bot.Library.Ingestion;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 

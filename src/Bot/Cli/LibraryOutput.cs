@@ -1,8 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Bot.Digests;
-using Bot.Library;
+using Bot.Digests.Model;
+using Bot.Library.Search;
 
 namespace Bot.Cli;
 

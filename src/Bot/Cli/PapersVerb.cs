@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Bot.Library;
+using Bot.Library.Search;
 
 namespace Bot.Cli;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Bot.Digests.Model;
 
-using Bot.Digests;
 
 namespace Bot.Cli;
 

@@ -3,6 +3,7 @@ using System.Text;
 
 using Bot.Digests;
 
+using Bot.Digests.Model;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Cli;

@@ -1,6 +1,6 @@
 using System.CommandLine;
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Options;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Bot.Library;
+using Bot.Library.Search;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;

@@ -1,5 +1,6 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Library;
+using Bot.Library.State;
 
 namespace Bot.Cli;
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Bot.Library;
+using Bot.Library.State;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Bot.Cli;

@@ -1,6 +1,8 @@
-using Bot.Discord;
-using Bot.Slack;
+using Bot.Discord.Gateway;
+using Bot.Discord.Interactions;
 using Bot.Scheduling;
+using Bot.Slack.Http;
+using Bot.Slack.SocketMode;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Bot.Hosting;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Bot.Library;
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,4 +1,5 @@
-using Bot.Library;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;

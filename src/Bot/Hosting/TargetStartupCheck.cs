@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Posting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Options;

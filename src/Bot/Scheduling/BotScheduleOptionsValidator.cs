@@ -1,5 +1,4 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
 using Bot.Posting;
 using Microsoft.Extensions.Options;
 
@@ -82,13 +81,13 @@ internal sealed class BotScheduleOptionsValidator(TargetGrammar grammar) : IVali
             return;
         }
 
-        if (target!.Platform == "discord" && target.Kind == "webhook" && !Bot.Discord.DiscordWebhookUrl.TryParse(target.Value, out _, out var urlError))
+        if (target!.Platform == "discord" && target.Kind == "webhook" && !Bot.Discord.Rest.DiscordWebhookUrl.TryParse(target.Value, out _, out var urlError))
         {
             failures.Add($"{at}:Target{label}: the URL {urlError}.");
             return;
         }
 
-        if (target.Platform == "slack" && Bot.Slack.SlackTargetCheck.Check(target with { Options = SubscriptionMapper.TargetOptions(s) }, s.Thread, hasToken: true) is { } slackProblem)
+        if (target.Platform == "slack" && Bot.Slack.Posting.SlackTargetCheck.Check(target with { Options = SubscriptionMapper.TargetOptions(s) }, s.Thread, hasToken: true) is { } slackProblem)
         {
             failures.Add($"{at}:Target{label}: {slackProblem}.");
         }

@@ -1,7 +1,7 @@
 using System.Collections;
 using System.ComponentModel;
 using System.Reflection;
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Posting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;

@@ -89,7 +89,7 @@ internal sealed partial class SchedulerStartup : BackgroundService
         }
     }
 
-    private async Task<IReadOnlyList<Bot.Library.SubscriptionRecord>> CatchUpWithRetriesAsync(CancellationToken ct)
+    private async Task<IReadOnlyList<Bot.Library.State.SubscriptionRecord>> CatchUpWithRetriesAsync(CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {

@@ -1,5 +1,9 @@
-using Bot.Core;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
 using Bot.Library;
+using Bot.Library.Cluster;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;

@@ -1,4 +1,5 @@
-using Bot.Library;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Hangfire;
 using Hangfire.InMemory;

@@ -1,5 +1,5 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Library.State;
 using Bot.Posting;
 using Hangfire;
 

@@ -1,4 +1,6 @@
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+
 
 namespace Bot.Core.Tests.Posting;
 

@@ -1,4 +1,5 @@
-using Bot.Core;
+using Bot.Core.Posting;
+
 
 namespace Bot.Core.Tests.Posting;
 

@@ -1,3 +1,4 @@
+using Bot.Digests.Model;
 using Bot.TestSupport;
 
 namespace Bot.Digests.Tests.Hostile;

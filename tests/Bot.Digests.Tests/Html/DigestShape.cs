@@ -1,3 +1,5 @@
+using Bot.Digests.Model;
+
 namespace Bot.Digests.Tests.Html;
 
 /// <summary>What the HTML path must agree on with the Markdown path: section keys, entry titles, references, bullets.</summary>

@@ -1,4 +1,5 @@
 using Bot.Digests.Html;
+using Bot.Digests.Model;
 
 namespace Bot.Digests.Tests.Html;
 

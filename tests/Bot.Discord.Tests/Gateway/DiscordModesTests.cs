@@ -1,3 +1,4 @@
+using Bot.Discord.Gateway;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Discord.Tests.Gateway;

@@ -1,3 +1,4 @@
+using Bot.Discord.Gateway;
 using Bot.TestSupport.FakeDiscord;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;

@@ -1,4 +1,5 @@
 using System.Net;
+using Bot.Discord.Interactions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Time.Testing;
 

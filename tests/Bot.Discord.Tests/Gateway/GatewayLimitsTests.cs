@@ -1,3 +1,4 @@
+using Bot.Discord.Gateway;
 using Bot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

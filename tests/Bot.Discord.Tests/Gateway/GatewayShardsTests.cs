@@ -1,3 +1,5 @@
+using Bot.Discord.Gateway;
+
 namespace Bot.Discord.Tests.Gateway;
 
 public sealed class GatewayShardsTests

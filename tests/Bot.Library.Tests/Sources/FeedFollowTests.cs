@@ -1,3 +1,4 @@
+using Bot.Library.Ingestion;
 using Bot.TestSupport.FakePublisher;
 using Microsoft.Extensions.Time.Testing;
 
@@ -83,7 +84,7 @@ public sealed class FeedFollowTests : IAsyncLifetime
         Assert.Equal("https://arxiv.org/abs/2401.00003", post.Sections[1].Entries[0].References.Single().CanonicalUrl);
         Assert.Equal(_server.Url("/posts/ai-trend-3/"), post.Permalink);
         var briefing = await _temp.Library.GetDigestAsync(first.Files.Single(f => f.Source == _server.Url("/daily-2/")).DigestId!);
-        Assert.Equal(Bot.Digests.DigestFormat.Briefing, briefing!.Format);
+        Assert.Equal(Bot.Digests.Model.DigestFormat.Briefing, briefing!.Format);
 
         // 2. Not due yet: no request at all.
         var requests = _server.Requests.Count;
@@ -136,10 +137,10 @@ public sealed class FeedFollowTests : IAsyncLifetime
         Assert.Equal(feedRequests + 1, _server.CountRequests("/feed.xml"));
         Assert.Equal(IngestOutcome.Unchanged, recovered.Files.Single(f => f.Source == AtomUrl).Outcome);
 
-        static List<string> post5Entries(Bot.Digests.Digest digest) => digest.Entries.Select(e => e.Id).ToList();
+        static List<string> post5Entries(Bot.Digests.Model.Digest digest) => digest.Entries.Select(e => e.Id).ToList();
     }
 
-    private async Task<Bot.Digests.Digest> Stored(string slug)
+    private async Task<Bot.Digests.Model.Digest> Stored(string slug)
     {
         var list = await _temp.Library.ListDigestsAsync();
         var id = list.Single(d => d.Id.EndsWith(slug, StringComparison.Ordinal)).Id;

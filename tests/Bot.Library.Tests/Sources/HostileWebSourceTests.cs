@@ -1,4 +1,5 @@
 using System.Text;
+using Bot.Library.Ingestion;
 using Bot.TestSupport.FakePublisher;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using Bot.Library.Ingestion;
 
 namespace Bot.Library.Tests.Sources;
 

@@ -1,4 +1,6 @@
 using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Ingestion;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

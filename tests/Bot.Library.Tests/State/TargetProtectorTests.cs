@@ -1,3 +1,5 @@
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Dapper;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;

@@ -1,3 +1,4 @@
+using Bot.Library.Storage;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Library.Tests.Storage;

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Reflection;
-using Bot.Digests;
+using Bot.Digests.Model;
+using Bot.Library.Storage;
 
 namespace Bot.Library.Tests.Storage;
 

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Bot.Library;
+using Bot.Library.State;
 using Microsoft.Data.Sqlite;
 
 namespace Bot.Posting.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
-using Bot.Core;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
 
 namespace Bot.Posting.Tests.Support;
 

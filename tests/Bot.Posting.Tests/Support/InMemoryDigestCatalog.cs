@@ -1,5 +1,5 @@
-using Bot.Digests;
-using Bot.Library;
+using Bot.Digests.Model;
+using Bot.Library.Search;
 using Bot.Posting;
 
 namespace Bot.Posting.Tests.Support;

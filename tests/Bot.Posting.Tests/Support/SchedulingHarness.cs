@@ -1,5 +1,5 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Posting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

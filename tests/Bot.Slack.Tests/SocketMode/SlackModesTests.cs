@@ -1,3 +1,4 @@
+using Bot.Slack.SocketMode;
 using Microsoft.Extensions.Options;
 
 namespace Bot.Slack.Tests.SocketMode;

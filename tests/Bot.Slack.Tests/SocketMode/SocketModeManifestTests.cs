@@ -1,3 +1,4 @@
+using Bot.Slack.Http;
 using YamlDotNet.RepresentationModel;
 
 namespace Bot.Slack.Tests.SocketMode;

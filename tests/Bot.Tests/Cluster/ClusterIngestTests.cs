@@ -1,4 +1,5 @@
-using Bot.Library;
+using Bot.Library.Ingestion;
+using Bot.Library.Search;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Cluster;

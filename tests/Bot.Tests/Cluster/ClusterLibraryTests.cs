@@ -1,6 +1,9 @@
 using System.Text.Json;
-using Bot.Digests;
+using Bot.Digests.Model;
 using Bot.Library;
+using Bot.Library.Ingestion;
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Cluster;

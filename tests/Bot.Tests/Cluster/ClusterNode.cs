@@ -1,4 +1,6 @@
 using Bot.Library;
+using Bot.Library.Cluster;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Npgsql;

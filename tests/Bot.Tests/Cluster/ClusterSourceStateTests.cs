@@ -1,4 +1,6 @@
 using Bot.Library;
+using Bot.Library.Ingestion;
+using Bot.Library.Search;
 using Bot.Tests.Support;
 using Bot.TestSupport.FakePublisher;
 using Microsoft.Extensions.Time.Testing;

@@ -1,5 +1,7 @@
-using Bot.Digests;
-using Bot.Library;
+using Bot.Digests.Model;
+using Bot.Library.Cluster;
+using Bot.Library.Ingestion;
+
 
 namespace Bot.Tests.Cluster;
 

@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 

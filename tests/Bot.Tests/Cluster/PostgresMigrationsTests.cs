@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.Cluster;
 using Bot.Tests.Support;
 using Npgsql;
 

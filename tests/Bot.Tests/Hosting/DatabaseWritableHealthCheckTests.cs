@@ -1,5 +1,5 @@
 using Bot.Hosting;
-using Bot.Library;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Tests.Scheduling;
 using Bot.Tests.Support;
 using Microsoft.Data.Sqlite;

@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Hosting;
 using Bot.Scheduling;
 using Microsoft.Extensions.Configuration;

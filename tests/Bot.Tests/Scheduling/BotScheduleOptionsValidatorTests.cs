@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Bot.Posting;
 using Bot.Scheduling;
 
@@ -6,7 +6,7 @@ namespace Bot.Tests.Scheduling;
 
 public sealed class BotScheduleOptionsValidatorTests
 {
-    private readonly BotScheduleOptionsValidator _validator = new(new TargetGrammar([new Bot.Discord.DiscordTargetScheme(), new Bot.Slack.SlackTargetScheme()]));
+    private readonly BotScheduleOptionsValidator _validator = new(new TargetGrammar([new Bot.Discord.Posting.DiscordTargetScheme(), new Bot.Slack.Posting.SlackTargetScheme()]));
 
     [Fact]
     public void Validate_Succeeds_ForTheEmbeddedDefault()

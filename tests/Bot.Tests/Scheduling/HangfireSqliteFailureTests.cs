@@ -1,5 +1,6 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;

@@ -1,5 +1,7 @@
 using Bot.Cli;
 using Bot.Library;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 
 namespace Bot.Tests.Scheduling;

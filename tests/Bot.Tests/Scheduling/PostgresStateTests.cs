@@ -1,4 +1,4 @@
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Posting;
 using Bot.Scheduling;
 using Bot.Tests.Support;
@@ -81,7 +81,7 @@ public sealed class PostgresStateTests : IClassFixture<PostgresCluster>
                     {
                         await h.Sender.SendAsync(r.Id);
                     }
-                    catch (Bot.Core.PostException)
+                    catch (Bot.Core.Posting.PostException)
                     {
                         // Released for the next round, as a Hangfire retry would.
                     }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Bot.Library;
+using Bot.Library.State;
 using Bot.Tests.Support;
 using Hangfire;
 using Hangfire.Storage;

@@ -1,4 +1,6 @@
 using Bot.Library;
+using Bot.Library.Search;
+using Bot.Library.Storage;
 using Bot.Scheduling;
 using Bot.Tests.Support;
 using Hangfire;

@@ -1,5 +1,8 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,5 +1,8 @@
-using Bot.Core;
-using Bot.Library;
+using Bot.Core.Commands;
+using Bot.Core.Posting;
+using Bot.Core.Replies;
+using Bot.Library.State;
+using Bot.Library.Storage;
 using Bot.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
@@ -76,7 +79,7 @@ public sealed class SubscriptionLimitsTests : IDisposable
     public async Task Subscribe_300AcrossOneGuildsChannels_StopsAtTheGuildLimit_ButNotAnotherGuild()
     {
         // Discord calls a guild a server: the word comes from the adapter's scheme, as the host registers it.
-        var grammar = new TargetGrammar([new Bot.Discord.DiscordTargetScheme(), new Bot.Slack.SlackTargetScheme()]);
+        var grammar = new TargetGrammar([new Bot.Discord.Posting.DiscordTargetScheme(), new Bot.Slack.Posting.SlackTargetScheme()]);
         var commands = new SubscriptionCommands(_store, new NoScheduler(), new KnownSections(null), new SubscriptionDefaults(), _time, [], grammar);
         var replies = new List<Reply>();
         for (var i = 0; i < 300; i++)

@@ -1,4 +1,4 @@
-using Bot.Core;
+using Bot.Core.Posting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Configuration;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Wire.Messages;
 
 /// <summary><c>allowed_mentions</c>: <c>{"parse": []}</c> pings nobody; <see cref="Roles"/> may list one opted-in role.</summary>
 public sealed record DiscordAllowedMentions

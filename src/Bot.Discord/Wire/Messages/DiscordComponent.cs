@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Wire.Messages;
 
 /// <summary>A message component: an action row (type 1) holding buttons (type 2).</summary>
 public sealed record DiscordComponent

@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
+using Bot.Discord.Rendering;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Wire.Messages;
 
 /// <summary>A rich embed. Limits: title 256, description 4096, 25 fields, footer 2048 (see <see cref="DiscordLimits"/>).</summary>
 public sealed record DiscordEmbed

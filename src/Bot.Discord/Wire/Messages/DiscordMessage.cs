@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Wire.Messages;
 
 /// <summary>
 /// The body of a create-message, execute-webhook or interaction-response message (Discord API v10).

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Discord;
+namespace Bot.Discord.Wire.Messages;
 
 /// <summary>Source-generated JSON for outgoing Discord messages; nulls are omitted.</summary>
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

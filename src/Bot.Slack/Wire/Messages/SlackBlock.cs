@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary>A Block Kit layout block; <c>type</c> is written first and picks the derived record.</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary>A <c>button</c> element: label at most 75 characters, <c>action_id</c> 255, <c>value</c> 2000.</summary>
 public sealed record SlackButton(

@@ -1,4 +1,4 @@
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary><c>divider</c>: a horizontal rule.</summary>
 public sealed record SlackDividerBlock : SlackBlock;

@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary>
 /// A <c>chat.postMessage</c> body, an incoming-webhook body, or a slash-command / <c>response_url</c> reply.

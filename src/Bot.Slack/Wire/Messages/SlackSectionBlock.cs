@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary><c>section</c>: mrkdwn text of at most 3000 characters, optional fields and accessory.</summary>
 public sealed record SlackSectionBlock([property: JsonPropertyName("text")] SlackTextObject Text) : SlackBlock

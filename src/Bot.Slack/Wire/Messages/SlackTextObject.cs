@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Bot.Slack;
+namespace Bot.Slack.Wire.Messages;
 
 /// <summary>A text object: <c>mrkdwn</c> (escaped) or <c>plain_text</c>.</summary>
 public sealed record SlackTextObject(
