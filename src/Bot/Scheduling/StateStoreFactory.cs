@@ -46,7 +46,58 @@ public static class StateStoreFactory
             return CreateSqliteStorage(HangfireDatabasePath(database), options.PollInterval);
         }
 
+        InstallPostgresSchema(options.ConnectionString);
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.ConnectionString, PostgresStorageOptions), PostgresStorageOptions);
+    }
+
+    /// <summary>The advisory lock key hosts take while installing Hangfire's own tables (any fixed number, apart from ours).</summary>
+    public const long HangfireSchemaLockKey = 0x426f7448_616e6746;
+
+    /// <summary>
+    /// Installs or upgrades Hangfire's tables through its public installer, one host at a time. Hangfire.PostgreSql's
+    /// installer runs each version in a serializable transaction without a lock of its own, so hosts starting together
+    /// failed with 40001 (or 22P02, reading a half-made schema table) and logged an error before the storage's start-up retry
+    /// went through. Under this lock the second host finds every version applied, and so does the storage's own check when
+    /// it is constructed next. Returns false, leaving the install to the storage's own retries, if PostgreSQL cannot be
+    /// reached now.
+    /// </summary>
+    public static bool InstallPostgresSchema(string connectionString)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+
+        using (connection)
+        {
+            using (var take = new NpgsqlCommand("SELECT pg_advisory_lock(" + HangfireSchemaLockKey + ")", connection))
+            {
+                take.ExecuteNonQuery();
+            }
+
+            try
+            {
+                PostgreSqlObjectsInstaller.Install(connection, PostgresStorageOptions.SchemaName);
+            }
+            finally
+            {
+                // A session lock: a host that dies drops it with its connection, but a pooled connection that is only closed
+                // here would keep it until its next use, so it is released explicitly.
+                if (connection.State == System.Data.ConnectionState.Open)
+                {
+                    using var release = new NpgsqlCommand("SELECT pg_advisory_unlock(" + HangfireSchemaLockKey + ")", connection);
+                    release.ExecuteNonQuery();
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -55,7 +106,8 @@ public static class StateStoreFactory
     /// </summary>
     public static PostgreSqlStorageOptions PostgresStorageOptions => new()
     {
-        // Hangfire's own tables; its installer takes its own lock, so hosts starting together are safe.
+        // Hangfire's own tables: installed first under our advisory lock (InstallPostgresSchema), so the storage's own check
+        // only finds them applied; it still installs, with its start-up retries, when PostgreSQL was down a moment ago.
         PrepareSchemaIfNecessary = true,
 
         // LISTEN/NOTIFY wakes a worker as soon as a section is queued; polling every 5 s is only the fallback (after a
