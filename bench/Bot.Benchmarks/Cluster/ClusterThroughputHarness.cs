@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Bot.Tests.Support;
 using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.Hosting;
 using Npgsql;
 
 namespace Bot.Benchmarks.Cluster;
@@ -72,22 +73,19 @@ internal static class ClusterThroughputHarness
         var config = Path.Combine(dir, "appsettings.json");
         var channelIds = Enumerable.Range(0, channels).Select(i => (7_100_000_000_000_000_000L + (hosts * 1000) + i).ToString(CultureInfo.InvariantCulture)).ToList();
         await File.WriteAllTextAsync(config, Settings(root, folder, database, fake, channelIds).ToJsonString());
-        var processes = new List<ClusterHostProcess>();
+        var processes = new List<BotHostProcess>();
         var rounds = new List<ClusterRound>();
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await using var source = NpgsqlDataSource.Create(database);
         try
         {
             var started = Stopwatch.StartNew();
             for (var i = 0; i < hosts; i++)
             {
-                processes.Add(ClusterHostProcess.Start(botDll, config, Path.Combine(dir, $"host-{i}"), Path.Combine(dir, $"host-{i}.log")));
+                // Only the settings file configures the hosts (the runner passes none of the caller's Bot__ variables).
+                processes.Add(new BotHostProcess($"host-{i}", dir, new Dictionary<string, string>(), config, botDll));
             }
 
-            foreach (var process in processes)
-            {
-                await process.WaitReadyAsync(http, TimeSpan.FromSeconds(120));
-            }
+            await Task.WhenAll(processes.Select(p => p.StartAsync(TimeSpan.FromSeconds(120))));
 
             Console.WriteLine($"{hosts} host(s) ready in {started.Elapsed.TotalSeconds:0.0} s (logs in {dir})");
             foreach (var (label, n) in new[] { ("cold", 1), ("warm", 2) })
@@ -101,6 +99,7 @@ internal static class ClusterThroughputHarness
         {
             foreach (var process in processes)
             {
+                await process.StopAsync(TimeSpan.FromSeconds(20));
                 await process.DisposeAsync();
             }
         }
@@ -226,9 +225,11 @@ internal static class ClusterThroughputHarness
 
     private static string DefaultBotDll(string root)
     {
-        // The bench's own build configuration (bin/Release/net10.0): the host built with it by the project reference.
+        // The bench's own build configuration (bin/Release/net10.0): the host built with it by the project reference; with
+        // `-o DIR`, the copy the project reference put beside the bench.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent?.Name ?? "Release";
-        return Path.Combine(root, "src", "Bot", "bin", configuration, "net10.0", "Bot.dll");
+        var built = Path.Combine(root, "src", "Bot", "bin", configuration, "net10.0", "Bot.dll");
+        return File.Exists(built) ? built : Path.Combine(AppContext.BaseDirectory, "Bot.dll");
     }
 
     private static string Load() => File.ReadAllText("/proc/loadavg").Trim();

@@ -1,4 +1,5 @@
 using Bot.Tests.Support;
+using Bot.TestSupport.Hosting;
 using Xunit.Abstractions;
 
 namespace Bot.Tests.Cluster;
@@ -105,7 +106,7 @@ public sealed class ClusterFaultTests : IClassFixture<PostgresCluster>
     /// A digest reaches <paramref name="ingestOn"/>; once <paramref name="victim"/> holds a claim on one of its sections (a
     /// post in flight), the victim gets SIGKILL, and is started again on the same data when <paramref name="restart"/>.
     /// </summary>
-    private async Task<DrillRow> KillAsync(FaultDrill drill, ClusterHostProcess victim, ClusterHostProcess ingestOn, int drillNumber, bool restart)
+    private async Task<DrillRow> KillAsync(FaultDrill drill, BotHostProcess victim, BotHostProcess ingestOn, int drillNumber, bool restart)
     {
         var digest = drill.Publish(ingestOn, drillNumber);
         if (!await drill.WaitForClaimAsync(victim, digest, Window))

@@ -2,12 +2,13 @@ using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bot.Tests.Support;
 using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.Hosting;
 using Npgsql;
 
 namespace Bot.Tests.Cluster;
 
 /// <summary>
-/// The cluster fault drill: one throwaway PostgreSQL database, host processes on it (<see cref="ClusterHostProcess"/>), the
+/// The cluster fault drill: one throwaway PostgreSQL database, host processes on it (<see cref="BotHostProcess"/>), the
 /// 20 drill subscriptions posting to a fake Discord that answers each post after a second and enforces Discord's limits,
 /// and the counts a user would see: which (channel, section, digest) messages landed, how often, and when.
 /// </summary>
@@ -18,7 +19,7 @@ internal sealed class FaultDrill : IAsyncDisposable
 
     private readonly PostgresCluster _postgres;
     private readonly TempDirectory _root = new();
-    private readonly List<ClusterHostProcess> _hosts = [];
+    private readonly List<BotHostProcess> _hosts = [];
     private readonly InteractionSigner _signer = new();
     private NpgsqlDataSource? _db;
     private string _connection = string.Empty;
@@ -37,7 +38,7 @@ internal sealed class FaultDrill : IAsyncDisposable
 
     public string LogFolder => _root.Path;
 
-    public IReadOnlyList<ClusterHostProcess> Hosts => _hosts;
+    public IReadOnlyList<BotHostProcess> Hosts => _hosts;
 
     private NpgsqlDataSource Db => _db!;
 
@@ -56,7 +57,7 @@ internal sealed class FaultDrill : IAsyncDisposable
     }
 
     /// <summary>Starts a host named <paramref name="name"/> configured with <paramref name="subscriptions"/>, and waits until it is ready.</summary>
-    public async Task<ClusterHostProcess> StartHostAsync(string name, IEnumerable<DrillSubscription> subscriptions)
+    public async Task<BotHostProcess> StartHostAsync(string name, IEnumerable<DrillSubscription> subscriptions)
     {
         var environment = DrillSubscription.Environment(subscriptions);
         environment["Bot__TimeZone"] = "UTC";
@@ -69,7 +70,7 @@ internal sealed class FaultDrill : IAsyncDisposable
         environment["Bot__Discord__ApplicationId"] = Fake.Options.ApplicationId;
         environment["Bot__Discord__PublicKey"] = _signer.PublicKeyHex;
         environment["DOTNET_gcServer"] = "0";
-        var host = new ClusterHostProcess(name, _root.Path, environment);
+        var host = new BotHostProcess(name, _root.Path, environment);
         DrillDigests.WriteSeed(host.DigestsPath);
         _hosts.Add(host);
         await host.StartAsync(StartTimeout);
@@ -77,7 +78,7 @@ internal sealed class FaultDrill : IAsyncDisposable
     }
 
     /// <summary>Puts drill digest <paramref name="drill"/> into <paramref name="host"/>'s folder only; returns its id.</summary>
-    public string Publish(ClusterHostProcess host, int drill) => DrillDigests.Write(host.DigestsPath, drill, Today);
+    public string Publish(BotHostProcess host, int drill) => DrillDigests.Write(host.DigestsPath, drill, Today);
 
     /// <summary>Waits until at least <paramref name="count"/> sections of drill <paramref name="drill"/> landed.</summary>
     public async Task WaitForDeliveriesAsync(int drill, int count, TimeSpan timeout)
@@ -95,7 +96,7 @@ internal sealed class FaultDrill : IAsyncDisposable
     }
 
     /// <summary>Waits until <paramref name="host"/> holds a claim on a row of <paramref name="digestId"/>; false after the timeout.</summary>
-    public async Task<bool> WaitForClaimAsync(ClusterHostProcess host, string digestId, TimeSpan timeout)
+    public async Task<bool> WaitForClaimAsync(BotHostProcess host, string digestId, TimeSpan timeout)
     {
         var owner = OwnerPattern(host);
         var clock = Stopwatch.StartNew();
@@ -183,7 +184,7 @@ internal sealed class FaultDrill : IAsyncDisposable
     public int Duplicates(int drill) => Count(drill).Duplicates;
 
     /// <summary>The pattern of the ledger's <c>claimed_by</c> for the host's current process (<c>machine/pid/guid</c>).</summary>
-    public static string OwnerPattern(ClusterHostProcess host) => $"%/{host.ProcessId}/%";
+    public static string OwnerPattern(BotHostProcess host) => $"%/{host.ProcessId}/%";
 
     /// <summary>Whether subscription <paramref name="name"/> is still stored (not removed) with its ledger rows; the count of rows.</summary>
     public async Task<(bool Stored, long Rows)> SubscriptionAsync(string name)

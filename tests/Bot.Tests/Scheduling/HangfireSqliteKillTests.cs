@@ -6,6 +6,7 @@ using Bot.Scheduling;
 using Bot.Tests.Cluster;
 using Bot.Tests.Support;
 using Bot.TestSupport.FakeDiscord;
+using Bot.TestSupport.Hosting;
 using Hangfire.Storage;
 
 namespace Bot.Tests.Scheduling;
@@ -25,7 +26,7 @@ public sealed class HangfireSqliteKillTests
         await using var fake = await FakeDiscordServer.StartAsync(new FakeDiscordOptions { AnswerDelay = TimeSpan.FromMilliseconds(300) });
         using var root = new TempDirectory();
         using var signer = new InteractionSigner();
-        await using var host = new ClusterHostProcess("sqlite", root.Path, Environment(fake, signer));
+        await using var host = new BotHostProcess("sqlite", root.Path, Environment(fake, signer));
         DrillDigests.WriteSeed(host.DigestsPath);
         await host.StartAsync(FaultDrill.StartTimeout);
 
@@ -130,7 +131,7 @@ public sealed class HangfireSqliteKillTests
         return counts;
     }
 
-    private static async Task WaitAsync(Func<bool> condition, string what, ClusterHostProcess host, TimeSpan? timeout = null)
+    private static async Task WaitAsync(Func<bool> condition, string what, BotHostProcess host, TimeSpan? timeout = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         while (!condition())

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Bot.Tests.Cluster;
+namespace Bot.TestSupport.Hosting;
 
 /// <summary>
-/// One real host of the fault drill: <c>dotnet Bot.dll serve</c> as its own process, with its own data folder, digest
-/// folder and port, killed with SIGKILL (as <c>kill -9</c>) and started again on the same folders and port.
+/// One real host: <c>dotnet Bot.dll serve</c> as its own process, with its own data folder, digest folder and loopback port,
+/// configured by environment variables (none of the caller's <c>Bot__</c> variables) and optionally a settings file; killed
+/// with SIGKILL (as <c>kill -9</c>) or stopped with SIGTERM, and started again on the same folders and port. The fault
+/// drills and the cluster benchmark run their hosts through it.
 /// </summary>
-internal sealed class ClusterHostProcess : IAsyncDisposable
+public sealed class BotHostProcess : IAsyncDisposable
 {
     private readonly IReadOnlyDictionary<string, string> _environment;
     private readonly Lock _logLock = new();
@@ -16,7 +18,15 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
     private StreamWriter? _log;
     private Process? _process;
 
-    public ClusterHostProcess(string name, string root, IReadOnlyDictionary<string, string> environment)
+    private readonly string? _settingsFile;
+    private readonly string _botDll;
+
+    /// <summary>
+    /// A host named <paramref name="name"/> under <paramref name="root"/> (<c>name/data</c>, <c>name/digests</c>,
+    /// <c>name.log</c>). Without <paramref name="settingsFile"/> it watches its own digest folder; with one, the file's
+    /// sources apply. <paramref name="botDll"/> defaults to the built host beside the tests.
+    /// </summary>
+    public BotHostProcess(string name, string root, IReadOnlyDictionary<string, string> environment, string? settingsFile = null, string? botDll = null)
     {
         Name = name;
         DataPath = Path.Combine(root, name, "data");
@@ -26,6 +36,8 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
         Directory.CreateDirectory(DigestsPath);
         Port = FreePort();
         _environment = environment;
+        _settingsFile = settingsFile;
+        _botDll = botDll ?? RepoPaths.BotDll;
     }
 
     public string Name { get; }
@@ -47,14 +59,20 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = _settingsFile is null ? RepoPaths.Root : Path.GetDirectoryName(Path.GetFullPath(_settingsFile))!,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { RepoPaths.BotDll, "serve", "--data", DataPath })
+        foreach (var arg in new[] { _botDll, "serve", "--data", DataPath })
         {
             start.ArgumentList.Add(arg);
+        }
+
+        if (_settingsFile is not null)
+        {
+            start.ArgumentList.Add("--config");
+            start.ArgumentList.Add(_settingsFile);
         }
 
         foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("Bot__", StringComparison.Ordinal)).ToList())
@@ -68,7 +86,10 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
         }
 
         start.Environment["Bot__Urls"] = $"http://127.0.0.1:{Port}";
-        start.Environment["Bot__Digests__Sources__0"] = DigestsPath;
+        if (_settingsFile is null)
+        {
+            start.Environment["Bot__Digests__Sources__0"] = DigestsPath;
+        }
         _log ??= new StreamWriter(LogPath, append: true) { AutoFlush = true };
         Write($"---- {Name} starting at {TimeProvider.System.GetUtcNow():O}");
         var process = new Process { StartInfo = start };
@@ -118,6 +139,29 @@ internal sealed class ClusterHostProcess : IAsyncDisposable
             process.Kill(entireProcessTree: false);
             await process.WaitForExitAsync();
             Write($"---- {Name} killed (SIGKILL) at {TimeProvider.System.GetUtcNow():O}");
+        }
+    }
+
+    /// <summary>SIGTERM (a graceful stop, as systemd does), then SIGKILL if the host has not exited within <paramref name="grace"/>.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var term = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            {
+                await term.WaitForExitAsync();
+            }
+
+            using var deadline = new CancellationTokenSource(grace);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+                Write($"---- {Name} stopped (SIGTERM) at {TimeProvider.System.GetUtcNow():O}");
+            }
+            catch (OperationCanceledException)
+            {
+                await KillAsync();
+            }
         }
     }
 
