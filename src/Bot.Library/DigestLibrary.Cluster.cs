@@ -91,7 +91,7 @@ public sealed partial class DigestLibrary
     }
 
     /// <summary>Publishes what a staged run stored (and anything staged earlier that never reached the cluster); the outcomes become the cluster's.</summary>
-    private async Task<IngestReport> PublishAsync(IngestReport staged, CancellationToken ct)
+    private async Task<IngestReport> PublishAsync(IngestReport staged, bool awaitPlanning, CancellationToken ct)
     {
         if (_shared is null)
         {
@@ -114,7 +114,7 @@ public sealed partial class DigestLibrary
             }
         }
 
-        var outcomes = await _shared.PublishAsync(publish, ct).ConfigureAwait(false);
+        var outcomes = await _shared.PublishAsync(publish, awaitPlanning, ct).ConfigureAwait(false);
         for (var i = 0; i < index.Count; i++)
         {
             files[index[i]] = files[index[i]] with { Outcome = outcomes[i] };

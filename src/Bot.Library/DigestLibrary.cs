@@ -98,8 +98,12 @@ public sealed partial class DigestLibrary
                 await PullSourceStateAsync(clusterUrls!, ct).ConfigureAwait(false);
             }
 
-            report = await Task.Run(() => CreateIngestor(fromCluster).RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
-            report = await PublishAsync(report, ct).ConfigureAwait(false);
+            // Ingestion is what the published trigger follows: on a single host a digest added here waits in
+            // published_unplanned (same transaction) until planned; in a cluster, the publish to the cluster records it.
+            var ingestor = CreateIngestor(fromCluster);
+            ingestor.AwaitPlanning = _shared is null;
+            report = await Task.Run(() => ingestor.RunAsync(list, progress, respectSchedule, ct), ct).ConfigureAwait(false);
+            report = await PublishAsync(report, awaitPlanning: true, ct).ConfigureAwait(false);
             if (fromCluster)
             {
                 await PushSourceStateAsync(clusterUrls!, ct).ConfigureAwait(false);
@@ -168,7 +172,7 @@ public sealed partial class DigestLibrary
             var report = await Task.Run(
                 () => ingestor.Store(list.AsParallel().AsOrdered().Select(d => (d, HashOf(d), (Dictionary<string, EntryRows>?)EntryRows.For(d))).ToList(), ct), ct)
                 .ConfigureAwait(false);
-            return await PublishAsync(report, ct).ConfigureAwait(false);
+            return await PublishAsync(report, awaitPlanning: false, ct).ConfigureAwait(false);
         }
         finally
         {

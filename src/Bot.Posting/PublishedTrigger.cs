@@ -24,6 +24,16 @@ public sealed partial class PublishedTrigger : BackgroundService
     private const int PlanAttempts = 30;
     private readonly Channel<IngestReport> _reports = Channel.CreateUnbounded<IngestReport>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>
+    /// How long a digest may wait in <c>published_unplanned</c> before any host's sweep plans it. The ingesting host's own
+    /// trigger plans within seconds, so an older row was left by a host that stopped in between (a crash, a kill, a
+    /// deploy), gave up while the database was away, or ingested from the CLI while <c>serve</c> ran elsewhere.
+    /// </summary>
+    internal static readonly TimeSpan SweepAfter = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often the sweep looks.</summary>
+    internal static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
     /// <summary>Creates the trigger; it listens to <see cref="DigestLibrary.Ingested"/>.</summary>
     public PublishedTrigger(DigestLibrary library, IOptionsMonitor<PostingOptions> options, IStateStore store, PostPlanner planner, PostDispatcher dispatcher, TimeProvider time, ILogger<PublishedTrigger> logger)
     {
@@ -49,6 +59,7 @@ public sealed partial class PublishedTrigger : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var sweeping = SweepLoopAsync(stoppingToken);
         try
         {
             await foreach (var report in _reports.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
@@ -61,11 +72,52 @@ public sealed partial class PublishedTrigger : BackgroundService
             // Stopping is not a failure: when the host's start fails (a port in use), the host would otherwise report this
             // cancellation as a crashed background service, with a stack trace, after the one-line error.
         }
+
+        await sweeping.ConfigureAwait(false);
+    }
+
+    private async Task SweepLoopAsync(CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    await SweepAsync(ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException))
+                {
+                    LogSweepFailed(ex); // the database is away: the rows wait for the next look
+                }
+
+                await Task.Delay(SweepInterval, _time, ct).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
     }
 
     /// <summary>
-    /// <see cref="PlanAsync"/>, tried again while the database is away: nothing else plans a digest this host ingested (the
-    /// cron of a published-trigger subscription may be a week off), and planning twice is harmless (one ledger row per section).
+    /// Plans the digests left in <c>published_unplanned</c> for longer than <see cref="SweepAfter"/> (a host stopped between
+    /// storing a digest and planning it); returns the rows. Planning twice is harmless: one ledger row per section.
+    /// </summary>
+    internal async Task<IReadOnlyList<LedgerRow>> SweepAsync(CancellationToken ct = default)
+    {
+        var left = await _store.UnplannedPublishedAsync(_time.GetUtcNow() - SweepAfter, 100, ct).ConfigureAwait(false);
+        if (left.Count == 0)
+        {
+            return [];
+        }
+
+        LogSweeping(left.Count, string.Join(", ", left));
+        return await PlanDigestsAsync(left, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <see cref="PlanAsync"/>, tried again while the database is away, so the post is not left to the sweep's next look
+    /// (or a cron that may be a week off); planning twice is harmless (one ledger row per section).
     /// </summary>
     internal async Task PlanUntilDoneAsync(IngestReport report, CancellationToken ct)
     {
@@ -100,11 +152,13 @@ public sealed partial class PublishedTrigger : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(report);
         var added = report.Files.Where(f => f.Outcome == IngestOutcome.Added && f.DigestId is not null).Select(f => f.DigestId!).Distinct().ToList();
+        return added.Count == 0 ? [] : await PlanDigestsAsync(added, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Plans and dispatches <paramref name="added"/> for each published-trigger subscription, then takes them out of <c>published_unplanned</c>.</summary>
+    private async Task<IReadOnlyList<LedgerRow>> PlanDigestsAsync(IReadOnlyList<string> added, CancellationToken ct)
+    {
         var all = new List<LedgerRow>();
-        if (added.Count == 0)
-        {
-            return all;
-        }
 
         // The stored trigger, not only this host's configuration: in a cluster, the host that ingests plans for every
         // published-trigger subscription, including one its own configuration lacks (a rolling deploy of a new list).
@@ -133,6 +187,8 @@ public sealed partial class PublishedTrigger : BackgroundService
             }
         }
 
+        // Only now: a host that stops before this line leaves the digests to the next sweep, which plans them again.
+        await _store.ForgetUnplannedAsync(added, ct).ConfigureAwait(false);
         return all;
     }
 
@@ -149,6 +205,12 @@ public sealed partial class PublishedTrigger : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "Published trigger could not plan newly ingested digests (attempt {Attempt}); trying again in {Delay}")]
     private partial void LogPlanRetry(Exception ex, int attempt, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Published trigger could not plan newly ingested digests after repeated attempts; the subscription's cron still catches up")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Published trigger: planning {Count} digest(s) stored over a minute ago and never planned (the host that stored them stopped first): {DigestIds}")]
+    private partial void LogSweeping(int count, string digestIds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Published trigger could not look for digests left unplanned; looking again in 30 s")]
+    private partial void LogSweepFailed(Exception ex);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Published trigger could not plan newly ingested digests after repeated attempts; they stay in published_unplanned and the sweep plans them when the database answers")]
     private partial void LogFailed(Exception ex);
 }

@@ -71,6 +71,65 @@ public sealed class PublishedTriggerClusterTests : IDisposable
         Assert.All(rows, r => Assert.Equal(subscription.Id, r.SubscriptionId));
     }
 
+    // A host stores a new digest and is killed before its trigger plans it (here: no trigger runs at all). The digest waits
+    // in published_unplanned; after a restart the sweep plans it once, and only once it is older than SweepAfter.
+    [Fact]
+    public async Task Sweep_PlansADigestStoredByAHostThatStoppedBeforePlanning_ExactlyOnce()
+    {
+        var store = SqlStateStore.ForSqlite(_database, _time);
+        await store.UpsertSubscriptionAsync(Record("on-publish") with { Published = true });
+        var report = await _library.IngestAsync([WriteDigest()]);
+        var digestId = report.Files.Single().DigestId!;
+        Assert.Equal([digestId], await store.UnplannedPublishedAsync(_time.GetUtcNow(), 10));
+
+        using var trigger = Trigger(store, new PostingOptions { TimeZone = "UTC" });
+        var tooSoon = await trigger.SweepAsync();
+        _time.Advance(PublishedTrigger.SweepAfter);
+        var swept = await trigger.SweepAsync();
+        var again = await trigger.SweepAsync();
+
+        Assert.Empty(tooSoon);
+        Assert.Equal(["news", "papers"], swept.Select(r => r.SectionKey));
+        Assert.Empty(again);
+        Assert.Empty(await store.UnplannedPublishedAsync(_time.GetUtcNow(), 10));
+        var subscription = await store.FindSubscriptionAsync("on-publish");
+        Assert.Equal(2, (await store.GetDigestRowsAsync(subscription!.Id, digestId)).Count);
+        Assert.Equal(2, _queue.Count);
+    }
+
+    [Fact]
+    public async Task RunningTrigger_PlansALeftDigestOnItsOwn_AndTheLivePathLeavesNothingBehind()
+    {
+        var store = SqlStateStore.ForSqlite(_database, _time);
+        await store.UpsertSubscriptionAsync(Record("on-publish") with { Published = true });
+        var left = (await _library.IngestAsync([WriteDigest()])).Files.Single().DigestId!;
+
+        using var trigger = Trigger(store, new PostingOptions { TimeZone = "UTC" });
+        await trigger.StartAsync(CancellationToken.None);
+        for (var waited = 0; _queue.Count < 2 && waited < 300; waited++)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(10);
+        }
+
+        // A digest ingested while the trigger runs is planned by the live path and leaves no row for the sweep.
+        var file = Path.Combine(_dir.Path, "2026-11-03-more-news.md");
+        await File.WriteAllTextAsync(file, "---\ntitle: More news\ndate: 2026-11-03\n---\n\n## News\n\n### Later\n\n- Another post.\n");
+        await _library.IngestAsync([file]);
+        for (var waited = 0; _queue.Count < 3 && waited < 300; waited++)
+        {
+            await Task.Delay(10);
+        }
+
+        var unplanned = await store.UnplannedPublishedAsync(_time.GetUtcNow().AddHours(1), 10);
+        await trigger.StopAsync(CancellationToken.None);
+
+        Assert.Equal(3, _queue.Count);
+        Assert.Empty(unplanned);
+        var subscription = await store.FindSubscriptionAsync("on-publish");
+        Assert.Equal(2, (await store.GetDigestRowsAsync(subscription!.Id, left)).Count);
+    }
+
     public void Dispose() => _dir.Dispose();
 
     private static SubscriptionRecord Record(string name)

@@ -19,8 +19,12 @@ public interface ISharedDigestStore
     /// <summary>Digests stored or changed after <paramref name="revision"/>, oldest first, at most <paramref name="limit"/>.</summary>
     Task<IReadOnlyList<SharedDigest>> ChangesSinceAsync(long revision, int limit, CancellationToken ct);
 
-    /// <summary>Stores each digest unless the same content is stored already; returns each one's outcome, in order.</summary>
-    Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, CancellationToken ct);
+    /// <summary>
+    /// Stores each digest unless the same content is stored already; returns each one's outcome, in order. With
+    /// <paramref name="awaitPlanning"/> (ingestion, which the published trigger follows), each digest added is also put in
+    /// <c>published_unplanned</c> in the same transaction, until a host plans it.
+    /// </summary>
+    Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, bool awaitPlanning, CancellationToken ct);
 
     /// <summary>
     /// Takes a source for this host alone until the lease is disposed, or null when another host holds it or (unless

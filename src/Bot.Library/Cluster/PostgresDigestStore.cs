@@ -76,7 +76,7 @@ public sealed class PostgresDigestStore : ISharedDigestStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, CancellationToken ct)
+    public async Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, bool awaitPlanning, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(digests);
         if (digests.Count == 0)
@@ -125,6 +125,14 @@ public sealed class PostgresDigestStore : ISharedDigestStore
             await write.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
             outcomes[i] = stored.ContainsKey(digest.Id) ? IngestOutcome.Updated : IngestOutcome.Added;
             stored[digest.Id] = hash;
+            if (awaitPlanning && outcomes[i] == IngestOutcome.Added)
+            {
+                await using var unplanned = new NpgsqlCommand(
+                    "INSERT INTO published_unplanned (digest_id, published_at) VALUES (@id, @t) ON CONFLICT (digest_id) DO NOTHING", connection, transaction);
+                unplanned.Parameters.AddWithValue("id", digest.Id);
+                unplanned.Parameters.AddWithValue("t", now);
+                await unplanned.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(ct).ConfigureAwait(false);

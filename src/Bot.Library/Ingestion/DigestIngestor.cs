@@ -37,6 +37,12 @@ internal sealed class DigestIngestor
         _logger = logger;
     }
 
+    /// <summary>
+    /// True when a digest this run adds is put in <c>published_unplanned</c> in the same transaction, for the published
+    /// trigger (single-host ingestion; in a cluster the publish to PostgreSQL records it instead).
+    /// </summary>
+    public bool AwaitPlanning { get; set; }
+
     /// <summary>True when the URLs' poll state came from the cluster, which checked their validators (see <see cref="SourceStateSnapshot"/>).</summary>
     public bool StateFromCluster { get; init; }
 
@@ -209,6 +215,15 @@ internal sealed class DigestIngestor
     {
         var digest = prepared.Digest!;
         var outcome = writer.Store(digest, prepared.Hash!, prepared.Item.Source, _time.GetUtcNow(), transaction, prepared.Rows);
+        if (AwaitPlanning && outcome == IngestOutcome.Added)
+        {
+            using var unplanned = connection.CreateCommand();
+            unplanned.Transaction = transaction;
+            unplanned.CommandText = "INSERT OR IGNORE INTO published_unplanned (digest_id, published_at) VALUES ($id, $t)";
+            unplanned.Parameters.AddWithValue("$id", digest.Id);
+            unplanned.Parameters.AddWithValue("$t", _time.GetUtcNow().ToUnixTimeMilliseconds());
+            unplanned.ExecuteNonQuery();
+        }
         if (prepared.Item.IsUrl)
         {
             SourceReader.SaveValidators(connection, transaction, prepared.Item.Source, prepared.Content!, digest.Id, prepared.Hash!, _time.GetUtcNow());

@@ -36,6 +36,15 @@ public interface IStateStore
     /// <summary>Digests that have ledger rows for the subscription (planned, sent, skipped or failed).</summary>
     Task<IReadOnlySet<string>> PlannedDigestsAsync(long subscriptionId, CancellationToken ct = default);
 
+    /// <summary>
+    /// Digests ingested (or published to the cluster) at or before <paramref name="before"/> that the published trigger has
+    /// not planned yet (<c>published_unplanned</c>), oldest first, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<string>> UnplannedPublishedAsync(DateTimeOffset before, int limit, CancellationToken ct = default);
+
+    /// <summary>Marks digests as planned for the published trigger: they leave <c>published_unplanned</c>.</summary>
+    Task ForgetUnplannedAsync(IReadOnlyCollection<string> digestIds, CancellationToken ct = default);
+
     /// <summary>Enters the sections as pending rows; rows that already exist are left alone. Returns the digest's rows, by position.</summary>
     Task<IReadOnlyList<LedgerRow>> PlanAsync(long subscriptionId, string digestId, IReadOnlyList<PlannedSection> sections, CancellationToken ct = default);
 

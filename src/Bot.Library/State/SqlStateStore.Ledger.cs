@@ -21,6 +21,31 @@ public sealed partial class SqlStateStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<string>> UnplannedPublishedAsync(DateTimeOffset before, int limit, CancellationToken ct = default)
+    {
+        await using var connection = await _open(ct);
+        var ids = await connection.QueryAsync<string>(new CommandDefinition(
+            "SELECT digest_id FROM published_unplanned WHERE published_at <= @before ORDER BY published_at, digest_id LIMIT @limit",
+            new { before = before.ToUnixTimeMilliseconds(), limit }, cancellationToken: ct));
+        return [.. ids];
+    }
+
+    /// <inheritdoc />
+    public async Task ForgetUnplannedAsync(IReadOnlyCollection<string> digestIds, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(digestIds);
+        if (digestIds.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await _open(ct);
+        // One statement per id (Dapper runs it for each): `IN @list` is expanded for SQLite but sent as one array to PostgreSQL.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM published_unplanned WHERE digest_id = @id", digestIds.Select(id => new { id }).ToList(), cancellationToken: ct));
+    }
+
+    /// <inheritdoc />
     public async Task<IReadOnlyList<LedgerRow>> PlanAsync(long subscriptionId, string digestId, IReadOnlyList<PlannedSection> sections, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(sections);

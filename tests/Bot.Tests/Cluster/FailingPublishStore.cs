@@ -16,8 +16,8 @@ internal sealed class FailingPublishStore(ISharedDigestStore inner) : ISharedDig
 
     public Task<IReadOnlyList<SharedDigest>> ChangesSinceAsync(long revision, int limit, CancellationToken ct) => inner.ChangesSinceAsync(revision, limit, ct);
 
-    public Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, CancellationToken ct)
-        => Fail ? throw new InvalidOperationException("storage unavailable") : inner.PublishAsync(digests, ct);
+    public Task<IReadOnlyList<IngestOutcome>> PublishAsync(IReadOnlyList<(Digest Digest, string Hash, string Source)> digests, bool awaitPlanning, CancellationToken ct)
+        => Fail ? throw new InvalidOperationException("storage unavailable") : inner.PublishAsync(digests, awaitPlanning, ct);
 
     public Task<IAsyncDisposable?> TryTakeSourceAsync(string source, TimeSpan interval, bool force, CancellationToken ct) => inner.TryTakeSourceAsync(source, interval, force, ct);
 

@@ -75,10 +75,10 @@ public sealed class PostgresMigrationsTests : IClassFixture<PostgresCluster>
         var applied = await PostgresMigrations.RunAsync(source);
         var again = await PostgresMigrations.RunAsync(source);
 
-        Assert.Equal([1, 2, 3, 4, 5], applied);
+        Assert.Equal([1, 2, 3, 4, 5, 6], applied);
         Assert.Empty(again);
         Assert.Equal(1L, await ScalarAsync(source, "SELECT COUNT(*) FROM post_ledger WHERE look_first = 1 AND state = 'sent'"));
-        Assert.Equal(5L, await ScalarAsync(source, "SELECT COUNT(*) FROM schema_migrations"));
+        Assert.Equal(6L, await ScalarAsync(source, "SELECT COUNT(*) FROM schema_migrations"));
         Assert.Equal(0L, await ScalarAsync(source, "SELECT COUNT(*) FROM library_digests"));
     }
 
@@ -91,8 +91,8 @@ public sealed class PostgresMigrationsTests : IClassFixture<PostgresCluster>
         {
             var results = await Task.WhenAll(sources.Select(s => Task.Run(() => PostgresMigrations.RunAsync(s))));
 
-            Assert.Equal([1, 2, 3, 4, 5], results.SelectMany(r => r).Order());
-            Assert.Equal(5L, await ScalarAsync(sources[0], "SELECT COUNT(*) FROM schema_migrations"));
+            Assert.Equal([1, 2, 3, 4, 5, 6], results.SelectMany(r => r).Order());
+            Assert.Equal(6L, await ScalarAsync(sources[0], "SELECT COUNT(*) FROM schema_migrations"));
             Assert.Equal(0L, await ScalarAsync(sources[0], "SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'"));
         }
         finally
