@@ -45,6 +45,32 @@ public sealed class ParseVerbTests : IDisposable
         Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
     }
 
+    // parse read ./appsettings.json itself and ignored --config, so a digest's url came from the wrong file (or none).
+    [Fact]
+    public async Task Parse_TakesThePublicUrlAndTheCapFromTheConfigFile()
+    {
+        var config = Path.Combine(TempDir, "elsewhere.json");
+        await File.WriteAllTextAsync(config, "{ \"Bot\": { \"Digests\": { \"PublicUrl\": \"https://digest.example.org/posts/{slug}/\", \"MaxSourceBytes\": 2000 } } }");
+        var digest = Path.Combine(TempDir, "2026-11-30-weekly.md");
+        await File.WriteAllTextAsync(digest, "---\ntitle: Weekly\ndate: 2026-11-30\n---\n\n## News\n\n### One\n\n- A bullet.\n");
+        var large = Path.Combine(TempDir, "2026-11-30-large.md");
+        await File.WriteAllTextAsync(large, "---\ntitle: Large\n---\n\n## News\n\n" + string.Concat(Enumerable.Repeat("- A bullet of some length.\n", 200)));
+
+        var (code, output, error) = await CliRunner.RunAsync("parse", digest, "--json", "--config", config);
+        var refused = await CliRunner.RunAsync("parse", large, "--config", config);
+        var missing = await CliRunner.RunAsync("parse", digest, "--config", Path.Combine(TempDir, "none.json"));
+
+        Assert.Equal(0, code);
+        Assert.Equal(string.Empty, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal("https://digest.example.org/posts/weekly/", json.RootElement.GetProperty("url").GetString());
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("over the 2,000-byte cap (Bot:Digests:MaxSourceBytes)", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(1, missing.Code);
+        Assert.StartsWith("error: --config:", missing.Error, StringComparison.Ordinal);
+        Assert.Single(missing.Error.TrimEnd().Split('\n'));
+    }
+
     [Fact]
     public async Task Parse_PrintsReadableSummary_ByDefault()
     {

@@ -4,6 +4,7 @@ using System.Text;
 using Bot.Digests;
 
 using Bot.Digests.Model;
+using Bot.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace Bot.Cli;
@@ -16,16 +17,16 @@ internal static class ParseVerb
         var file = new Argument<string>("file") { Description = "A digest Markdown file (Jekyll/Chirpy sectioned or daily briefing)" };
         var json = CommonOptions.Json();
         var command = new Command("parse", "Parse one digest and print its sections, entries, references and warnings") { file, json };
-        command.SetAction((result, ct) => RunAsync(result.GetValue(file)!, result.GetValue(json), ct));
+        command.SetAction((result, ct) => RunAsync(result.GetValue(file)!, result.GetValue(json), ct, result.GetValue(CommonOptions.Config)));
         return command;
     }
 
     /// <summary>Reads, parses and prints <paramref name="path"/>. Exit 0 (even with warnings) or 1 with one <c>error:</c> line.</summary>
-    public static async Task<int> RunAsync(string path, bool json, CancellationToken ct)
+    public static async Task<int> RunAsync(string path, bool json, CancellationToken ct, string? configOption = null)
     {
-        var settings = ReadSettings();
+        var settings = ReadSettings(configOption);
         // The same cap as ingest and serve, so `parse` shows what they would do with the file.
-        var maxBytes = long.TryParse(settings?["Bot:Digests:MaxSourceBytes"], System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
+        var maxBytes = long.TryParse(settings["Bot:Digests:MaxSourceBytes"], System.Globalization.CultureInfo.InvariantCulture, out var configured) && configured > 0
             ? configured
             : new Bot.Library.DigestSourcesOptions().MaxSourceBytes;
         var (text, error) = await ReadTextAsync(path, maxBytes, ct);
@@ -36,7 +37,7 @@ internal static class ParseVerb
         }
 
         var digest = new DigestParser(DigestLimits.ForSourceBytes(maxBytes)).Parse(text, Path.GetFileName(path));
-        var url = PublicUrl(digest, settings?["Bot:Digests:PublicUrl"]);
+        var url = PublicUrl(digest, settings["Bot:Digests:PublicUrl"]);
         if (json)
         {
             await Console.Out.WriteLineAsync(ParseOutput.Json(digest, url));
@@ -92,21 +93,19 @@ internal static class ParseVerb
         }
     }
 
-    /// <summary>appsettings.json (current directory) and the environment, for <c>Bot:Digests:PublicUrl</c> and <c>MaxSourceBytes</c>.</summary>
-    private static IConfiguration? ReadSettings()
+    /// <summary>
+    /// The settings every verb reads (<c>--config</c>, else ./appsettings.json, else the one next to the program; then
+    /// appsettings.{Environment}.json, user-secrets and the environment), for <c>Bot:Digests:PublicUrl</c> and
+    /// <c>MaxSourceBytes</c>. A file that is not JSON stops the verb with one line naming it, as for the other verbs.
+    /// </summary>
+    private static IConfiguration ReadSettings(string? configOption)
     {
-        try
-        {
-            return new ConfigurationBuilder()
-                .SetBasePath(Directory.GetCurrentDirectory())
-                .AddJsonFile("appsettings.json", optional: true)
-                .AddEnvironmentVariables()
-                .Build();
-        }
-        catch (Exception ex) when (ex is InvalidDataException or FormatException or IOException)
-        {
-            return null;
-        }
+        var files = BotConfiguration.Locate(configOption);
+        var configuration = new ConfigurationManager();
+        var environment = Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? "Production";
+        BotConfiguration.Apply(configuration, files, environment, dataDirectory: null);
+        configuration.AddEnvironmentVariables();
+        return configuration;
     }
 
     /// <summary>The public URL: an absolute permalink, the template's origin + permalink, or the template with <c>{slug}</c>.</summary>
