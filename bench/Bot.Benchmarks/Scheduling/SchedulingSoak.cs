@@ -51,7 +51,8 @@ internal static class SchedulingSoak
         var samples = new List<Sample>();
         var wall = Stopwatch.StartNew();
         Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks, queue: {(hangfire is null ? "in memory" : "Hangfire.Storage.SQLite, 8 workers")}");
-        Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads  lock-names-MB  managed-less-names-MB");
+        Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads  lock-names-MB  managed-less-names-MB |  anon-MB  heap-MB  file-MB  sqlite-so  sqlite-used  gc-commit  hangfire.db-MB");
+        var smapsWeeks = BenchArgs.Text(args, "--smaps") is { } list ? list.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToHashSet() : [];
         for (var week = 0; week < weeks; week++)
         {
             var weekEnd = firstSunday.AddDays(7 * (week + 1));
@@ -88,10 +89,18 @@ internal static class SchedulingSoak
             }
 
             poster.Forget(TimeSpan.FromDays(21));
-            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire));
-            if ((week + 1) % 4 == 0 || week == 0)
+            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire, Path.Combine(dir, "hangfire.db")));
+            if ((week + 1) % 4 == 0 || week == 0 || smapsWeeks.Contains(week + 1))
             {
                 Console.WriteLine(samples[^1]);
+            }
+
+            if (smapsWeeks.Contains(week + 1))
+            {
+                foreach (var mapping in NativeMemory.Largest(12))
+                {
+                    Console.WriteLine($"      smaps week {week + 1}: {mapping}");
+                }
             }
         }
 
@@ -169,11 +178,11 @@ internal static class SchedulingSoak
         public IDisposable? OnChange(Action<PostingOptions, string?> listener) => null;
     }
 
-    private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads, double LockNamesMb)
+    private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads, double LockNamesMb, NativeMemory Native, double HangfireDbMb)
     {
         public double ManagedLessNamesMb => ManagedMb - LockNamesMb;
 
-        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire)
+        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire, string hangfireDb)
         {
             var lockNames = hangfire?.InternedLockNames().Bytes ?? 0;
             GC.Collect();
@@ -181,11 +190,13 @@ internal static class SchedulingSoak
             GC.Collect();
             using var process = Process.GetCurrentProcess();
             return new Sample(week, posts, process.WorkingSet64 / 1048576.0, process.PrivateMemorySize64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, process.HandleCount, process.Threads.Count,
-                lockNames / 1048576.0);
+                lockNames / 1048576.0, NativeMemory.Take(), FileSize(hangfireDb) + FileSize(hangfireDb + "-wal"));
         }
+
+        private static double FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length / 1048576.0 : 0;
 
         public override string ToString()
             => string.Create(CultureInfo.InvariantCulture,
-                $"{Week,4}  {Posts,5}  {WorkingSetMb,14:F1}  {PrivateMb,10:F1}  {ManagedMb,10:F2}  {Handles,7}  {Threads,7}  {LockNamesMb,13:F2}  {ManagedLessNamesMb,21:F2}");
+                $"{Week,4}  {Posts,5}  {WorkingSetMb,14:F1}  {PrivateMb,10:F1}  {ManagedMb,10:F2}  {Handles,7}  {Threads,7}  {LockNamesMb,13:F2}  {ManagedLessNamesMb,21:F2} | {Native}  {HangfireDbMb,14:F1}");
     }
 }
