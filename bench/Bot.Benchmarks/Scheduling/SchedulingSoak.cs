@@ -35,7 +35,8 @@ internal static class SchedulingSoak
         var catalog = new SoakCatalog(clock, firstSunday, weeks + 1);
         var poster = new CountingPoster(clock, failureRate, seed: 11);
         var storage = BenchArgs.Text(args, "--storage") ?? "memory";
-        using var hangfire = storage == "sqlite" ? new HangfireSoakQueue(Path.Combine(dir, "hangfire.db"), workers: 8) : null;
+        // --keep-jobs: never expire Hangfire's finished jobs (as the harness did before: every job of the year stays in hangfire.db).
+        using var hangfire = storage == "sqlite" ? new HangfireSoakQueue(Path.Combine(dir, "hangfire.db"), workers: 8, expireJobs: !args.Contains("--keep-jobs")) : null;
         ISoakQueue queue = hangfire is null ? new SoakQueue() : hangfire;
         var services = Build(database, clock, monitor, catalog, poster, queue);
         var schedules = new List<(long Id, CronSchedule Cron, TimeZoneInfo Zone)>();
@@ -52,6 +53,8 @@ internal static class SchedulingSoak
         var wall = Stopwatch.StartNew();
         Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks, queue: {(hangfire is null ? "in memory" : "Hangfire.Storage.SQLite, 8 workers")}");
         Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads  lock-names-MB  managed-less-names-MB |  anon-MB  heap-MB  file-MB  sqlite-so  sqlite-used  gc-commit  hangfire.db-MB");
+        // --plain-gc: sample after an ordinary full collection (as before), leaving the GC's free regions committed.
+        var plainGc = args.Contains("--plain-gc");
         var smapsWeeks = BenchArgs.Text(args, "--smaps") is { } list ? list.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToHashSet() : [];
         for (var week = 0; week < weeks; week++)
         {
@@ -89,7 +92,7 @@ internal static class SchedulingSoak
             }
 
             poster.Forget(TimeSpan.FromDays(21));
-            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire, Path.Combine(dir, "hangfire.db")));
+            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire, Path.Combine(dir, "hangfire.db"), plainGc));
             if ((week + 1) % 4 == 0 || week == 0 || smapsWeeks.Contains(week + 1))
             {
                 Console.WriteLine(samples[^1]);
@@ -182,12 +185,23 @@ internal static class SchedulingSoak
     {
         public double ManagedLessNamesMb => ManagedMb - LockNamesMb;
 
-        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire, string hangfireDb)
+        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire, string hangfireDb, bool plainGc)
         {
             var lockNames = hangfire?.InternedLockNames().Bytes ?? 0;
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            GC.Collect();
+            if (plainGc)
+            {
+                GC.Collect();
+            }
+            else
+            {
+                // A full compacting collection that also hands the GC's free regions back to the OS (GCCollectionMode.Aggressive).
+                // Without it the working set carries whatever free regions the GC keeps committed for the next allocations: in a
+                // 52-week run that swung 4 -> 28 -> 8 MB from week to week with a managed heap of 1-4 MB (docs/benchmarks.md).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             using var process = Process.GetCurrentProcess();
             return new Sample(week, posts, process.WorkingSet64 / 1048576.0, process.PrivateMemorySize64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, process.HandleCount, process.Threads.Count,
                 lockNames / 1048576.0, NativeMemory.Take(), FileSize(hangfireDb) + FileSize(hangfireDb + "-wal"));
