@@ -5,10 +5,10 @@ namespace Bot.Benchmarks.Scheduling;
 /// <summary>
 /// Where the soak's resident memory is: <c>/proc/self/smaps</c> summed by kind of mapping (the glibc <c>[heap]</c>, other
 /// anonymous mappings: the GC's regions and glibc's thread arenas, the e_sqlite3 library, other files), SQLite's own count of
-/// the bytes it has allocated (<c>sqlite3_memory_used</c>, all connections of both databases: they share one e_sqlite3) and
-/// the GC's committed bytes. Linux only; elsewhere the mapping figures are 0.
+/// the bytes it has allocated (<c>sqlite3_memory_used</c>, all connections of both databases: they share one e_sqlite3), its
+/// peak since the last sample (<c>sqlite3_memory_highwater</c>, reset by each sample) and the GC's committed bytes. Linux only; elsewhere the mapping figures are 0.
 /// </summary>
-internal sealed record NativeMemory(double AnonymousMb, double HeapMb, double FileMb, double SqliteLibMb, double SqliteUsedMb, double GcCommittedMb)
+internal sealed record NativeMemory(double AnonymousMb, double HeapMb, double FileMb, double SqliteLibMb, double SqliteUsedMb, double SqlitePeakMb, double GcCommittedMb)
 {
     public static NativeMemory Take()
     {
@@ -52,7 +52,7 @@ internal sealed record NativeMemory(double AnonymousMb, double HeapMb, double Fi
         }
 
         return new NativeMemory(anonymous, heap, file, sqliteLib, SQLitePCL.raw.sqlite3_memory_used() / 1048576.0,
-            GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0);
+            SQLitePCL.raw.sqlite3_memory_highwater(1) / 1048576.0, GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0);
     }
 
     /// <summary>The biggest mappings by resident size, one line each, for a look at one week.</summary>
@@ -91,5 +91,5 @@ internal sealed record NativeMemory(double AnonymousMb, double HeapMb, double Fi
 
     public override string ToString()
         => string.Create(CultureInfo.InvariantCulture,
-            $"{AnonymousMb,7:F1}  {HeapMb,7:F1}  {FileMb,7:F1}  {SqliteLibMb,7:F1}  {SqliteUsedMb,9:F1}  {GcCommittedMb,9:F1}");
+            $"{AnonymousMb,7:F1}  {HeapMb,7:F1}  {FileMb,7:F1}  {SqliteLibMb,9:F1}  {SqliteUsedMb,11:F1}  {SqlitePeakMb,11:F1}  {GcCommittedMb,9:F1}");
 }
