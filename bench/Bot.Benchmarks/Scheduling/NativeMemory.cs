@@ -4,9 +4,10 @@ namespace Bot.Benchmarks.Scheduling;
 
 /// <summary>
 /// Where the soak's resident memory is: <c>/proc/self/smaps</c> summed by kind of mapping (the glibc <c>[heap]</c>, other
-/// anonymous mappings: the GC's regions and glibc's thread arenas, the e_sqlite3 library, other files), SQLite's own count of
-/// the bytes it has allocated (<c>sqlite3_memory_used</c>, all connections of both databases: they share one e_sqlite3), its
-/// peak since the last sample (<c>sqlite3_memory_highwater</c>, reset by each sample) and the GC's committed bytes. Linux only; elsewhere the mapping figures are 0.
+/// anonymous mappings: the GC's regions, glibc's thread arenas, stacks, JIT code; the e_sqlite3 library; other files),
+/// SQLite's own count of the bytes it has allocated (<c>sqlite3_memory_used</c>, all connections of both databases: they
+/// share one e_sqlite3), its peak since the last sample (<c>sqlite3_memory_highwater</c>, reset by each sample) and the GC's
+/// committed bytes. Linux only; elsewhere the mapping figures are 0.
 /// </summary>
 internal sealed record NativeMemory(double AnonymousMb, double HeapMb, double FileMb, double SqliteLibMb, double SqliteUsedMb, double SqlitePeakMb, double GcCommittedMb)
 {
