@@ -35,7 +35,8 @@ internal static class SchedulingSoak
         var catalog = new SoakCatalog(clock, firstSunday, weeks + 1);
         var poster = new CountingPoster(clock, failureRate, seed: 11);
         var storage = BenchArgs.Text(args, "--storage") ?? "memory";
-        using var hangfire = storage == "sqlite" ? new HangfireSoakQueue(Path.Combine(dir, "hangfire.db"), workers: 8) : null;
+        // --keep-jobs: never expire Hangfire's finished jobs (as the harness did before: every job of the year stays in hangfire.db).
+        using var hangfire = storage == "sqlite" ? new HangfireSoakQueue(Path.Combine(dir, "hangfire.db"), workers: 8, expireJobs: !args.Contains("--keep-jobs")) : null;
         ISoakQueue queue = hangfire is null ? new SoakQueue() : hangfire;
         var services = Build(database, clock, monitor, catalog, poster, queue);
         var schedules = new List<(long Id, CronSchedule Cron, TimeZoneInfo Zone)>();
@@ -51,7 +52,10 @@ internal static class SchedulingSoak
         var samples = new List<Sample>();
         var wall = Stopwatch.StartNew();
         Console.WriteLine($"scheduling-soak: {subscriptionCount} subscriptions, {weeks} weeks, {failureRate:P0} of posts fail transiently, restart every 4 weeks, queue: {(hangfire is null ? "in memory" : "Hangfire.Storage.SQLite, 8 workers")}");
-        Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads  lock-names-MB  managed-less-names-MB");
+        Console.WriteLine("week  posts  working-set-MB  private-MB  managed-MB  handles  threads  lock-names-MB  managed-less-names-MB |  anon-MB  heap-MB  file-MB  sqlite-so  sqlite-used  sqlite-peak  gc-commit  hangfire.db-MB");
+        // --plain-gc: sample after an ordinary full collection (as before), leaving the GC's free regions committed.
+        var plainGc = args.Contains("--plain-gc");
+        var smapsWeeks = BenchArgs.Text(args, "--smaps") is { } list ? list.Split(',').Select(w => int.Parse(w, CultureInfo.InvariantCulture)).ToHashSet() : [];
         for (var week = 0; week < weeks; week++)
         {
             var weekEnd = firstSunday.AddDays(7 * (week + 1));
@@ -88,10 +92,18 @@ internal static class SchedulingSoak
             }
 
             poster.Forget(TimeSpan.FromDays(21));
-            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire));
-            if ((week + 1) % 4 == 0 || week == 0)
+            samples.Add(Sample.Take(week + 1, poster.Posted, hangfire, Path.Combine(dir, "hangfire.db"), plainGc));
+            if ((week + 1) % 4 == 0 || week == 0 || smapsWeeks.Contains(week + 1))
             {
                 Console.WriteLine(samples[^1]);
+            }
+
+            if (smapsWeeks.Contains(week + 1))
+            {
+                foreach (var mapping in NativeMemory.Largest(12))
+                {
+                    Console.WriteLine($"      smaps week {week + 1}: {mapping}");
+                }
             }
         }
 
@@ -106,7 +118,8 @@ internal static class SchedulingSoak
         var warmedUp = Median(samples, Math.Min(7, samples.Count - 1));
         var last = Median(samples, samples.Count - 1);
         var handleGrowth = last.Handles - warmedUp.Handles;
-        // The working set climbs while SQLite's page cache fills as the ledger file grows, then levels off; judge it on the second half.
+        // The working set climbs in the first weeks (code paged in, JIT tiers, the allocator's arenas, the Hangfire pool filling
+        // up to its peak concurrency; SQLite itself holds 2-4 MB all year), then levels off: judge it on the second half.
         var middle = samples[(samples.Count / 2) - 1];
         var middleWindow = Median(samples, (samples.Count / 2) - 1);
         var workingGrowth = (last.WorkingSetMb - middleWindow.WorkingSetMb) / middleWindow.WorkingSetMb;
@@ -169,23 +182,36 @@ internal static class SchedulingSoak
         public IDisposable? OnChange(Action<PostingOptions, string?> listener) => null;
     }
 
-    private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads, double LockNamesMb)
+    private sealed record Sample(int Week, int Posts, double WorkingSetMb, double PrivateMb, double ManagedMb, int Handles, int Threads, double LockNamesMb, NativeMemory Native, double HangfireDbMb)
     {
         public double ManagedLessNamesMb => ManagedMb - LockNamesMb;
 
-        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire)
+        public static Sample Take(int week, int posts, HangfireSoakQueue? hangfire, string hangfireDb, bool plainGc)
         {
             var lockNames = hangfire?.InternedLockNames().Bytes ?? 0;
             GC.Collect();
             GC.WaitForPendingFinalizers();
-            GC.Collect();
+            if (plainGc)
+            {
+                GC.Collect();
+            }
+            else
+            {
+                // A full compacting collection that also hands the GC's free regions back to the OS (GCCollectionMode.Aggressive).
+                // Without it the working set carries whatever free regions the GC keeps committed for the next allocations: in a
+                // 52-week run that swung 4 -> 28 -> 8 MB from week to week with a managed heap of 1-4 MB (docs/benchmarks.md).
+                GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            }
+
             using var process = Process.GetCurrentProcess();
             return new Sample(week, posts, process.WorkingSet64 / 1048576.0, process.PrivateMemorySize64 / 1048576.0, GC.GetTotalMemory(false) / 1048576.0, process.HandleCount, process.Threads.Count,
-                lockNames / 1048576.0);
+                lockNames / 1048576.0, NativeMemory.Take(), FileSize(hangfireDb) + FileSize(hangfireDb + "-wal"));
         }
+
+        private static double FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length / 1048576.0 : 0;
 
         public override string ToString()
             => string.Create(CultureInfo.InvariantCulture,
-                $"{Week,4}  {Posts,5}  {WorkingSetMb,14:F1}  {PrivateMb,10:F1}  {ManagedMb,10:F2}  {Handles,7}  {Threads,7}  {LockNamesMb,13:F2}  {ManagedLessNamesMb,21:F2}");
+                $"{Week,4}  {Posts,5}  {WorkingSetMb,14:F1}  {PrivateMb,10:F1}  {ManagedMb,10:F2}  {Handles,7}  {Threads,7}  {LockNamesMb,13:F2}  {ManagedLessNamesMb,21:F2} | {Native}  {HangfireDbMb,14:F1}");
     }
 }

@@ -61,6 +61,24 @@ public sealed class SchedulerHostTests
     }
 
     [Fact]
+    public void Host_ExpiresFinishedHangfireJobsAfterADay_AsTheSchedulingSoakAssumes()
+    {
+        // bench scheduling-soak --storage sqlite plays this server: it expires finished jobs and aggregates counters with the
+        // storage's own components, daily. If the host stops expiring them, hangfire.db grows with every job and the soak
+        // no longer measures the host (docs/benchmarks.md, "The working set").
+        using var factory = new BotHostFactory(new Dictionary<string, string?> { ["Bot:Scheduling:PostOnFirstStart"] = "None" });
+
+        var storage = Assert.IsType<Hangfire.Storage.SQLite.SQLiteStorage>(factory.Services.GetRequiredService<JobStorage>());
+#pragma warning disable CS0618 // GetComponents: what Hangfire's server runs for this storage (Hangfire.Storage.SQLite 0.4.3 has no processes API)
+        var components = storage.GetComponents().Select(c => c.GetType()).ToList();
+#pragma warning restore CS0618
+
+        Assert.Equal(TimeSpan.FromDays(1), storage.JobExpirationTimeout);
+        Assert.Contains(typeof(Hangfire.Storage.SQLite.ExpirationManager), components);
+        Assert.Contains(typeof(Hangfire.Storage.SQLite.CountersAggregator), components);
+    }
+
+    [Fact]
     public async Task Dashboard_AsksForCredentials_WhenTheyAreConfigured()
     {
         using var factory = new BotHostFactory(new Dictionary<string, string?>
