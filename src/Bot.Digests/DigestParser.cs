@@ -101,12 +101,27 @@ public sealed class DigestParser
             var parserContext = new MarkdownParserContext();
             parserContext.Properties[TrailingDefinitions.ContextKey] = trailing;
             var document = Markdown.Parse(markdown[..trailing.BodyLength], DigestPipeline.Instance, parserContext);
-            return document.LastChild is HeadingBlock heading && heading.Line == trailing.HeadingLine ? document : null;
+            return document.LastChild is HeadingBlock heading && heading.Line == trailing.HeadingLine && !DefinesFootnoteLikeLabels(document) ? document : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }
+    }
+
+    // A link reference definition in the body whose label might equal a footnote's would have lost to the trailing
+    // definition of that label, which the ordinary path registers first: leave such a text to the ordinary path.
+    private static bool DefinesFootnoteLikeLabels(MarkdownDocument document)
+    {
+        foreach (var block in document.GetLinkReferenceDefinitions(false))
+        {
+            if (block is LinkReferenceDefinition { Label: { } label } && FootnoteCitations.MayNameFootnote(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MarkdownDocument? ParseMarkdown(string markdown, ParseContext context)

@@ -1,11 +1,13 @@
+using Markdig.Extensions.Footnotes;
+
 namespace Bot.Digests.Parsing;
 
 /// <summary>
 /// The plain footnote list most digests end with: after a heading (<c>## References</c>), nothing but lines of the
 /// exact form <c>[^label]: [Title](url)</c> and blank lines up to the end of the text. Such a list is read here
 /// instead of by Markdig, which spends about a third of a digest's parse on it (a footnote block, a paragraph and a
-/// link per line). Markdig then parses only the text before the list, with these definitions registered up front
-/// (see <see cref="OrdinalLinkLabels"/>), so every <c>[^label]</c> citation becomes the same footnote link as before.
+/// link per line). Markdig then parses only the text before the list, and <see cref="FootnoteCitations"/> makes every
+/// <c>[^label]</c> citation of these definitions the same footnote link as before.
 /// </summary>
 /// <remarks>
 /// Only lines whose meaning cannot differ between the two readings qualify: labels of letters, digits, <c>-_.</c>;
@@ -30,6 +32,9 @@ internal sealed class TrailingDefinitions
     private static readonly System.Buffers.SearchValues<char> UrlChars = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%");
 
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _indexOfLabel;
+    private Footnote?[]? _footnotes;
+
     private TrailingDefinitions(int bodyLength, int headingLine, List<Definition> definitions)
     {
         BodyLength = bodyLength;
@@ -45,6 +50,31 @@ internal sealed class TrailingDefinitions
 
     /// <summary>The definitions in document order (duplicates included, as Markdig would list them).</summary>
     public List<Definition> Definitions { get; }
+
+    /// <summary>The index of the first definition of <paramref name="label"/> (ASCII letters compared ignoring case), or -1.</summary>
+    public int IndexOf(ReadOnlySpan<char> label)
+    {
+        if (_indexOfLabel is not { } lookup)
+        {
+            var indexes = new Dictionary<string, int>(Definitions.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < Definitions.Count; i++)
+            {
+                indexes.TryAdd(Definitions[i].Label, i);
+            }
+
+            lookup = indexes.GetAlternateLookup<ReadOnlySpan<char>>();
+            _indexOfLabel = lookup;
+        }
+
+        return lookup.TryGetValue(label, out var index) ? index : -1;
+    }
+
+    /// <summary>The Markdig footnote that citations of definition <paramref name="index"/> link to (one per definition).</summary>
+    public Footnote FootnoteAt(int index)
+    {
+        _footnotes ??= new Footnote?[Definitions.Count];
+        return _footnotes[index] ??= new Footnote(null!) { Label = "^" + Definitions[index].Label };
+    }
 
     /// <summary>The trailing definition list of <paramref name="markdown"/>, or null when the text does not end in one.</summary>
     public static TrailingDefinitions? Find(string markdown)
