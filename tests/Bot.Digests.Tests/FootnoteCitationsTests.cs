@@ -66,14 +66,18 @@ public sealed class FootnoteCitationsTests
     }
 
     [Fact]
-    public void Citations_OfAPlainDigest_LeaveMarkdigsLabelTableEmpty()
+    public void Citations_OfAPlainDigest_LeaveMarkdigsLabelTableEmpty_AndTheListUnread()
     {
         var (_, markdown) = new DigestGenerator(seed: 11).GenerateMany(1, entriesPerDigest: 20).Single();
-        var document = ParseBody(markdown, out _);
+        var document = ParseBody(markdown, out _)!;
 
-        // Every citation is a footnote link, yet no definition went into Markdig's (culture-aware) table.
+        // Every citation is a footnote link, yet no definition went into Markdig's (culture-aware) table, and Markdig
+        // kept none of the list's lines (one block stands for them).
         Assert.Equal(20, document.Descendants<FootnoteLink>().Count());
         Assert.Empty(document.GetLinkReferenceDefinitions(false).Links);
+        Assert.Empty(document.Descendants<Footnote>());
+        Assert.IsType<TrailingListBlock>(document.LastChild);
+        Assert.Empty(((LeafBlock)document.LastChild).Lines.Lines?.Take(((LeafBlock)document.LastChild).Lines.Count) ?? []);
     }
 
     [Fact]
@@ -177,13 +181,12 @@ public sealed class FootnoteCitationsTests
         Assert.InRange(compared, 600, 1000);
     }
 
-    // Markdig on the body with the citations resolved by FootnoteCitations, as DigestParser calls it.
-    private static MarkdownDocument ParseBody(string markdown, out TrailingDefinitions trailing)
+    // Markdig on the body with the citations resolved by FootnoteCitations, as DigestParser calls it; null when
+    // DigestParser would not use it (and parse the whole text the ordinary way).
+    private static MarkdownDocument? ParseBody(string markdown, out TrailingDefinitions trailing)
     {
         trailing = TrailingDefinitions.Find(markdown)!;
-        var context = new MarkdownParserContext();
-        context.Properties[TrailingDefinitions.ContextKey] = trailing;
-        return Markdown.Parse(markdown[..trailing.BodyLength], DigestPipeline.Instance, context);
+        return DigestParser.ParseBody(markdown, trailing);
     }
 
     // Every block of the body (up to the heading of the list) has the same inlines as when Markdig reads the whole text;
@@ -193,8 +196,7 @@ public sealed class FootnoteCitationsTests
     {
         var body = ParseBody(markdown, out var trailing);
         var whole = Markdown.Parse(markdown, DigestPipeline.Instance);
-        if (body.LastChild is not HeadingBlock heading || heading.Line != trailing.HeadingLine
-            || body.GetLinkReferenceDefinitions(false).OfType<LinkReferenceDefinition>().Any(d => FootnoteCitations.MayNameFootnote(d.Label ?? string.Empty)))
+        if (body is null)
         {
             return false;
         }
@@ -209,7 +211,7 @@ public sealed class FootnoteCitationsTests
     {
         var text = new StringBuilder();
         // The footnotes Markdig read from the list are not part of the body (nor the paragraphs it adds to them).
-        foreach (var block in document.Descendants().OfType<LeafBlock>().Where(b => b.Line <= lastLine && b is not YamlFrontMatterBlock and not LinkReferenceDefinition && b.Parent is not Footnote))
+        foreach (var block in document.Descendants().OfType<LeafBlock>().Where(b => b.Line <= lastLine && b is not YamlFrontMatterBlock and not LinkReferenceDefinition and not TrailingListBlock && b.Parent is not Footnote))
         {
             text.Append(CultureInfo.InvariantCulture, $"{block.GetType().Name} {block.Line} {block.Span}:");
             if (block.Inline is { } inline)

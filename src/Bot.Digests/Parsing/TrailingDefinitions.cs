@@ -6,7 +6,7 @@ namespace Bot.Digests.Parsing;
 /// The plain footnote list most digests end with: after a heading (<c>## References</c>), nothing but lines of the
 /// exact form <c>[^label]: [Title](url)</c> and blank lines up to the end of the text. Such a list is read here
 /// instead of by Markdig, which spends about a third of a digest's parse on it (a footnote block, a paragraph and a
-/// link per line). Markdig then parses only the text before the list, and <see cref="FootnoteCitations"/> makes every
+/// link per line). Markdig then parses only the text before the list (<see cref="TrailingListParser"/>), and <see cref="FootnoteCitations"/> makes every
 /// <c>[^label]</c> citation of these definitions the same footnote link as before.
 /// </summary>
 /// <remarks>
@@ -42,11 +42,14 @@ internal sealed class TrailingDefinitions
         Definitions = definitions;
     }
 
-    /// <summary>Length of the text before the first definition: what Markdig parses.</summary>
+    /// <summary>Length of the text before the first definition: what Markdig reads.</summary>
     public int BodyLength { get; }
 
     /// <summary>Zero-based line of the heading right before the list; Markdig must end the body with it.</summary>
     public int HeadingLine { get; }
+
+    /// <summary>Zero-based line of the first definition, where <see cref="TrailingListParser"/> takes over.</summary>
+    public int FirstDefinitionLine => Definitions[0].Line - 1;
 
     /// <summary>The definitions in document order (duplicates included, as Markdig would list them).</summary>
     public List<Definition> Definitions { get; }
