@@ -179,34 +179,44 @@ internal sealed class TrailingDefinitions
     }
 
     // A footnote definition in the body would be listed before the trailing ones; keep the ordinary path for that.
-    // Markdig only reads one at the start of a line (at most three spaces in), so only "[^" there is looked at:
-    // linear in the body, whatever it holds.
-    private static bool DefinesFootnotes(ReadOnlySpan<char> body)
+    // Markdig only reads one at the start of a line (at most three spaces in; up to four spaces or tabs are taken here):
+    // "[^" whose first ']' on the line is followed by ':'. So every such line has a "]:", which body text nearly never
+    // has: each "]:" found sends its line to that check, once per line, so the search stays linear whatever the body holds.
+    internal static bool DefinesFootnotes(ReadOnlySpan<char> body)
     {
-        var offset = 0;
+        var searched = 0;
+        var lineStart = 0;
+        var checkedLine = -1;
         while (true)
         {
-            var found = body[offset..].IndexOf("[^", StringComparison.Ordinal);
+            var found = body[searched..].IndexOf("]:", StringComparison.Ordinal);
             if (found < 0)
             {
                 return false;
             }
 
-            var at = offset + found;
+            var at = searched + found;
+            var newline = body[searched..at].LastIndexOf('\n');
+            lineStart = newline < 0 ? lineStart : searched + newline + 1;
+            searched = at + 2;
+            if (lineStart == checkedLine)
+            {
+                continue;
+            }
+
+            checkedLine = lineStart;
             var indent = 0;
-            while (indent < 4 && at - indent - 1 >= 0 && body[at - indent - 1] is ' ' or '\t')
+            while (indent < 4 && lineStart + indent < at && body[lineStart + indent] is ' ' or '\t')
             {
                 indent++;
             }
 
-            var lineStart = at - indent == 0 || body[at - indent - 1] == '\n';
-            var close = body[at..].IndexOfAny(']', '\n');
-            if (lineStart && close > 0 && body[at + close] == ']' && at + close + 1 < body.Length && body[at + close + 1] == ':')
+            var line = body[(lineStart + indent)..];
+            var close = line.IndexOfAny(']', '\n');
+            if (line.StartsWith("[^", StringComparison.Ordinal) && close > 0 && line[close] == ']' && close + 1 < line.Length && line[close + 1] == ':')
             {
                 return true;
             }
-
-            offset = at + 2;
         }
     }
 
