@@ -36,6 +36,3 @@ internal sealed class TrailingListParser : BlockParser
 
     public override BlockState TryContinue(BlockProcessor processor, Block block) => BlockState.ContinueDiscard;
 }
-
-/// <summary>Where the trailing footnote list stands in the document: the lines are not kept (see <see cref="TrailingDefinitions"/>).</summary>
-internal sealed class TrailingListBlock(BlockParser parser) : LeafBlock(parser);
