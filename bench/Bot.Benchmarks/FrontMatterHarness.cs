@@ -10,7 +10,7 @@ namespace Bot.Benchmarks;
 /// <summary>
 /// <c>-- frontmatter FOLDER... [--rounds N]</c>: the front matter of every <c>*.md</c> under the folders (real digests:
 /// <c>../shared/seeds</c>, <c>../shared/wild</c>) read by YamlDotNet's event parser (<c>FrontMatterReader</c>), beside the
-/// whole <c>DigestParser.Parse</c> of the same files, in process CPU time, interleaved round by round.
+/// whole <c>DigestParser.Parse</c> and plain Markdig of the same files, in process CPU time, interleaved round by round.
 /// </summary>
 internal static class FrontMatterHarness
 {
@@ -27,6 +27,7 @@ internal static class FrontMatterHarness
         {
             ("front matter, YamlDotNet event parser", blocks.Count * repeat, () => Each(blocks, repeat, b => FrontMatterReader.Read(b.Yaml, b.Line, []))),
             ("whole digest, DigestParser.Parse", digests.Count * Math.Max(1, repeat / 20), () => Each(digests, Math.Max(1, repeat / 20), d => parser.Parse(d.Text, d.Name))),
+            ("whole digest, Markdig.Markdown.Parse (the ratio's baseline)", digests.Count * Math.Max(1, repeat / 20), () => Each(digests, Math.Max(1, repeat / 20), d => Markdown.Parse(d.Text))),
         };
         var samples = variants.ToDictionary(v => v.Name, _ => new List<double>());
         for (var round = 0; round < rounds; round++)
@@ -45,7 +46,7 @@ internal static class FrontMatterHarness
             $"{digests.Count} files, {blocks.Count} with front matter ({blocks.Average(b => b.Yaml.Length):0} chars on average); median µs of rounds 2-{rounds} (CPU time), load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var (name, _, _) in variants)
         {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-50} {Median(samples[name]),9:0.00} µs"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-62} {Median(samples[name]),9:0.00} µs"));
         }
 
         return Task.FromResult(0);

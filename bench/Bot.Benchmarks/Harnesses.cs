@@ -9,6 +9,7 @@ internal static class Harnesses
         ["parse-cpu"] = ParseCpuHarness.RunAsync,
         ["parse-stages"] = ParseStagesHarness.RunAsync,
         ["parse-compare"] = ParseCompareHarness.RunAsync,
+        ["parse-pipeline"] = ParsePipelineHarness.RunAsync,
         ["hostile"] = HostileDigestsHarness.RunAsync,
         ["slack-interactions"] = Slack.SlackInteractionsHarness.RunAsync,
         ["discord-fanout"] = Discord.DiscordFanOutHarness.RunAsync,

@@ -19,7 +19,8 @@ namespace Bot.Benchmarks;
 [MinColumn]
 public class ParseBenchmarks
 {
-    // Bot.Digests' own cached pipeline (yaml, footnotes, ordinal labels): what Markdig costs with the extensions the parser needs.
+    // Bot.Digests' own cached pipeline (yaml, footnotes, and the trailing-list parsers, which act only with a parser context):
+    // Markdig on the whole text with the extensions the parser needs.
     private static readonly MarkdownPipeline DigestExtensions = Bot.Digests.Parsing.DigestPipeline.Instance;
 
     private readonly DigestParser _parser = new();

@@ -92,21 +92,38 @@ public sealed class DigestParser
         return Finish(context, name, frontMatter, format, quiet: false);
     }
 
-    // The text before a plain trailing footnote list, with that list registered up front; null when Markdig does not
-    // end the body with the heading the list was found under (an unclosed fence, say) or fails on it.
-    private static MarkdownDocument? ParseBody(string markdown, TrailingDefinitions trailing)
+    // The text with a plain trailing footnote list left to TrailingDefinitions (Markdig skips its lines and resolves its
+    // citations through FootnoteCitations); null when Markdig does not end the body with the heading the list was found
+    // under (an unclosed fence, say), the body defines a label that might name a footnote, or Markdig fails on it.
+    internal static MarkdownDocument? ParseBody(string markdown, TrailingDefinitions trailing)
     {
         try
         {
             var parserContext = new MarkdownParserContext();
             parserContext.Properties[TrailingDefinitions.ContextKey] = trailing;
-            var document = Markdown.Parse(markdown[..trailing.BodyLength], DigestPipeline.Instance, parserContext);
-            return document.LastChild is HeadingBlock heading && heading.Line == trailing.HeadingLine ? document : null;
+            var document = Markdown.Parse(markdown, DigestPipeline.Instance, parserContext);
+            var endsWithList = document.Count >= 2 && document.LastChild is TrailingListBlock && document[^2] is HeadingBlock heading && heading.Line == trailing.HeadingLine;
+            return endsWithList && !DefinesFootnoteLikeLabels(document) ? document : null;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             return null;
         }
+    }
+
+    // A link reference definition in the body whose label might equal a footnote's would have lost to the trailing
+    // definition of that label, which the ordinary path registers first: leave such a text to the ordinary path.
+    private static bool DefinesFootnoteLikeLabels(MarkdownDocument document)
+    {
+        foreach (var block in document.GetLinkReferenceDefinitions(false))
+        {
+            if (block is LinkReferenceDefinition { Label: { } label } && FootnoteCitations.MayNameFootnote(label))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static MarkdownDocument? ParseMarkdown(string markdown, ParseContext context)

@@ -157,6 +157,47 @@ public sealed partial class ParseShortcutTests
     }
 
     [Fact]
+    public void BodyFootnoteDefinitionCheck_IsWhatTheOldScanFinds_OnTheCorpusAndRandomText()
+    {
+        foreach (var text in Corpus())
+        {
+            Assert.Equal(ParsingReference.OldDefinesFootnotes(text), TrailingDefinitions.DefinesFootnotes(text));
+        }
+
+        string[] pieces = ["[^", "[^a]", "]", ":", "]:", "[", "^", "\n", " ", "  ", "\t", "a", "x y", "[^a]:", "- ", "> "];
+        var random = new Random(2026);
+        var defines = 0;
+        for (var round = 0; round < 20_000; round++)
+        {
+            var text = new StringBuilder();
+            for (var i = random.Next(1, 16); i > 0; i--)
+            {
+                text.Append(pieces[random.Next(pieces.Length)]);
+            }
+
+            var expected = ParsingReference.OldDefinesFootnotes(text.ToString());
+            Assert.True(expected == TrailingDefinitions.DefinesFootnotes(text.ToString()), text.ToString());
+            defines += expected ? 1 : 0;
+        }
+
+        Assert.InRange(defines, 1_000, 19_000);
+    }
+
+    [Theory]
+    [InlineData(2_000)]
+    [InlineData(60)]
+    [InlineData(10)]
+    [InlineData(0)]
+    public void BracketBound_IsWhatTheOldCountGives(int maxBrackets)
+    {
+        var texts = Corpus().Concat(["[a](", "]]]]((((", "[](", "](](](", string.Concat(Enumerable.Repeat("[a](", 30)), string.Concat(Enumerable.Repeat("]", 90))]);
+        foreach (var text in texts)
+        {
+            Assert.Equal(ParsingReference.OldMayHaveBracketParagraph(text, maxBrackets), HostileShapes.MayHaveBracketParagraph(text, maxBrackets));
+        }
+    }
+
+    [Fact]
     public void HostileShapeCheck_StillDegradesAParagraphOfUnclosedLinks()
     {
         var text = "# T\n\nok [a](https://x.test)\n\n" + string.Concat(Enumerable.Repeat("[a](", 30)) + "\n";

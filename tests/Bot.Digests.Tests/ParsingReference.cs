@@ -68,6 +68,40 @@ internal static partial class ParsingReference
     }
 
     // Container depth of one line as the line-split version measured it.
+    /// <summary>TrailingDefinitions' body check before it searched for "]:": every "[^", then its line start.</summary>
+    public static bool OldDefinesFootnotes(ReadOnlySpan<char> body)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var found = body[offset..].IndexOf("[^", StringComparison.Ordinal);
+            if (found < 0)
+            {
+                return false;
+            }
+
+            var at = offset + found;
+            var indent = 0;
+            while (indent < 4 && at - indent - 1 >= 0 && body[at - indent - 1] is ' ' or '\t')
+            {
+                indent++;
+            }
+
+            var lineStart = at - indent == 0 || body[at - indent - 1] == '\n';
+            var close = body[at..].IndexOfAny(']', '\n');
+            if (lineStart && close > 0 && body[at + close] == ']' && at + close + 1 < body.Length && body[at + close + 1] == ':')
+            {
+                return true;
+            }
+
+            offset = at + 2;
+        }
+    }
+
+    /// <summary>HostileShapes' bracket bound before it counted ']' first.</summary>
+    public static bool OldMayHaveBracketParagraph(string markdown, int maxBrackets) =>
+        (long)markdown.AsSpan().Count('[') + markdown.AsSpan().Count("](") > maxBrackets;
+
     public static int OldNesting(string line)
     {
         var depth = 0;

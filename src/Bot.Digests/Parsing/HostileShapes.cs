@@ -37,8 +37,11 @@ internal static class HostileShapes
     /// </summary>
     internal static bool MayHaveBracketParagraph(string markdown, int maxBrackets)
     {
+        // Every "](" has its own ']', so the count of ']' (one vectorised pass, like '[') settles an ordinary digest
+        // without the slower search for the pair.
         var text = markdown.AsSpan();
-        return (long)text.Count('[') + text.Count("](") > maxBrackets;
+        long openers = text.Count('[');
+        return openers + text.Count(']') > maxBrackets && openers + text.Count("](") > maxBrackets;
     }
 
     private static bool DegradeBracketParagraphs(string[] lines, int maxBrackets, ParseContext context)

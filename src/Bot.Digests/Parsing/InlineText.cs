@@ -27,7 +27,9 @@ internal static partial class InlineText
     public static string Finish(PlainTextBuilder text, InlineScan? scan)
     {
         var raw = text.ToString();
-        if (!raw.Contains("[^", StringComparison.Ordinal))
+
+        // '^' alone first: one vectorised pass over text that nearly never has it (a search for "[^" cost more).
+        if (!raw.Contains('^') || !raw.Contains("[^", StringComparison.Ordinal))
         {
             return raw;
         }
@@ -50,7 +52,7 @@ internal static partial class InlineText
                 if (!IsAttributeList(slice))
                 {
                     text.Append(slice);
-                    if (scan is { LinkDepth: 0 } && slice.Contains("://", StringComparison.Ordinal))
+                    if (scan is { LinkDepth: 0 } && slice.Contains(':') && slice.Contains("://", StringComparison.Ordinal))
                     {
                         scan.FindBareUrls(slice);
                     }

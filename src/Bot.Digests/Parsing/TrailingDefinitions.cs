@@ -1,11 +1,13 @@
+using Markdig.Extensions.Footnotes;
+
 namespace Bot.Digests.Parsing;
 
 /// <summary>
 /// The plain footnote list most digests end with: after a heading (<c>## References</c>), nothing but lines of the
 /// exact form <c>[^label]: [Title](url)</c> and blank lines up to the end of the text. Such a list is read here
 /// instead of by Markdig, which spends about a third of a digest's parse on it (a footnote block, a paragraph and a
-/// link per line). Markdig then parses only the text before the list, with these definitions registered up front
-/// (see <see cref="OrdinalLinkLabels"/>), so every <c>[^label]</c> citation becomes the same footnote link as before.
+/// link per line). Markdig then parses only the text before the list (<see cref="TrailingListParser"/>), and <see cref="FootnoteCitations"/> makes every
+/// <c>[^label]</c> citation of these definitions the same footnote link as before.
 /// </summary>
 /// <remarks>
 /// Only lines whose meaning cannot differ between the two readings qualify: labels of letters, digits, <c>-_.</c>;
@@ -30,6 +32,9 @@ internal sealed class TrailingDefinitions
     private static readonly System.Buffers.SearchValues<char> UrlChars = System.Buffers.SearchValues.Create(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~:/?#@!$&'()*+,;=%");
 
+    private Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>>? _indexOfLabel;
+    private Footnote?[]? _footnotes;
+
     private TrailingDefinitions(int bodyLength, int headingLine, List<Definition> definitions)
     {
         BodyLength = bodyLength;
@@ -37,14 +42,42 @@ internal sealed class TrailingDefinitions
         Definitions = definitions;
     }
 
-    /// <summary>Length of the text before the first definition: what Markdig parses.</summary>
+    /// <summary>Length of the text before the first definition: what Markdig reads.</summary>
     public int BodyLength { get; }
 
     /// <summary>Zero-based line of the heading right before the list; Markdig must end the body with it.</summary>
     public int HeadingLine { get; }
 
+    /// <summary>Zero-based line of the first definition, where <see cref="TrailingListParser"/> takes over.</summary>
+    public int FirstDefinitionLine => Definitions[0].Line - 1;
+
     /// <summary>The definitions in document order (duplicates included, as Markdig would list them).</summary>
     public List<Definition> Definitions { get; }
+
+    /// <summary>The index of the first definition of <paramref name="label"/> (ASCII letters compared ignoring case), or -1.</summary>
+    public int IndexOf(ReadOnlySpan<char> label)
+    {
+        if (_indexOfLabel is not { } lookup)
+        {
+            var indexes = new Dictionary<string, int>(Definitions.Count, StringComparer.OrdinalIgnoreCase);
+            for (var i = 0; i < Definitions.Count; i++)
+            {
+                indexes.TryAdd(Definitions[i].Label, i);
+            }
+
+            lookup = indexes.GetAlternateLookup<ReadOnlySpan<char>>();
+            _indexOfLabel = lookup;
+        }
+
+        return lookup.TryGetValue(label, out var index) ? index : -1;
+    }
+
+    /// <summary>The Markdig footnote that citations of definition <paramref name="index"/> link to (one per definition).</summary>
+    public Footnote FootnoteAt(int index)
+    {
+        _footnotes ??= new Footnote?[Definitions.Count];
+        return _footnotes[index] ??= new Footnote(null!) { Label = "^" + Definitions[index].Label };
+    }
 
     /// <summary>The trailing definition list of <paramref name="markdown"/>, or null when the text does not end in one.</summary>
     public static TrailingDefinitions? Find(string markdown)
@@ -146,34 +179,44 @@ internal sealed class TrailingDefinitions
     }
 
     // A footnote definition in the body would be listed before the trailing ones; keep the ordinary path for that.
-    // Markdig only reads one at the start of a line (at most three spaces in), so only "[^" there is looked at:
-    // linear in the body, whatever it holds.
-    private static bool DefinesFootnotes(ReadOnlySpan<char> body)
+    // Markdig only reads one at the start of a line (at most three spaces in; up to four spaces or tabs are taken here):
+    // "[^" whose first ']' on the line is followed by ':'. So every such line has a "]:", which body text nearly never
+    // has: each "]:" found sends its line to that check, once per line, so the search stays linear whatever the body holds.
+    internal static bool DefinesFootnotes(ReadOnlySpan<char> body)
     {
-        var offset = 0;
+        var searched = 0;
+        var lineStart = 0;
+        var checkedLine = -1;
         while (true)
         {
-            var found = body[offset..].IndexOf("[^", StringComparison.Ordinal);
+            var found = body[searched..].IndexOf("]:", StringComparison.Ordinal);
             if (found < 0)
             {
                 return false;
             }
 
-            var at = offset + found;
+            var at = searched + found;
+            var newline = body[searched..at].LastIndexOf('\n');
+            lineStart = newline < 0 ? lineStart : searched + newline + 1;
+            searched = at + 2;
+            if (lineStart == checkedLine)
+            {
+                continue;
+            }
+
+            checkedLine = lineStart;
             var indent = 0;
-            while (indent < 4 && at - indent - 1 >= 0 && body[at - indent - 1] is ' ' or '\t')
+            while (indent < 4 && lineStart + indent < at && body[lineStart + indent] is ' ' or '\t')
             {
                 indent++;
             }
 
-            var lineStart = at - indent == 0 || body[at - indent - 1] == '\n';
-            var close = body[at..].IndexOfAny(']', '\n');
-            if (lineStart && close > 0 && body[at + close] == ']' && at + close + 1 < body.Length && body[at + close + 1] == ':')
+            var line = body[(lineStart + indent)..];
+            var close = line.IndexOfAny(']', '\n');
+            if (line.StartsWith("[^", StringComparison.Ordinal) && close > 0 && line[close] == ']' && close + 1 < line.Length && line[close + 1] == ':')
             {
                 return true;
             }
-
-            offset = at + 2;
         }
     }
 
