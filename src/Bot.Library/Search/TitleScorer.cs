@@ -1,5 +1,4 @@
 using Bot.Library.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Library.Search;
 
@@ -37,12 +36,8 @@ internal sealed class TitleScorer
         _averageTitle = averageTitle;
     }
 
-    /// <summary>Reads the title count and average title length; term frequencies are counted when first needed.</summary>
-    public static TitleScorer Create(MatchCache.View view, SqliteConnection connection, FtsQuery query)
-    {
-        var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
-        return new TitleScorer(view, query, rows, averages[0]);
-    }
+    /// <summary>A scorer with the title count and average title length of <paramref name="view"/>; term frequencies are counted when first needed.</summary>
+    public static TitleScorer Create(MatchCache.View view, FtsQuery query) => new(view, query, view.Titles, view.AverageTitleLength);
 
     /// <summary>The score of a match whose title holds no term.</summary>
     public static double NoTitleScore => 1.0;
