@@ -9,12 +9,12 @@ CREATE TABLE title_lengths (
 ALTER TABLE search_generation ADD COLUMN titles INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE search_generation ADD COLUMN title_tokens INTEGER NOT NULL DEFAULT 0;
 
--- Existing titles are counted by FTS5 itself, through fts5vocab's documented 'instance' table (one row per token).
+-- Existing titles are counted by FTS5 itself, through fts5vocab's documented 'instance' table (one row per token); a row
+-- with no title token (title_fts lists every row id: it is a full scan of a contentless table) gets 0.
 CREATE VIRTUAL TABLE temp.title_instances USING fts5vocab(main, title_fts, instance);
 INSERT INTO title_lengths (rowid, tokens)
-SELECT e.rowid, COALESCE(v.n, 0)
-FROM entries e
-LEFT JOIN (SELECT doc, COUNT(*) AS n FROM temp.title_instances WHERE col = 'title' GROUP BY doc) v ON v.doc = e.rowid;
+SELECT doc, COUNT(*) FROM temp.title_instances WHERE col = 'title' GROUP BY doc;
+INSERT OR IGNORE INTO title_lengths (rowid, tokens) SELECT rowid, 0 FROM title_fts;
 DROP TABLE temp.title_instances;
 
 UPDATE search_generation
