@@ -30,7 +30,8 @@ public sealed class DigestLibraryTitleIndexTests
         Assert.Equal(0, TitleHits(temp, "wombat"));
         Assert.Equal(0, TitleHits(temp, "koala"));
         Assert.Equal(1, TitleHits(temp, "numbat"));
-        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
+        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts"));
+        Fts5Figures.AssertKept(temp.Database);
         Assert.Equal(["Numbat migration"], await temp.Library.SuggestTitlesAsync("numbat"));
         Assert.Empty(await temp.Library.SuggestTitlesAsync("koala"));
     }
@@ -61,7 +62,8 @@ public sealed class DigestLibraryTitleIndexTests
 
         Assert.Equal(0, TitleHits(temp, "platypus"));
         Assert.Equal(1, TitleHits(temp, "\"" + news.Entries[0].Title.Split(' ')[0].ToLowerInvariant() + "\""));
-        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
+        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts"));
+        Fts5Figures.AssertKept(temp.Database);
     }
 
     [Fact]
@@ -87,7 +89,8 @@ public sealed class DigestLibraryTitleIndexTests
         Assert.Equal(0, TitleHits(temp, "half"));
         Assert.Equal(1, TitleHits(temp, "wombat"));
         Assert.Equal(1, TitleHits(temp, "koala"));
-        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
+        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts"));
+        Fts5Figures.AssertKept(temp.Database);
     }
 
     [Fact]
@@ -107,7 +110,8 @@ public sealed class DigestLibraryTitleIndexTests
         var reopened = new DigestLibrary(new BotDatabase(Path.GetDirectoryName(temp.Database.FilePath)!), new LibraryOptions(), null, TimeProvider.System, null);
 
         Assert.Contains("LLM 추론을 위한 효율적인 Scaling", await reopened.SuggestTitlesAsync("추론"));
-        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts_docsize"));
+        Assert.Equal(temp.Scalar("SELECT COUNT(*) FROM entries"), temp.Scalar("SELECT COUNT(*) FROM title_fts"));
+        Fts5Figures.AssertKept(temp.Database);
         Assert.Equal(papers, temp.Scalar("SELECT COUNT(*) FROM title_fts WHERE title_fts MATCH '{meta} : kpaper'"));
         // Migration 4 ran; later migrations (feeds: 9) may follow it.
         Assert.True(temp.Database.SchemaVersion() >= 4);

@@ -9,7 +9,7 @@ namespace Bot.Library.Search;
 /// first, read in rowid order (= digest date) only as far as the page needs. Title hits come from the
 /// title-only index <c>title_fts</c>, whose doclists are short; when there are at most
 /// <see cref="SearchEngine.ExactLimit"/> of them they are scored from title_fts alone (which terms each title
-/// holds, its length from the docsize table), else read newest first. Group keys are read only for the rows
+/// holds, its length from title_lengths), else read newest first. Group keys are read only for the rows
 /// a page needs.
 /// </summary>
 internal static class BroadRanker
@@ -39,13 +39,12 @@ internal static class BroadRanker
         if (titleHits.Count > 0 && titleHits.Count <= SearchEngine.ExactLimit)
         {
             titleRowids.UnionWith(titleHits);
-            var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
             var scores = allTerms
                 ? titleHits.ToDictionary(r => r, _ => 1.0)
-                : TermWeights(termHits, rows);
+                : TermWeights(termHits, view.Titles);
             SearchEngine.Step("b.weights");
             var ordered = titleHits
-                .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), averages[0])), 4)))
+                .Select(r => (Rowid: r, Score: Math.Round(SearchEngine.TitleBonus + (scores.GetValueOrDefault(r, 1.0) * LengthFactor(lengths.GetValueOrDefault(r), view.AverageTitleLength)), 4)))
                 .OrderByDescending(r => r.Score).ThenByDescending(r => r.Rowid).ToList();
             Take(connection, ordered, groups, page, offset, need);
             SearchEngine.Step("b.taketitles");
@@ -94,7 +93,7 @@ internal static class BroadRanker
     /// <summary>
     /// The first <see cref="SearchEngine.ExactLimit"/> + 1 title hits (the union of <paramref name="termHits"/>: what FTS5's
     /// OR returns first) and, when there are at most <see cref="SearchEngine.ExactLimit"/>, their title length in tokens from
-    /// title_fts's docsize table (small rows, unlike entries).
+    /// title_lengths (small rows, unlike entries).
     /// </summary>
     internal static Dictionary<long, int> TitleLengths(SqliteConnection connection, List<long[]> termHits)
     {
@@ -106,13 +105,12 @@ internal static class BroadRanker
         }
 
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT j.value, z.sz FROM json_each(@ids) j JOIN title_fts_docsize z ON z.id = j.value";
+        command.CommandText = "SELECT j.value, z.tokens FROM json_each(@ids) j JOIN title_lengths z ON z.rowid = j.value";
         command.Parameters.AddWithValue("@ids", FtsStats.JsonIds(union));
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
-            var sizes = reader.IsDBNull(1) ? [] : FtsStats.Varints((byte[])reader.GetValue(1), 1);
-            lengths[reader.GetInt64(0)] = sizes.Count > 0 ? (int)Math.Min(sizes[0], int.MaxValue) : 0;
+            lengths[reader.GetInt64(0)] = reader.GetInt32(1);
         }
 
         return lengths;

@@ -2,35 +2,9 @@ using Microsoft.Data.Sqlite;
 
 namespace Bot.Library.Search;
 
-/// <summary>
-/// Figures FTS5 already keeps, read without a doclist scan: the row count and average column lengths
-/// (the "averages" record, id 1 of <c>%_data</c>) and per-row column lengths (<c>%_docsize</c>).
-/// Both are SQLite varints.
-/// </summary>
+/// <summary>The two full-text indexes, matched through FTS5's documented SQL only.</summary>
 internal static class FtsStats
 {
-    /// <summary>Rows in <paramref name="table"/> and the average token count of each column (1 when empty).</summary>
-    public static (long Rows, double[] AverageLength) Averages(SqliteConnection connection, string table, int columns)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT block FROM {table}_data WHERE id = 1";
-        var averages = new double[columns];
-        Array.Fill(averages, 1.0);
-        if (command.ExecuteScalar() is not byte[] block)
-        {
-            return (0, averages);
-        }
-
-        var values = Varints(block, columns + 1);
-        var rows = values.Count > 0 ? values[0] : 0;
-        for (var c = 0; c < columns && c + 1 < values.Count; c++)
-        {
-            averages[c] = rows > 0 ? Math.Max(1.0, (double)values[c + 1] / rows) : 1.0;
-        }
-
-        return (rows, averages);
-    }
-
     /// <summary>The full-text index over every searched column.</summary>
     public const string EntryIndex = "entry_fts";
 
@@ -65,34 +39,4 @@ internal static class FtsStats
     /// </summary>
     public static string JsonIds(IEnumerable<long> rowids)
         => "[" + string.Join(",", rowids.Select(r => r.ToString(System.Globalization.CultureInfo.InvariantCulture))) + "]";
-
-    /// <summary>Decodes up to <paramref name="max"/> SQLite varints (big-endian, 7 bits a byte, a 9th byte of 8 bits).</summary>
-    public static List<long> Varints(ReadOnlySpan<byte> data, int max)
-    {
-        var values = new List<long>(max);
-        var i = 0;
-        while (i < data.Length && values.Count < max)
-        {
-            long value = 0;
-            var k = 0;
-            for (; k < 8 && i < data.Length; k++)
-            {
-                var b = data[i++];
-                value = (value << 7) | (long)(b & 0x7F);
-                if ((b & 0x80) == 0)
-                {
-                    break;
-                }
-            }
-
-            if (k == 8 && i < data.Length)
-            {
-                value = (value << 8) | data[i++];
-            }
-
-            values.Add(value);
-        }
-
-        return values;
-    }
 }

@@ -24,6 +24,12 @@ internal sealed partial class MatchCache
             _commonDf = commonDf;
         }
 
+        /// <summary>Rows of title_fts (= of entry_fts).</summary>
+        public long Titles => _snapshot.Titles;
+
+        /// <summary>The average title length in tokens (at least 1), for BM25's length normalisation.</summary>
+        public double AverageTitleLength => _snapshot.AverageTitleLength;
+
         /// <summary>Rows of <paramref name="index"/> matching <paramref name="match"/>, counted up to <paramref name="cap"/> (memoised).</summary>
         public int CountUpTo(string index, string match, int cap)
         {
@@ -212,7 +218,8 @@ internal sealed partial class MatchCache
                 }
             }
 
-            var array = AllRowids("SELECT CAST(group_concat(id) AS BLOB) FROM entry_fts_docsize", null);
+            // title_lengths has a row for every row of both indexes (DigestWriter.WriteIndex), and small rows to scan.
+            var array = AllRowids("SELECT CAST(group_concat(rowid) AS BLOB) FROM title_lengths", null);
             lock (_gate)
             {
                 _snapshot.Ids ??= array;
@@ -220,7 +227,7 @@ internal sealed partial class MatchCache
             }
         }
 
-        // The atom's rows as bits over Ids; null if FTS5 returns a row that docsize does not list (then the cache is not used).
+        // The atom's rows as bits over Ids; null if FTS5 returns a row that title_lengths does not list (then the cache is not used).
         private ulong[]? Bitmap(string atom, long[] ids)
         {
             lock (_gate)

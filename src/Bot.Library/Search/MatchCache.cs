@@ -11,7 +11,8 @@ namespace Bot.Library.Search;
 /// memory. Capped match counts (document frequencies, title IDFs) are memoised alongside.
 /// Everything is keyed by <c>search_generation</c>, which the one writer of both indexes (<c>DigestWriter.WriteIndex</c>)
 /// bumps in the same transaction as its index changes: any change to the library drops the cache, so results are
-/// exactly FTS5's. A search reads the key and the index in one read transaction.
+/// exactly FTS5's. The same row holds the number of titles and their total length in tokens (BM25's average title
+/// length). A search reads the row and the index in one read transaction.
 /// </summary>
 internal sealed partial class MatchCache
 {
@@ -40,29 +41,31 @@ internal sealed partial class MatchCache
     /// <summary>The cache for the library state <paramref name="connection"/> reads (call inside the search's read transaction).</summary>
     public View Open(SqliteConnection connection)
     {
-        var version = ReadVersion(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value, titles, title_tokens FROM search_generation WHERE id = 1";
+        using var reader = command.ExecuteReader();
+        var (version, titles, tokens) = reader.Read() ? (reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)) : (-1L, 0L, 0L);
         lock (_gate)
         {
             if (_current is null || _current.Version != version)
             {
-                _current = new Snapshot(version);
+                _current = new Snapshot(version, titles, titles > 0 ? Math.Max(1.0, (double)tokens / titles) : 1.0);
             }
 
             return new View(connection, _current, _gate, _commonDf);
         }
     }
 
-    private static long ReadVersion(SqliteConnection connection)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT value FROM search_generation WHERE id = 1";
-        return command.ExecuteScalar() is long value ? value : -1;
-    }
-
     /// <summary>What is cached for one state of the indexes.</summary>
-    internal sealed class Snapshot(long version)
+    internal sealed class Snapshot(long version, long titles, double averageTitleLength)
     {
         public long Version { get; } = version;
+
+        /// <summary>Rows of title_fts.</summary>
+        public long Titles { get; } = titles;
+
+        /// <summary>Their average title length in tokens (at least 1).</summary>
+        public double AverageTitleLength { get; } = averageTitleLength;
 
         /// <summary>Every entry_fts row id, ascending: bit k of a bitmap is row Ids[k]. Null until first needed; empty when unusable.</summary>
         public long[]? Ids { get; set; }

@@ -88,7 +88,7 @@ internal static class NarrowRanker
     private static List<(long Rowid, string Group, bool TitleHit, double Score)> ScoreInCSharp(
         MatchCache.View view, SqliteConnection connection, FtsQuery query, string titleMatch, List<long> rowids)
     {
-        var scorer = TitleScorer.Create(view, connection, query);
+        var scorer = new TitleScorer(view, query);
         var titleHits = query.Parts.Count == 1 ? view.Rowids(FtsStats.TitleIndex, titleMatch, SearchEngine.ExactLimit + 1).ToHashSet() : null;
         SearchEngine.Step("n.titlehits");
         var rows = new List<(long, string, bool, double)>(rowids.Count);

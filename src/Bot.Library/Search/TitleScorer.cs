@@ -1,5 +1,4 @@
 using Bot.Library.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Bot.Library.Search;
 
@@ -25,23 +24,13 @@ internal sealed class TitleScorer
 
     private readonly MatchCache.View _view;
     private readonly FtsQuery _query;
-    private readonly long _rows;
-    private readonly double _averageTitle;
     private double[]? _idf;
 
-    private TitleScorer(MatchCache.View view, FtsQuery query, long rows, double averageTitle)
+    /// <summary>A scorer with the title count and average title length of <paramref name="view"/>; term frequencies are counted when first needed.</summary>
+    public TitleScorer(MatchCache.View view, FtsQuery query)
     {
         _view = view;
         _query = query;
-        _rows = rows;
-        _averageTitle = averageTitle;
-    }
-
-    /// <summary>Reads the title count and average title length; term frequencies are counted when first needed.</summary>
-    public static TitleScorer Create(MatchCache.View view, SqliteConnection connection, FtsQuery query)
-    {
-        var (rows, averages) = FtsStats.Averages(connection, "title_fts", 1);
-        return new TitleScorer(view, query, rows, averages[0]);
     }
 
     /// <summary>The score of a match whose title holds no term.</summary>
@@ -69,7 +58,7 @@ internal sealed class TitleScorer
         }
 
         var idf = _idf ??= InverseDocumentFrequencies();
-        var titleNorm = K1 * (1 - B + (B * tokens.Length / _averageTitle));
+        var titleNorm = K1 * (1 - B + (B * tokens.Length / _view.AverageTitleLength));
         double inTitle = 0, elsewhere = 0;
         for (var t = 0; t < terms.Count; t++)
         {
@@ -99,7 +88,7 @@ internal sealed class TitleScorer
         for (var t = 0; t < idf.Length; t++)
         {
             double df = _view.CountUpTo(FtsStats.TitleIndex, "{title} : " + _query.Terms[t], DfCap);
-            idf[t] = Math.Log(1 + ((Math.Max(_rows, df) - df + 0.5) / (df + 0.5)));
+            idf[t] = Math.Log(1 + ((Math.Max(_view.Titles, df) - df + 0.5) / (df + 0.5)));
         }
 
         return idf;

@@ -32,6 +32,9 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _deleteTitleFts;
     private readonly SqliteCommand _insertTitleFts;
+    private readonly SqliteCommand _titleLength;
+    private readonly SqliteCommand _deleteTitleLength;
+    private readonly SqliteCommand _insertTitleLength;
     private readonly SqliteCommand _bumpGeneration;
     private readonly SqliteCommand _maxRowid;
     private readonly HashSet<long> _ftsDeletes = [];
@@ -80,7 +83,11 @@ internal sealed class DigestWriter : IDisposable
         _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs, meta) VALUES (@r, @title, @body, @refs, @meta)", "@r", "@title", "@body", "@refs", "@meta");
         _deleteTitleFts = Command("DELETE FROM title_fts WHERE rowid = @r", "@r");
         _insertTitleFts = Command("INSERT INTO title_fts (rowid, title, meta) VALUES (@r, @title, @meta)", "@r", "@title", "@meta");
-        _bumpGeneration = Command("UPDATE search_generation SET value = value + 1 WHERE id = 1");
+        _titleLength = Command("SELECT tokens FROM title_lengths WHERE rowid = @r", "@r");
+        _deleteTitleLength = Command("DELETE FROM title_lengths WHERE rowid = @r", "@r");
+        _insertTitleLength = Command("INSERT INTO title_lengths (rowid, tokens) VALUES (@r, @n)", "@r", "@n");
+        _bumpGeneration = Command(
+            "UPDATE search_generation SET value = value + 1, titles = titles + @titles, title_tokens = title_tokens + @tokens WHERE id = 1", "@titles", "@tokens");
     }
 
     /// <summary>The stored content hash of a digest, or null when it is not stored.</summary>
@@ -117,31 +124,47 @@ internal sealed class DigestWriter : IDisposable
 
     /// <summary>
     /// Writes the pending FTS changes of this transaction (both indexes: entry_fts and the title-only title_fts):
-    /// deletes first, then inserts in rowid order.
+    /// deletes first, then inserts in rowid order, with the figures kept beside them (each title's length in
+    /// <c>title_lengths</c>; the number of titles, their total length and the search cache's key in <c>search_generation</c>).
     /// They are held back to the end on purpose: any statement that opens a statement journal (foreign
     /// keys, multi-row deletes) makes FTS5 flush its pending terms as a new segment, and doing that once
     /// per entry made ingestion about four times slower.
     /// </summary>
     public void WriteIndex(SqliteTransaction transaction)
     {
-        if (_ftsDeletes.Count > 0 || _ftsInserts.Count > 0)
+        if (_ftsDeletes.Count == 0 && _ftsInserts.Count == 0)
         {
-            // The search cache's key: committed with the index changes or not at all (MatchCache).
-            Run(_bumpGeneration, transaction);
+            return;
         }
 
+        long titles = 0, tokens = 0;
         foreach (var rowid in _ftsDeletes)
         {
             Run(_deleteFts, transaction, ("@r", rowid));
             Run(_deleteTitleFts, transaction, ("@r", rowid));
+            _titleLength.Transaction = transaction;
+            _titleLength.Parameters["@r"].Value = rowid;
+            if (_titleLength.ExecuteScalar() is long length)
+            {
+                Run(_deleteTitleLength, transaction, ("@r", rowid));
+                titles--;
+                tokens -= length;
+            }
         }
 
+        var counted = TitleLengths.CountByFts5(_connection, transaction, [.. _ftsInserts.Where(i => TitleLengths.Plain(i.Value.Title) is null).Select(i => (i.Key, i.Value.Title))]);
         foreach (var (rowid, texts) in _ftsInserts)
         {
             Run(_insertFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@body", texts.Body), ("@refs", texts.Refs), ("@meta", texts.Meta));
             Run(_insertTitleFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@meta", texts.Meta));
+            var length = TitleLengths.Plain(texts.Title) ?? counted[rowid];
+            Run(_insertTitleLength, transaction, ("@r", rowid), ("@n", length));
+            titles++;
+            tokens += length;
         }
 
+        // The search cache's key: committed with the index changes or not at all (MatchCache).
+        Run(_bumpGeneration, transaction, ("@titles", titles), ("@tokens", tokens));
         DiscardIndex();
     }
 
@@ -318,7 +341,7 @@ internal sealed class DigestWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts, _bumpGeneration })
+        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts, _titleLength, _deleteTitleLength, _insertTitleLength, _bumpGeneration })
         {
             command.Dispose();
         }

@@ -46,6 +46,7 @@ public sealed class ClusterLibraryTests : IClassFixture<PostgresCluster>
         Assert.Equal(IngestOutcome.Added, added);
         Assert.All(probe, r => Assert.Equal("2026-12-01-probe", Assert.Single(r.Results).DigestId));
         Assert.All(await Task.WhenAll(new[] { a, b, c }.Select(n => n.Library.ListDigestsAsync())), l => Assert.Equal(ingested.Added + 1, l.Count));
+        Assert.All(new[] { a, b, c }, AssertCopyKeepsFts5sTitleFigures);
     }
 
     [PostgresFact]
@@ -93,6 +94,35 @@ public sealed class ClusterLibraryTests : IClassFixture<PostgresCluster>
         Assert.Equal(IngestOutcome.Updated, updated);
         Assert.Equal("Echidna decoding", after!.Entries.Single().Title);
         Assert.Empty(search.Results);
+        AssertCopyKeepsFts5sTitleFigures(b);
+    }
+
+    // Issue 11: the local copy (filled by the same writer) keeps the title figures search ranks with, equal to FTS5's own
+    // (fts5vocab's 'instance' rows, documented): each title's length, the number of titles and their total length.
+    private static void AssertCopyKeepsFts5sTitleFigures(ClusterNode node)
+    {
+        using var connection = new BotDatabase(Assert.Single(Directory.GetDirectories(node.DataPath, "cluster-*"))).Open();
+        using var command = connection.CreateCommand();
+        command.CommandText =
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.oracle_title_instances USING fts5vocab(main, title_fts, instance);" +
+            "SELECT f.rowid, COALESCE(v.n, 0), l.tokens FROM title_fts f " +
+            "LEFT JOIN (SELECT doc, COUNT(*) AS n FROM temp.oracle_title_instances WHERE col = 'title' GROUP BY doc) v ON v.doc = f.rowid " +
+            "LEFT JOIN title_lengths l ON l.rowid = f.rowid";
+        long titles = 0, tokens = 0;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                Assert.Equal(reader.GetInt64(1), reader.IsDBNull(2) ? -1 : reader.GetInt64(2));
+                titles++;
+                tokens += reader.GetInt64(1);
+            }
+        }
+
+        command.CommandText = "SELECT (SELECT COUNT(*) FROM title_lengths), titles, title_tokens FROM search_generation";
+        using var totals = command.ExecuteReader();
+        Assert.True(totals.Read());
+        Assert.Equal((titles, titles, tokens), (totals.GetInt64(0), totals.GetInt64(1), totals.GetInt64(2)));
     }
 
     private static IEnumerable<string> KoreanCorpus()
