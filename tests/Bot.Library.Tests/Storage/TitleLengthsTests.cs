@@ -171,7 +171,7 @@ public sealed class TitleLengthsTests
         {
             // Schema version 14: no title_lengths, search_generation holds the generation only.
             downgrade.CommandText =
-                "DROP TABLE title_lengths; ALTER TABLE search_generation DROP COLUMN titles; ALTER TABLE search_generation DROP COLUMN title_tokens;" +
+                "DROP TABLE title_lengths; DROP TABLE published_unplanned; ALTER TABLE search_generation DROP COLUMN titles; ALTER TABLE search_generation DROP COLUMN title_tokens;" +
                 "DELETE FROM schema_version WHERE version >= 15;";
             downgrade.ExecuteNonQuery();
         }
