@@ -50,31 +50,8 @@ internal static class ParsePipelineHarness
             ("cutting the body (substring)", i => _ = trailing[i] is { } t ? digests[i].Markdown[..t.BodyLength] : null),
         };
 
-        if (args.Length > 2)
-        {
-            // A third argument keeps the baseline and the variants whose name contains it (for a profiler run).
-            stages = [stages[0], .. stages.Skip(1).Where(s => s.Name.Contains(args[2], StringComparison.OrdinalIgnoreCase))];
-        }
-
-        var samples = stages.ToDictionary(s => s.Name, _ => new List<double>());
-        var allocated = stages.ToDictionary(s => s.Name, _ => 0.0);
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var (name, run) in stages)
-            {
-                using var process = Process.GetCurrentProcess();
-                var before = process.TotalProcessorTime;
-                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-                for (var i = 0; i < digests.Length; i++)
-                {
-                    run(i);
-                }
-
-                allocated[name] = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0 / digests.Length;
-                process.Refresh();
-                samples[name].Add((process.TotalProcessorTime - before).TotalMilliseconds * 1000 / digests.Length);
-            }
-        }
+        stages = ParseCorpus.Keep(stages, args);
+        var (samples, allocated) = ParseCorpus.RunStages(stages, digests.Length, rounds);
 
         var baseline = ParseCorpus.Median(samples[stages[0].Name]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -21,7 +21,7 @@ internal static class ParseStagesHarness
     public static Task<int> RunAsync(string[] args)
     {
         var digests = args.Length > 0 && Directory.Exists(args[0])
-            ? RealDigests(args[0])
+            ? ParseCorpus.RealDigests(args[0])
             : new DigestGenerator(seed: 2026).GenerateMany(args.Length > 0 && int.TryParse(args[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) ? n : 1000, entriesPerDigest: 50).ToArray();
         var rounds = args.Length > 1 && int.TryParse(args[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? Math.Max(3, r) : 9;
         var pipeline = DigestPipeline.Instance;
@@ -42,38 +42,15 @@ internal static class ParseStagesHarness
             ("block walk (sections, entries, refs)", i => Walk(documents[i], briefing[i])),
         };
 
-        if (args.Length > 2)
-        {
-            // A third argument keeps the baseline and the stages whose name contains it (for a profiler run).
-            stages = [stages[0], .. stages.Skip(1).Where(s => s.Name.Contains(args[2], StringComparison.OrdinalIgnoreCase))];
-        }
+        stages = ParseCorpus.Keep(stages, args);
+        var (samples, allocated) = ParseCorpus.RunStages(stages, digests.Length, rounds);
 
-        var samples = stages.ToDictionary(s => s.Name, _ => new List<double>());
-        var allocated = stages.ToDictionary(s => s.Name, _ => 0.0);
-        for (var round = 0; round < rounds; round++)
-        {
-            foreach (var (name, run) in stages)
-            {
-                using var process = Process.GetCurrentProcess();
-                var before = process.TotalProcessorTime;
-                var bytesBefore = GC.GetAllocatedBytesForCurrentThread();
-                for (var i = 0; i < digests.Length; i++)
-                {
-                    run(i);
-                }
-
-                allocated[name] = (GC.GetAllocatedBytesForCurrentThread() - bytesBefore) / 1024.0 / digests.Length;
-                process.Refresh();
-                samples[name].Add((process.TotalProcessorTime - before).TotalMilliseconds * 1000 / digests.Length);
-            }
-        }
-
-        var baseline = Median(samples[stages[0].Name]);
+        var baseline = ParseCorpus.Median(samples[stages[0].Name]);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{digests.Length} digests, ~{digests.Average(d => d.Markdown.Length) / 1024:F1} KB each, {briefing.Count(b => b)} briefings; median of rounds 2-{rounds} (CPU time), load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}"));
         foreach (var (name, _) in stages)
         {
-            var median = Median(samples[name]);
+            var median = ParseCorpus.Median(samples[name]);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-40} {median,8:F1} us/digest   {median / baseline:F2}x   {allocated[name],6:F1} KB/digest"));
         }
 
@@ -92,19 +69,5 @@ internal static class ParseStagesHarness
         {
             new SectionedReader(context, FootnoteIndex.Build(document, null, context)).Read(document);
         }
-    }
-
-    private static (string FileName, string Markdown)[] RealDigests(string folder)
-    {
-        var files = Directory.GetFiles(folder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            .Select(f => (Path.GetFileName(f), File.ReadAllText(f))).ToArray();
-        Console.WriteLine($"{files.Length} files under {Path.GetFullPath(folder)}");
-        return files.Length == 0 ? files : Enumerable.Repeat(files, (999 / files.Length) + 1).SelectMany(f => f).ToArray();
-    }
-
-    private static double Median(List<double> values)
-    {
-        var warm = values.Skip(1).Order().ToArray();
-        return warm[warm.Length / 2];
     }
 }
