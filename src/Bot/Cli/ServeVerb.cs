@@ -17,6 +17,12 @@ internal static class ServeVerb
     public static async Task<int> RunAsync(ParseResult result, IReadOnlyList<string> hostSettings, CancellationToken ct)
     {
         var app = BotWebHost.Build(hostSettings.ToArray(), result.GetValue(CommonOptions.Data), result.GetValue(CommonOptions.Config));
+        if (PortPreflight.FirstInUse(app.Configuration) is { } busy)
+        {
+            await Console.Error.WriteLineAsync($"error: Bot:Urls: {busy} is in use; another program (or another bot) listens there: stop it, or set another port with Bot:Urls (e.g. Bot__Urls=http://127.0.0.1:5081)");
+            return 1;
+        }
+
         try
         {
             await app.RunAsync(ct);

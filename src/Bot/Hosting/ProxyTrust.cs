@@ -57,10 +57,17 @@ public static class ProxyTrust
     public static bool ListensBeyondLoopback(IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        return ConfiguredUrls(configuration).Any(url => !IsLoopbackUrl(url));
+    }
+
+    /// <summary>Every URL the host will listen on: <c>urls</c> (else <c>Bot:Urls</c>) and the Kestrel endpoints.</summary>
+    public static List<string> ConfiguredUrls(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
         var urls = new List<string>();
         urls.AddRange(Split(configuration["urls"] is { Length: > 0 } set ? set : configuration["Bot:Urls"]));
         urls.AddRange(configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>());
-        return urls.Any(url => !IsLoopbackUrl(url));
+        return urls;
     }
 
     private static IEnumerable<string> Split(string? urls)
