@@ -32,7 +32,6 @@ internal sealed class DigestWriter : IDisposable
     private readonly SqliteCommand _insertFts;
     private readonly SqliteCommand _deleteTitleFts;
     private readonly SqliteCommand _insertTitleFts;
-    private readonly SqliteCommand _titleLength;
     private readonly SqliteCommand _deleteTitleLength;
     private readonly SqliteCommand _insertTitleLength;
     private readonly SqliteCommand _bumpGeneration;
@@ -83,8 +82,7 @@ internal sealed class DigestWriter : IDisposable
         _insertFts = Command("INSERT INTO entry_fts (rowid, title, body, refs, meta) VALUES (@r, @title, @body, @refs, @meta)", "@r", "@title", "@body", "@refs", "@meta");
         _deleteTitleFts = Command("DELETE FROM title_fts WHERE rowid = @r", "@r");
         _insertTitleFts = Command("INSERT INTO title_fts (rowid, title, meta) VALUES (@r, @title, @meta)", "@r", "@title", "@meta");
-        _titleLength = Command("SELECT tokens FROM title_lengths WHERE rowid = @r", "@r");
-        _deleteTitleLength = Command("DELETE FROM title_lengths WHERE rowid = @r", "@r");
+        _deleteTitleLength = Command("DELETE FROM title_lengths WHERE rowid = @r RETURNING tokens", "@r");
         _insertTitleLength = Command("INSERT INTO title_lengths (rowid, tokens) VALUES (@r, @n)", "@r", "@n");
         _bumpGeneration = Command(
             "UPDATE search_generation SET value = value + 1, titles = titles + @titles, title_tokens = title_tokens + @tokens WHERE id = 1", "@titles", "@tokens");
@@ -142,22 +140,23 @@ internal sealed class DigestWriter : IDisposable
         {
             Run(_deleteFts, transaction, ("@r", rowid));
             Run(_deleteTitleFts, transaction, ("@r", rowid));
-            _titleLength.Transaction = transaction;
-            _titleLength.Parameters["@r"].Value = rowid;
-            if (_titleLength.ExecuteScalar() is long length)
+            _deleteTitleLength.Transaction = transaction;
+            _deleteTitleLength.Parameters["@r"].Value = rowid;
+            if (_deleteTitleLength.ExecuteScalar() is long length)
             {
-                Run(_deleteTitleLength, transaction, ("@r", rowid));
                 titles--;
                 tokens -= length;
             }
         }
 
-        var counted = TitleLengths.CountByFts5(_connection, transaction, [.. _ftsInserts.Where(i => TitleLengths.Plain(i.Value.Title) is null).Select(i => (i.Key, i.Value.Title))]);
+        // Each title counted once: in C# when it is plain, else by FTS5 (all such titles of the transaction together).
+        var plain = _ftsInserts.ToDictionary(i => i.Key, i => TitleLengths.Plain(i.Value.Title));
+        var counted = TitleLengths.CountByFts5(_connection, transaction, [.. _ftsInserts.Where(i => plain[i.Key] is null).Select(i => (i.Key, i.Value.Title))]);
         foreach (var (rowid, texts) in _ftsInserts)
         {
             Run(_insertFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@body", texts.Body), ("@refs", texts.Refs), ("@meta", texts.Meta));
             Run(_insertTitleFts, transaction, ("@r", rowid), ("@title", texts.Title), ("@meta", texts.Meta));
-            var length = TitleLengths.Plain(texts.Title) ?? counted[rowid];
+            var length = plain[rowid] ?? counted[rowid];
             Run(_insertTitleLength, transaction, ("@r", rowid), ("@n", length));
             titles++;
             tokens += length;
@@ -341,7 +340,7 @@ internal sealed class DigestWriter : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts, _titleLength, _deleteTitleLength, _insertTitleLength, _bumpGeneration })
+        foreach (var command in new[] { _maxRowid, _findDigest, _insertDigest, _updateDigest, _deleteSections, _insertSection, _existingEntries, _insertEntry, _updateEntry, _deleteEntry, _deleteRefs, _insertRef, _deleteFts, _insertFts, _deleteTitleFts, _insertTitleFts, _deleteTitleLength, _insertTitleLength, _bumpGeneration })
         {
             command.Dispose();
         }
